@@ -1,0 +1,71 @@
+import { installSignalCleanup, runAllCleanups } from '../cleanup.js';
+import { loadConfig, type LoadedConfig } from '../config/index.js';
+import { createOutput } from '../output.js';
+import { cutoverVersion } from '../paths.js';
+import { renderRootHelp, renderVerbHelp } from './help.js';
+import { checkPositionals, parseVerbArgs, resolveVerb } from './parse.js';
+import { allVerbs } from './registry.js';
+import { reportError } from './report-error.js';
+import type { OptionValues } from './verb.js';
+
+export interface RunOptions {
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  stdout?: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr?: NodeJS.WritableStream & { isTTY?: boolean };
+}
+
+/** argv → verb → exit code. The only place where coded errors become exit codes. */
+export async function runCli(argv: readonly string[], opts: RunOptions = {}): Promise<number> {
+  const cwd = opts.cwd ?? process.cwd();
+  const env = opts.env ?? process.env;
+  // Until argv is parsed, answer in the mode the raw flags ask for.
+  const early = createOutput({ json: argv.includes('--json'), debug: argv.includes('--debug'), color: argv.includes('--no-color') ? false : undefined, env, ...streams(opts) });
+  try {
+    const verbs = allVerbs();
+    const { path, verb, rest } = resolveVerb(argv, verbs);
+    const { values, positionals } = parseVerbArgs(rest, verb, path);
+    const out = createOutput({ json: values.json === true, debug: values.debug === true, color: values['no-color'] === true ? false : undefined, env, ...streams(opts) });
+    if (!verb) {
+      if (values.version) {
+        out.stdout.write(`${cutoverVersion()}\n`);
+        return 0;
+      }
+      out.stdout.write(`${renderRootHelp(verbs, cutoverVersion(), out.style)}\n`);
+      return values.help || argv.length === 0 ? 0 : 2;
+    }
+    if (values.help || !verb.run) {
+      out.stdout.write(`${renderVerbHelp(path, verb, out.style)}\n`);
+      return values.help ? 0 : 2;
+    }
+    checkPositionals(verb, positionals, path);
+    let loaded: Promise<LoadedConfig> | undefined;
+    const configPath = typeof values.config === 'string' ? values.config : undefined;
+    return await verb.run({
+      values: values as OptionValues,
+      positionals,
+      out,
+      cwd,
+      env,
+      configPath,
+      loadConfig: () => (loaded ??= loadConfig({ cwd, configPath })),
+    });
+  } catch (e) {
+    return reportError(early, e);
+  } finally {
+    await runAllCleanups();
+  }
+}
+
+function streams(opts: RunOptions) {
+  return {
+    ...(opts.stdout ? { stdout: opts.stdout as never } : {}),
+    ...(opts.stderr ? { stderr: opts.stderr as never } : {}),
+  };
+}
+
+/** Process entry: installs Ctrl-C cleanup, runs, sets the exit code without cutting off pending output. */
+export async function main(): Promise<void> {
+  installSignalCleanup();
+  process.exitCode = await runCli(process.argv.slice(2));
+}

@@ -1,0 +1,30 @@
+import path from 'node:path';
+import { SCHEMA_FILE } from '../config/assemble.js';
+import { packageRoot } from '../paths.js';
+import type { Verb } from '../cli/verb.js';
+
+export const configVerb: Verb = {
+  name: 'config',
+  summary: 'Print the resolved configuration (exit 2 with every error when it is invalid)',
+  description: `Finds the config (cutover.config.{ts,mjs,json,yaml} from the working directory up, or --config),
+validates it against the JSON Schema and prints it with every path resolved from the config file's folder.
+The schema ships at ${SCHEMA_FILE} in the package; point "$schema" at it for editor completion.`,
+  options: {
+    'schema-path': { type: 'boolean', description: 'Print the path of the config JSON Schema and exit' },
+  },
+  examples: ['cutover config', 'cutover config --json', 'cutover config --config examples/cowork/cutover.config.ts'],
+  async run(ctx) {
+    if (ctx.values['schema-path']) {
+      ctx.out.stdout.write(`${path.join(packageRoot(), SCHEMA_FILE)}\n`);
+      return 0;
+    }
+    const loaded = await ctx.loadConfig();
+    if (ctx.out.json) {
+      ctx.out.printJson({ ok: true, file: loaded.file, dir: loaded.dir, config: loaded.config });
+      return 0;
+    }
+    ctx.out.print(ctx.out.style.dim(`# ${path.relative(ctx.cwd, loaded.file) || loaded.file} (valid)`));
+    ctx.out.print(JSON.stringify(loaded.config, null, 2));
+    return 0;
+  },
+};

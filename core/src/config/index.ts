@@ -1,0 +1,85 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ValidateFunction } from 'ajv';
+import { ConfigError } from '../errors.js';
+import { packageRoot } from '../paths.js';
+import { discoverConfig, CONFIG_NAMES } from './discover.js';
+import { readConfigFile } from './read-file.js';
+import { resolvePaths } from './resolve-paths.js';
+import { createAjv, validateWith } from './validate.js';
+import type { CutoverConfig } from './types.generated.js';
+import { SCHEMA_FILE } from './assemble.js';
+
+export type { CutoverConfig } from './types.generated.js';
+
+/** Identity at run time; gives a config file full typing and editor completion. */
+export function defineConfig(config: CutoverConfig): CutoverConfig {
+  return config;
+}
+
+export interface LoadedConfig {
+  /** Absolute path of the file the config came from. */
+  file: string;
+  /** Its folder: every relative path in the config resolves from here. */
+  dir: string;
+  config: CutoverConfig;
+}
+
+let validator: { validate: ValidateFunction; schema: Record<string, unknown> } | undefined;
+
+export function configSchema(): Record<string, unknown> {
+  return loadValidator().schema;
+}
+
+function loadValidator() {
+  if (!validator) {
+    const schema = JSON.parse(fs.readFileSync(path.join(packageRoot(), SCHEMA_FILE), 'utf8')) as Record<string, unknown>;
+    validator = { schema, validate: createAjv().compile(schema) };
+  }
+  return validator;
+}
+
+export interface LoadConfigOptions {
+  cwd?: string;
+  /** An explicit `--config` path; otherwise discovered from `cwd` upward. */
+  configPath?: string;
+}
+
+export async function loadConfig(opts: LoadConfigOptions = {}): Promise<LoadedConfig> {
+  const cwd = opts.cwd ?? process.cwd();
+  const file = opts.configPath ? path.resolve(cwd, opts.configPath) : discoverConfig(cwd);
+  if (!file) {
+    throw new ConfigError(`no cutover config found in ${cwd} or any folder above it`, {
+      hint: `Create one of ${CONFIG_NAMES.slice(0, 1).concat(CONFIG_NAMES.slice(4, 6)).join(', ')} (see the README's Config section), or pass --config FILE.`,
+    });
+  }
+  if (!fs.existsSync(file)) {
+    throw new ConfigError(`config file not found: ${file}`, { hint: 'Check the --config path.' });
+  }
+  const raw = await readConfigFile(file);
+  return validateConfig(raw.data, file, raw.lineOf);
+}
+
+/** Validates config data from any source; every problem is reported at once with its key path. */
+export function validateConfig(
+  data: unknown,
+  file: string,
+  lineOf: (segments: readonly (string | number)[]) => number | undefined = () => undefined,
+): LoadedConfig {
+  const { validate, schema } = loadValidator();
+  const problems = validateWith(validate, data);
+  if (problems.length) {
+    const rel = path.relative(process.cwd(), file) || file;
+    const details = problems.map((p) => {
+      const line = lineOf(p.segments);
+      return `${rel}${line ? `:${line}` : ''}  ${p.keyPath}: ${p.message}`;
+    });
+    throw new ConfigError(`${problems.length} config error${problems.length === 1 ? '' : 's'}`, {
+      location: { file },
+      details,
+      hint: 'Fix each key listed; `cutover config --help` shows where the schema is.',
+    });
+  }
+  const dir = path.dirname(file);
+  return { file, dir, config: resolvePaths(data, schema, dir) as CutoverConfig };
+}

@@ -1,0 +1,86 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createJiti } from 'jiti';
+import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { ConfigError } from '../errors.js';
+
+export interface RawConfig {
+  data: unknown;
+  /** Finds the line of a key path (`['harness','timeoutMs']`), when the format has lines to give. */
+  lineOf(keyPath: readonly (string | number)[]): number | undefined;
+}
+
+const noLines = () => undefined;
+
+export async function readConfigFile(file: string): Promise<RawConfig> {
+  const ext = path.extname(file);
+  if (ext === '.json' || ext === '.yaml' || ext === '.yml') return readDataFile(file, ext === '.json' ? 'json' : 'yaml');
+  return { data: await importModule(file), lineOf: noLines };
+}
+
+async function importModule(file: string): Promise<unknown> {
+  // jiti loads .ts configs without a build step (as knip and others do) and plain ESM as is.
+  const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: false, interopDefault: true });
+  try {
+    const mod = (await jiti.import(file)) as { default?: unknown } | undefined;
+    const value = mod && typeof mod === 'object' && 'default' in mod ? mod.default : mod;
+    return typeof value === 'function' ? await (value as () => unknown)() : value;
+  } catch (e) {
+    const err = e as Error;
+    throw new ConfigError(`the config module failed to load: ${err.message.split('\n')[0]}`, {
+      location: { file },
+      hint: 'Fix the error above; the config must `export default defineConfig({ … })`.',
+      cause: e,
+    });
+  }
+}
+
+/** JSON and YAML both go through the yaml parser, which keeps node positions for error lines. */
+export function readDataFile(file: string, kind: 'json' | 'yaml'): RawConfig {
+  const text = fs.readFileSync(file, 'utf8');
+  if (kind === 'json') {
+    try {
+      JSON.parse(text);
+    } catch (e) {
+      throw new ConfigError(`not valid JSON: ${(e as Error).message}`, { location: { file, line: jsonErrorLine(text, e as Error) } });
+    }
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length) {
+    const first = doc.errors[0]!;
+    const line = first.linePos?.[0].line;
+    throw new ConfigError(`not valid ${kind.toUpperCase()}: ${first.message.split('\n')[0]!.replace(/:$/, '')}`, {
+      location: { file, line },
+      details: doc.errors.slice(1).map((e) => `line ${e.linePos?.[0].line ?? "?"}: ${e.message.split("\n")[0]}`),
+    });
+  }
+  return { data: doc.toJS(), lineOf: (keyPath) => lineOfPath(doc, lineCounter, keyPath) };
+}
+
+function jsonErrorLine(text: string, e: Error): number | undefined {
+  const m = /position (\d+)/.exec(e.message);
+  if (!m) return undefined;
+  return text.slice(0, Number(m[1])).split('\n').length;
+}
+
+function lineOfPath(doc: Document, lc: LineCounter, keyPath: readonly (string | number)[]): number | undefined {
+  let node: unknown = doc.contents;
+  let line: number | undefined = (node as Node | null)?.range ? lc.linePos((node as Node).range![0]).line : undefined;
+  for (const key of keyPath) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => (p.key as { value?: unknown } | null)?.value === key);
+      if (!pair) return line;
+      const keyNode = pair.key as Node;
+      if (keyNode.range) line = lc.linePos(keyNode.range[0]).line;
+      node = pair.value;
+    } else if (isSeq(node) && typeof key === 'number') {
+      node = node.items[key];
+      const r = (node as Node | undefined)?.range;
+      if (r) line = lc.linePos(r[0]).line;
+    } else {
+      return line;
+    }
+  }
+  return line;
+}

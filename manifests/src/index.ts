@@ -1,0 +1,2 @@
+export { verbs } from './verbs.js';
+export { findingIds } from './finding-ids.js';
