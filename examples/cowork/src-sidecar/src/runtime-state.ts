@@ -32,7 +32,10 @@ export class RuntimeState {
     // never produced); say so instead of showing a spinner forever. Turns waiting on the
     // user are intact: their continuation only needs the persisted pending record.
     for (const s of this.snapshots.values()) {
-      if (s.runState === 'running') {
+      const waitingOnNothing =
+        (s.runState === 'waiting_permission' && this.pendingPermissions(s.sessionId).length === 0) ||
+        (s.runState === 'waiting_question' && this.pendingQuestions(s.sessionId).length === 0);
+      if (s.runState === 'running' || waitingOnNothing) {
         Object.assign(s, idle(s.sessionId), { lastError: 'turn interrupted by restart' });
       }
     }
@@ -69,7 +72,10 @@ export class RuntimeState {
     this.persist();
   }
 
-  /** Removes and returns the pending permission; refuses ids of another session. */
+  /**
+   * Removes and returns the pending permission; refuses ids of another session. Not
+   * persisted here: the caller's next update() writes both changes in one file write.
+   */
   takePermission(sessionId: string, permissionId: string): PendingPermission {
     const p = this.permissions.get(permissionId);
     if (!p || p.sessionId !== sessionId) throw new Error(`no pending permission: ${permissionId}`);

@@ -1,0 +1,192 @@
+/**
+ * What extractors find, as plain facts. Every extractor (one file each under `extractors/`)
+ * reads one language's sources and returns facts; `build/` joins them into the command and
+ * event manifests, and `rules/` checks producers against consumers. Facts never carry
+ * absolute paths: `file` is POSIX and relative to the manifests root, so output is stable.
+ */
+import type { Finding } from '../../core/src/findings.js';
+
+export type JsonSchema = Record<string, unknown>;
+
+export interface Loc {
+  file: string;
+  line: number;
+  column?: number;
+}
+
+/** A payload key: the JS-side name, and its schema when the extractor can tell. */
+export interface KeyFact {
+  key: string;
+  /** The source-side name (Rust param `session_id` for key `sessionId`). */
+  sourceName?: string;
+  required: boolean;
+  schema?: JsonSchema;
+  /** Source-language type text, for messages (`Option<u64>`, `string | undefined`). */
+  typeText?: string;
+}
+
+/** `#[tauri::command] fn agent_send_message(...)`. */
+export interface CommandDefinitionFact {
+  kind: 'command-definition';
+  /** The name the frontend invokes. */
+  name: string;
+  /** `commands::agent::agent_send_message`. */
+  path: string;
+  loc: Loc;
+  async: boolean;
+  /** Payload parameters (injected ones like AppHandle/State left out), keyed as the frontend sends them. */
+  params: KeyFact[];
+  result?: JsonSchema;
+  resultTypeText?: string;
+  /** `#[cfg(...)]` guarding it, as written. */
+  cfg?: string;
+}
+
+/** A path listed in `tauri::generate_handler![…]`. */
+export interface CommandRegistrationFact {
+  kind: 'command-registration';
+  name: string;
+  path: string;
+  loc: Loc;
+}
+
+/** A Rust command forwarding to the sidecar: `send_command("name", json!({ "k": v }))`. */
+export interface ForwardFact {
+  kind: 'forward';
+  /** The Tauri command it is inside (undefined when outside any command fn). */
+  from?: string;
+  /** The sidecar command name. */
+  to: string;
+  /** Keys of the `json!` object; undefined when the payload is not a literal object. */
+  keys?: string[];
+  loc: Loc;
+}
+
+/** A sidecar handler: `registerHandler('name', …)`, `case 'name':`, `{ name: fn }`. */
+export interface HandlerFact {
+  kind: 'handler';
+  name: string;
+  loc: Loc;
+  /** Params keys the handler reads; undefined when it passes params on whole (cannot tell). */
+  reads?: KeyFact[];
+  params?: JsonSchema;
+  result?: JsonSchema;
+}
+
+/** A frontend `invoke('name', { … })`. */
+export interface InvokeFact {
+  kind: 'invoke';
+  name: string;
+  loc: Loc;
+  /** Argument keys; undefined when the args are not an object literal. */
+  keys?: string[];
+  /** The `T` of `invoke<T>`, as written. */
+  resultTypeText?: string;
+}
+
+export type EventSide = 'rust' | 'sidecar' | 'frontend';
+
+/** Something emits an event: sidecar `emit('stream:chunk', …)`, Rust `app.emit("agent:x", …)`. */
+export interface EmitFact {
+  kind: 'emit';
+  name: string;
+  side: EventSide;
+  loc: Loc;
+  payload?: JsonSchema;
+}
+
+/** Rust re-emits every sidecar event under a prefix: `app.emit(&format!("agent:{}", ev.type), …)`. */
+export interface ReemitFact {
+  kind: 'reemit';
+  prefix: string;
+  loc: Loc;
+}
+
+/** Something listens: frontend `listen('agent:stream:chunk', …)` / `once(…)`. */
+export interface ListenFact {
+  kind: 'listen';
+  name: string;
+  side: EventSide;
+  loc: Loc;
+}
+
+/** A name the extractor could not resolve statically. Never dropped: reported as `unresolved`. */
+export interface UnresolvedFact {
+  kind: 'unresolved';
+  /** What the name was for. */
+  role: 'invoke' | 'listen' | 'emit' | 'handler' | 'forward' | 'registration';
+  expression: string;
+  reason: string;
+  loc: Loc;
+}
+
+export type Fact =
+  | CommandDefinitionFact
+  | CommandRegistrationFact
+  | ForwardFact
+  | HandlerFact
+  | InvokeFact
+  | EmitFact
+  | ReemitFact
+  | ListenFact
+  | UnresolvedFact;
+
+export type FactKind = Fact['kind'];
+
+export interface SourceFile {
+  /** Absolute path, for reading. */
+  path: string;
+  /** POSIX path relative to the manifests root: what facts and findings carry. */
+  rel: string;
+  text: string;
+}
+
+/** Options for the Rust extractors (from the `manifests.rust` config section). */
+export interface RustOptions {
+  /** Calls whose first string argument names a sidecar command. Default `['send_command']`. */
+  forwardCalls: string[];
+  /** Extra injected parameter types to leave out of payloads, beyond Tauri's own. */
+  injectedTypes: string[];
+}
+
+/** Options for the TypeScript extractors (from `manifests.sidecar` / `manifests.frontend`). */
+export interface TsOptions {
+  /** Functions registering a handler: `registerHandler('name', fn)`. */
+  handlerRegistrars: string[];
+  /** Object constants mapping command name to handler. */
+  handlerMaps: string[];
+  /** Identifiers a `switch` dispatches on (`switch (command)` / `switch (req.command)`). */
+  switchDiscriminants: string[];
+  /** Sidecar event emitter functions or methods: `emit('type', …)`. */
+  emitters: string[];
+  /** Frontend invoke functions, including wrappers: `invoke`, `invokeCommand`. */
+  invokeFunctions: string[];
+  /** Frontend listen functions: `listen`, `once`, wrappers. */
+  listenFunctions: string[];
+  /** Modules whose `invoke`/`listen` exports are Tauri's. */
+  tauriModules: string[];
+}
+
+export interface ExtractContext {
+  /** Absolute manifests root: every `rel` is relative to it. */
+  root: string;
+  files: SourceFile[];
+  rust: RustOptions;
+  ts: TsOptions;
+}
+
+export interface ExtractResult {
+  facts: Fact[];
+  /** Parse failures and other problems of the input (file:line); the rest of the run goes on. */
+  findings: Finding[];
+}
+
+/** One extractor: one language, one kind of fact-finding, one file under `extractors/`. */
+export interface Extractor {
+  id: string;
+  description: string;
+  language: 'rust' | 'typescript';
+  /** Which source group it reads (config `manifests.rust.include`, `…sidecar.include`, `…frontend.include`). */
+  group: 'rust' | 'sidecar' | 'frontend';
+  extract(ctx: ExtractContext): Promise<ExtractResult>;
+}
