@@ -5,7 +5,7 @@
 import type { EventEmitter } from './event-emitter.js';
 import type { RuntimeState } from './runtime-state.js';
 import type { SessionStore } from './session-store.js';
-import type { PendingPermission, PendingQuestion } from './types.js';
+import type { StoredPermission, StoredQuestion } from './types.js';
 import * as script from './agent-script.js';
 import { newId, now } from './ids.js';
 
@@ -105,13 +105,13 @@ export class AgentRunner {
     const { sessionId, turnId } = turn;
     this.live.delete(sessionId);
     if (kind === 'permission') {
-      const p: PendingPermission = { permissionId: newId('perm'), sessionId, turnId, ...script.PERMISSION_REQUEST, content, requestedAt: now() };
+      const p: StoredPermission = { permissionId: newId('perm'), sessionId, turnId, ...script.PERMISSION_REQUEST, content, requestedAt: now() };
       this.runtime.addPermission(p);
       this.runtime.update(sessionId, { runState: 'waiting_permission', isStreaming: false });
       const { content: _c, ...wire } = p;
       this.events.emit('permission:request', sessionId, wire);
     } else {
-      const q: PendingQuestion = { questionId: newId('q'), sessionId, turnId, ...script.QUESTION, content, askedAt: now() };
+      const q: StoredQuestion = { questionId: newId('q'), sessionId, turnId, ...script.QUESTION, content, askedAt: now() };
       this.runtime.addQuestion(q);
       this.runtime.update(sessionId, { runState: 'waiting_question', isStreaming: false });
       const { content: _c, ...wire } = q;
@@ -120,7 +120,7 @@ export class AgentRunner {
   }
 
   /** Rebuilds phase one's text from the content, so the final message is complete. */
-  private resume(pending: PendingPermission | PendingQuestion): LiveTurn {
+  private resume(pending: StoredPermission | StoredQuestion): LiveTurn {
     const intro = script.scriptFor(pending.content).intro;
     this.runtime.update(pending.sessionId, { runState: 'running', isStreaming: true });
     return this.track(pending.sessionId, pending.turnId, intro.length, intro.join(''));

@@ -2,22 +2,22 @@
 // every state transition (never per chunk). This is what lets a pending permission
 // survive SIGKILL + restart and show up in agent_get_bootstrap_state.
 import path from 'node:path';
-import type { PendingPermission, PendingQuestion, SessionRuntimeState } from './types.js';
+import type { StoredPermission, StoredQuestion, SessionRuntimeState } from './types.js';
 import { readJson, writeJsonAtomic } from './persistence.js';
 
 type Snapshot = Omit<SessionRuntimeState, 'pendingPermissions' | 'pendingQuestions'>;
 
 interface RuntimeFile {
   snapshots: Snapshot[];
-  permissions: PendingPermission[];
-  questions: PendingQuestion[];
+  permissions: StoredPermission[];
+  questions: StoredQuestion[];
 }
 
 export class RuntimeState {
   private readonly file: string;
   private readonly snapshots = new Map<string, Snapshot>();
-  private readonly permissions = new Map<string, PendingPermission>();
-  private readonly questions = new Map<string, PendingQuestion>();
+  private readonly permissions = new Map<string, StoredPermission>();
+  private readonly questions = new Map<string, StoredQuestion>();
 
   constructor(dataDir: string) {
     this.file = path.join(dataDir, 'runtime.json');
@@ -67,7 +67,7 @@ export class RuntimeState {
     return this.snapshot(sessionId);
   }
 
-  addPermission(permission: PendingPermission): void {
+  addPermission(permission: StoredPermission): void {
     this.permissions.set(permission.permissionId, permission);
     this.persist();
   }
@@ -76,30 +76,30 @@ export class RuntimeState {
    * Removes and returns the pending permission; refuses ids of another session. Not
    * persisted here: the caller's next update() writes both changes in one file write.
    */
-  takePermission(sessionId: string, permissionId: string): PendingPermission {
+  takePermission(sessionId: string, permissionId: string): StoredPermission {
     const p = this.permissions.get(permissionId);
     if (!p || p.sessionId !== sessionId) throw new Error(`no pending permission: ${permissionId}`);
     this.permissions.delete(permissionId);
     return p;
   }
 
-  addQuestion(question: PendingQuestion): void {
+  addQuestion(question: StoredQuestion): void {
     this.questions.set(question.questionId, question);
     this.persist();
   }
 
-  takeQuestion(sessionId: string, questionId: string): PendingQuestion {
+  takeQuestion(sessionId: string, questionId: string): StoredQuestion {
     const q = this.questions.get(questionId);
     if (!q || q.sessionId !== sessionId) throw new Error(`no pending question: ${questionId}`);
     this.questions.delete(questionId);
     return q;
   }
 
-  pendingPermissions(sessionId?: string): PendingPermission[] {
+  pendingPermissions(sessionId?: string): StoredPermission[] {
     return [...this.permissions.values()].filter((p) => !sessionId || p.sessionId === sessionId);
   }
 
-  pendingQuestions(sessionId?: string): PendingQuestion[] {
+  pendingQuestions(sessionId?: string): StoredQuestion[] {
     return [...this.questions.values()].filter((q) => !sessionId || q.sessionId === sessionId);
   }
 

@@ -77,14 +77,12 @@ export interface SessionRuntimeState {
   lastError: string | null;
 }
 
-/** Carries the turn's content so the turn can be resumed after a restart. */
 export interface PendingPermission {
   permissionId: string;
   sessionId: string;
   turnId: string;
   toolName: string;
   description: string;
-  content: string;
   requestedAt: string;
 }
 
@@ -94,8 +92,15 @@ export interface PendingQuestion {
   turnId: string;
   question: string;
   options: string[];
-  content: string;
   askedAt: string;
+}
+
+/** On disk the turn's content rides along, so the turn can be resumed after a restart. */
+export interface StoredPermission extends PendingPermission {
+  content: string;
+}
+export interface StoredQuestion extends PendingQuestion {
+  content: string;
 }
 
 export interface BootstrapState {
