@@ -1,4 +1,19 @@
 import { defineFindings } from '../../core/src/findings.js';
 
-/** Every finding id this pillar can report, with its default severity. */
-export const findingIds = defineFindings({});
+/** Every finding id the harness reports. Difference kinds follow the replay classification. */
+export const findingIds = defineFindings({
+  'replay-missing': { severity: 'error', description: 'A response or event the golden trace has is missing on the new path.' },
+  'replay-extra': { severity: 'error', description: 'The new path sent a response or event the golden trace does not have.' },
+  'replay-changed-value': { severity: 'error', description: 'A value differs from the golden trace after normalization.' },
+  'replay-changed-type': { severity: 'error', description: 'A value has another JSON type than in the golden trace.' },
+  'replay-reordered': { severity: 'error', description: 'Messages arrived in another order than in the golden trace (within one session).' },
+  'replay-duplicated': { severity: 'error', description: 'A message arrived more than once.' },
+  'contract-violation': { severity: 'error', description: 'A payload breaks its schema in the manifest, even if both paths agree.' },
+  'seq-not-increasing': { severity: 'error', description: 'Event seq is not strictly increasing.' },
+  'seq-gap': { severity: 'error', description: 'Event seq skips a number.' },
+  'catchup-missing': { severity: 'error', description: 'After a disconnect and catch-up, an event is missing.' },
+  'catchup-duplicated': { severity: 'error', description: 'After a disconnect and catch-up, an event arrived twice.' },
+  'stale-cursor-unhandled': { severity: 'error', description: 'A stale cursor did not get the documented answer, or bootstrap did not restore state.' },
+  'scenario-failed': { severity: 'error', description: 'A built-in scenario did not hold.' },
+  'trace-obsolete': { severity: 'warning', description: 'A golden trace no scenario uses.' },
+});

@@ -1,4 +1,25 @@
 import { defineFindings } from '../../core/src/findings.js';
 
-/** Every finding id this pillar can report, with its default severity. */
-export const findingIds = defineFindings({});
+/** Every finding id the manifests pillar reports, with its default severity. */
+export const findingIds = defineFindings({
+  // extraction
+  'parse-error': { severity: 'error', description: 'A source file does not parse; it was skipped and the rest was extracted.' },
+  'unresolved-name': { severity: 'warning', description: 'A command or event name could not be resolved statically.' },
+  'wide-integer': { severity: 'warning', description: 'An integer wider than 53 bits crosses to JavaScript and may lose precision.' },
+  'unknown-type': { severity: 'info', description: 'A Rust type was not found in the crate; its schema is left open.' },
+  // check: producers against consumers
+  'unregistered-invoke': { severity: 'error', description: 'The frontend invokes a command that no registered Rust command provides.' },
+  'command-not-registered': { severity: 'error', description: 'A #[tauri::command] function is not listed in generate_handler![…].' },
+  'registered-not-defined': { severity: 'error', description: 'generate_handler![…] lists a path with no #[tauri::command] function.' },
+  'missing-handler': { severity: 'error', description: 'A Rust command forwards to a sidecar command that has no handler.' },
+  'unforwarded-handler': { severity: 'warning', description: 'A sidecar handler that nothing forwards to.' },
+  'event-not-emitted': { severity: 'error', description: 'An event is listened for but never emitted.' },
+  'event-not-listened': { severity: 'warning', description: 'An event is emitted but nothing listens for it.' },
+  'conflicting-payload': { severity: 'error', description: 'One command name has conflicting payload schemas.' },
+  'forward-key-mismatch': { severity: 'error', description: "The keys of a forwarded json! object differ from the keys the sidecar handler reads." },
+  'invoke-key-mismatch': { severity: 'error', description: "The frontend's invoke argument keys differ from the Rust command's parameter keys." },
+  // drift
+  'manifest-missing': { severity: 'error', description: 'No committed manifest to compare with; run `cutover manifest --update`.' },
+  'drift-breaking': { severity: 'error', description: 'A breaking contract change: removed or renamed command/event, new required field, changed or narrowed type.' },
+  'drift-additive': { severity: 'error', description: 'An additive contract change not yet acknowledged in the committed manifest (`--allow additive` lets it pass).' },
+});

@@ -35,17 +35,28 @@ export function encodeLine(message: unknown): string {
   return JSON.stringify(message) + '\n';
 }
 
-/** Splits a byte stream into lines, keeping the partial tail for the next chunk. */
+/**
+ * Splits a text stream into lines, keeping the partial tail for the next chunk. A tail
+ * longer than the limit is dropped and reported, so a client that never sends a
+ * newline cannot grow our memory without bound.
+ */
 export class LineSplitter {
   private tail = '';
 
-  constructor(private readonly maxLineBytes: number) {}
+  constructor(private readonly maxLineLength: number) {}
 
-  /** Returns complete lines, or null if a single line exceeds the limit. */
-  push(chunk: string): string[] | null {
+  push(chunk: string): { lines: string[]; overflow: boolean } {
     const parts = (this.tail + chunk).split('\n');
     this.tail = parts.pop() ?? '';
-    if (this.tail.length > this.maxLineBytes) return null;
-    return parts.map((p) => p.replace(/\r$/, '')).filter((p) => p.trim() !== '');
+    const overflow = this.tail.length > this.maxLineLength;
+    if (overflow) this.tail = '';
+    const lines = parts.map((p) => p.replace(/\r$/, '')).filter((p) => p.trim() !== '');
+    return { lines, overflow };
   }
+}
+
+export const MAX_LINE_LENGTH = 1024 * 1024;
+
+export function lineTooLong(): IpcResponse {
+  return { id: null, success: false, error: `malformed request: line longer than ${MAX_LINE_LENGTH} characters` };
 }

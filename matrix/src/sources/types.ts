@@ -1,0 +1,38 @@
+import type { Finding } from '../../../core/src/findings.js';
+
+/** The locked vocabulary every task source maps its statuses onto. */
+export type TaskStatus = 'not_started' | 'in_progress' | 'blocked' | 'in_review' | 'done';
+
+export interface Task {
+  /** `P0-T001`, `INT-G-001`; undefined for checklist items without an id. */
+  id: string | undefined;
+  title: string;
+  status: TaskStatus;
+  /** As written in the source: `[x]`, `in_review`. */
+  rawStatus: string;
+  /** `WS-ARCH`, `ARCH`. */
+  owner?: string;
+  /** The heading it sits under: `Phase 0 - Contract Freeze and Pre-Migration Hardening`. */
+  phase?: string;
+  /** Nested bullets: Files, Verification, Scope … as written. */
+  details?: Record<string, string[]>;
+  /** An evidence path a ledger names explicitly (absolute). */
+  evidenceFile?: string;
+  /** Absolute path of the source file, and the 1-based line of the task. */
+  file: string;
+  line: number;
+}
+
+export interface TaskSourceResult {
+  tasks: Task[];
+  findings: Finding[];
+}
+
+/** One task-list format (markdown checklist, csv ledger, json ledger): one file under `sources/`. */
+export interface TaskSource {
+  id: string;
+  description: string;
+  /** Whether this source reads the given file (by extension or configured format). */
+  matches(file: string, format?: string): boolean;
+  parse(file: string, text: string, options: Record<string, unknown>): TaskSourceResult;
+}
