@@ -70,10 +70,10 @@ export function validateConfig(
   const problems = validateWith(validate, data);
   if (problems.length) {
     const rel = path.relative(process.cwd(), file) || file;
-    const details = problems.map((p) => {
-      const line = lineOf(p.segments);
-      return `${rel}${line ? `:${line}` : ''}  ${p.keyPath}: ${p.message}`;
-    });
+    // In file order, so the list reads top to bottom like the file.
+    const located = problems.map((p) => ({ ...p, line: lineOf(p.segments) }));
+    located.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity) || a.keyPath.localeCompare(b.keyPath));
+    const details = located.map((p) => `${rel}${p.line ? `:${p.line}` : ''}  ${p.keyPath}: ${p.message}`);
     throw new ConfigError(`${problems.length} config error${problems.length === 1 ? '' : 's'}`, {
       location: { file },
       details,

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createJiti } from 'jiti';
+import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { ConfigError } from '../errors.js';
 
@@ -42,7 +43,7 @@ export function readDataFile(file: string, kind: 'json' | 'yaml'): RawConfig {
     try {
       JSON.parse(text);
     } catch (e) {
-      throw new ConfigError(`not valid JSON: ${(e as Error).message}`, { location: { file, line: jsonErrorLine(text, e as Error) } });
+      throw new ConfigError(`not valid JSON: ${(e as Error).message}`, { location: { file, line: jsonErrorLine(text) } });
     }
   }
   const lineCounter = new LineCounter();
@@ -58,10 +59,12 @@ export function readDataFile(file: string, kind: 'json' | 'yaml'): RawConfig {
   return { data: doc.toJS(), lineOf: (keyPath) => lineOfPath(doc, lineCounter, keyPath) };
 }
 
-function jsonErrorLine(text: string, e: Error): number | undefined {
-  const m = /position (\d+)/.exec(e.message);
-  if (!m) return undefined;
-  return text.slice(0, Number(m[1])).split('\n').length;
+// JSON.parse's messages do not always carry a position; jsonc-parser (strict options) always does.
+function jsonErrorLine(text: string): number | undefined {
+  const errors: ParseError[] = [];
+  parseJsonc(text, errors, { allowTrailingComma: false, disallowComments: true });
+  const first = errors[0];
+  return first ? text.slice(0, first.offset).split('\n').length : undefined;
 }
 
 function lineOfPath(doc: Document, lc: LineCounter, keyPath: readonly (string | number)[]): number | undefined {
