@@ -7,4 +7,56 @@ import { defineConfig } from 'cutover';
  */
 export default defineConfig({
   name: 'cowork',
+  // The release gate: its task list, validation matrix and sign-offs (README: "Matrix and the release gate").
+  tasks: { sources: [{ path: 'RUNBOOK.md' }] },
+  matrix: { file: 'cutover.matrix.yaml', outDir: '.cutover/matrix' },
+  gate: { signoffs: { file: 'SIGNOFF.md', roles: ['ARCH', 'SEC', 'QA', 'OPS'] }, dashboardDir: '.cutover/dashboard' },
+  harness: {
+    // The old path: the sidecar the desktop app spawns, on stdio. Its first line is a ready event.
+    old: {
+      transport: 'stdio',
+      command: 'node',
+      args: ['src-sidecar/dist/index.js', '--data-dir', '{dataDir}'],
+      dataDir: true,
+    },
+    // The new path: the same sidecar as a daemon on a Unix socket, with a fresh token per start.
+    new: {
+      transport: 'socket',
+      command: 'node',
+      args: ['src-sidecar/dist/index.js', '--daemon', '--data-dir', '{dataDir}', '--replay-buffer', '256'],
+      env: { COWORK_CHUNK_DELAY_MS: '1' },
+      dataDir: true,
+      ready: { stream: 'stdout', pattern: '"type":"ready"' },
+      endpoint: '{dataDir}/cowork.sock',
+      token: { file: '{dataDir}/auth.token' },
+    },
+    scenarios: ['cutover/scenarios'],
+    traces: 'cutover/traces',
+    compare: {
+      // Process facts, not behaviour: they differ between any two runs.
+      ignore: ['result.uptimeMs', { path: 'result.pid', command: 'service_status' }],
+    },
+    builtins: {
+      createSession: { command: 'agent_create_session', params: { title: 'cutover' } },
+      sendMessage: { command: 'agent_send_message', params: { sessionId: '{{session}}', content: '{{content}}' } },
+      health: { command: 'daemon_health' },
+      eventsSince: { command: 'agent_get_events_since' },
+      bootstrap: { command: 'agent_get_bootstrap_state' },
+      roundTrip: [
+        { command: 'daemon_health' },
+        { command: 'daemon_ready' },
+        { command: 'agent_list_sessions' },
+        { command: 'agent_get_session', params: { sessionId: '{{session}}' } },
+        { command: 'service_get_mode' },
+        { command: 'workflow_list' },
+        { command: 'cron_list_jobs' },
+        { command: 'agent_get_bootstrap_state' },
+      ],
+      streamLength: 120,
+      staleAfter: 300,
+      permissionContent: 'please ask permission to write the notes',
+      permissionEvent: { type: 'permission:request' },
+      doneEvent: 'stream:done',
+    },
+  },
 });

@@ -4,16 +4,11 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 
 /**
- * Nothing may be left behind by the suite. Every process a test spawns inherits
- * CUTOVER_TEST_RUN; at teardown no live process may still carry it, and no new
- * `cutover-*` temp dir may remain. A leak fails the run.
+ * Nothing may be left behind by the suite. Each run gets a private TMPDIR that every worker and
+ * every spawned process inherits; at teardown it must be empty, and no live process may still
+ * carry this run's CUTOVER_TEST_RUN marker. A leak fails the run. A private TMPDIR also keeps
+ * concurrent runs on one machine from seeing (or removing) each other's temp dirs.
  */
-const TMP_PREFIXES = ['cutover-'];
-
-function tempEntries(): Set<string> {
-  return new Set(fs.readdirSync(os.tmpdir()).filter((n) => TMP_PREFIXES.some((p) => n.startsWith(p))));
-}
-
 function processesWithMarker(marker: string): string[] {
   if (process.platform !== 'linux') return [];
   const found: string[] = [];
@@ -34,8 +29,9 @@ function processesWithMarker(marker: string): string[] {
 
 export default function setup() {
   const marker = randomUUID();
+  const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cutover-run-'));
   process.env.CUTOVER_TEST_RUN = marker;
-  const before = tempEntries();
+  process.env.TMPDIR = runDir;
   return async () => {
     // Give just-killed children a moment to be reaped.
     let leaked: string[] = [];
@@ -44,14 +40,13 @@ export default function setup() {
       if (leaked.length === 0) break;
       await new Promise((r) => setTimeout(r, 100));
     }
-    const leftDirs = [...tempEntries()].filter((n) => !before.has(n)).map((n) => path.join(os.tmpdir(), n));
-    const problems = [
-      ...leaked.map((p) => `process still running: ${p}`),
-      ...leftDirs.map((d) => `temp dir left behind: ${d}`),
-    ];
+    const leftovers = fs.readdirSync(runDir).map((n) => path.join(runDir, n));
+    fs.rmSync(runDir, { recursive: true, force: true });
+    const problems = [...leaked.map((p) => `process still running: ${p}`), ...leftovers.map((d) => `temp file or dir left behind: ${d}`)];
     if (problems.length) {
       for (const p of problems) console.error(`cutover test hygiene: ${p}`);
-      for (const d of leftDirs) fs.rmSync(d, { recursive: true, force: true });
+      // vitest reports a throwing teardown but keeps exit code 0; the run must fail.
+      process.exitCode = 1;
       throw new Error(`the test suite left ${problems.length} thing(s) behind (listed above)`);
     }
   };

@@ -1,0 +1,92 @@
+import path from 'node:path';
+import type { LoadedConfig } from '../../core/src/config/index.js';
+import type { EvidenceSection } from '../../core/src/config/types.generated.js';
+import { ConfigError } from '../../core/src/errors.js';
+import type { TaskStatus } from '../../matrix/src/sources/types.js';
+
+export type SectionRole = NonNullable<EvidenceSection['role']>;
+
+export interface ResolvedSection {
+  name: string;
+  aliases: string[];
+  required: boolean;
+  role: SectionRole | undefined;
+}
+
+export interface EvidenceSettings {
+  dir: string;
+  root: string;
+  sections: ResolvedSection[];
+  placeholders: RegExp[];
+  templates: string | undefined;
+  requireFor: TaskStatus[];
+  excerptLines: number;
+}
+
+/** The seven sections the Cowork runbook requires of every task's evidence file. */
+export const DEFAULT_SECTIONS: readonly ResolvedSection[] = [
+  { name: 'Change Summary', aliases: ['Summary', 'Summary of Changes'], required: true, role: 'change-summary' },
+  { name: 'Files Changed', aliases: ['Changed Files', 'Files Touched'], required: true, role: 'files-changed' },
+  { name: 'Verification Commands', aliases: ['Commands Run', 'Commands'], required: true, role: 'verification-commands' },
+  { name: 'Verification Output', aliases: ['Command Output', 'Output'], required: true, role: 'verification-output' },
+  { name: 'Behavior Proof', aliases: ['Behaviour Proof', 'Proof'], required: true, role: 'behavior-proof' },
+  { name: 'Risk Notes', aliases: ['Residual Risks', 'Risks', 'Known Risks'], required: true, role: 'risk-notes' },
+  { name: 'Rollback Path', aliases: ['Rollback', 'Rollback Plan'], required: true, role: 'rollback-path' },
+];
+
+/** A line that only holds the place of content: a TODO left by the scaffold, "TBD", "<describe it>", "…". */
+export const DEFAULT_PLACEHOLDERS: readonly string[] = [
+  '^(TODO|TBD|FIXME|XXX)\\b',
+  '^placeholder\\b',
+  '^to be (written|filled( in)?|determined|done|added|completed)\\b',
+  '^<[^>]*>$',
+  '^(\\.\\.\\.|…)$',
+];
+
+export const DEFAULT_EVIDENCE_DIR = 'docs/migration-evidence';
+
+/** Heading text compared without case, numbering ("3.", "3)"), emphasis, code marks or a trailing colon. */
+export function normalizeHeading(text: string): string {
+  return text
+    .replace(/[*_`]/g, '')
+    .replace(/^\s*\d+[.)]?\s+/, '')
+    .replace(/:\s*$/, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+function roleOf(s: EvidenceSection): SectionRole | undefined {
+  if (s.role) return s.role;
+  const names = [s.name, ...(s.aliases ?? [])].map(normalizeHeading);
+  return DEFAULT_SECTIONS.find((d) => names.includes(normalizeHeading(d.name)))?.role;
+}
+
+export function evidenceSettings(loaded: LoadedConfig): EvidenceSettings {
+  const cfg = loaded.config.evidence ?? {};
+  const placeholders = (cfg.placeholders ?? DEFAULT_PLACEHOLDERS).map((p, i) => {
+    try {
+      return new RegExp(p, 'i');
+    } catch (e) {
+      throw new ConfigError(`evidence.placeholders[${i}] is not a valid regular expression: ${(e as Error).message}`, {
+        location: { file: loaded.file },
+        hint: 'Write each placeholder as a JavaScript regular expression without slashes, e.g. "^TODO\\\\b".',
+      });
+    }
+  });
+  return {
+    dir: cfg.dir ?? path.join(loaded.dir, DEFAULT_EVIDENCE_DIR),
+    root: cfg.root ?? loaded.dir,
+    sections: cfg.sections
+      ? cfg.sections.map((s) => ({ name: s.name, aliases: s.aliases ?? [], required: s.required ?? true, role: roleOf(s) }))
+      : DEFAULT_SECTIONS.map((s) => ({ ...s, aliases: [...s.aliases] })),
+    placeholders,
+    templates: cfg.templates,
+    requireFor: cfg.requireFor ?? ['done'],
+    excerptLines: cfg.excerptLines ?? 20,
+  };
+}
+
+export function sectionForRole(settings: EvidenceSettings, role: SectionRole): ResolvedSection | undefined {
+  return settings.sections.find((s) => s.role === role);
+}

@@ -1,0 +1,132 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { LoadedConfig } from '../../core/src/config/index.js';
+import { createRedactor, type Redactor } from '../../core/src/redact.js';
+import { evidenceSettings, sectionForRole, type EvidenceSettings, type ResolvedSection, DEFAULT_SECTIONS } from './config.js';
+import { upsertBlock } from './generated-blocks.js';
+import { redactText } from './redact-text.js';
+import { outputsDir } from './safe-id.js';
+import { safeEvidencePath, scaffoldText } from './scaffold.js';
+import { render, tidy } from './templates.js';
+import { writeFileAtomic } from './write-file.js';
+
+export interface RunRecord {
+  command: string;
+  exitCode: number | null;
+  durationMs: number;
+  output: string;
+  passed: boolean;
+  check?: string;
+  cell?: string;
+}
+
+export interface RunEvidenceInput {
+  taskId: string;
+  title?: string;
+  runs: RunRecord[];
+  summary?: string;
+  commit?: string;
+}
+
+export interface RunEvidenceOptions {
+  /** Scrubs secrets learnt at run time (a daemon's auth token) on top of the built-in rules. */
+  redactor?: Redactor;
+  /** Literal secret values to scrub wherever they appear. */
+  secrets?: readonly string[];
+}
+
+const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007]*\u0007/g;
+
+/** A code span that survives backticks inside the text: the fence is one backtick longer than any run in it. */
+export function codeSpan(text: string): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${text.replace(/\r?\n/g, ' ')}${pad}${fence}`;
+}
+
+function fenceFor(text: string): string {
+  const longest = Math.max(0, ...(text.match(/^\s*`{3,}/gm) ?? []).map((r) => r.trim().length));
+  return '`'.repeat(Math.max(3, longest + 1));
+}
+
+function excerptOf(output: string, maxLines: number) {
+  const lines = output.replace(ANSI, '').replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n');
+  if (lines.length === 1 && lines[0] === '') return { excerpt: '', totalLines: 0, shownLines: 0, truncated: false };
+  const shown = lines.slice(-maxLines);
+  return { excerpt: shown.join('\n'), totalLines: lines.length, shownLines: shown.length, truncated: shown.length < lines.length };
+}
+
+function section(settings: EvidenceSettings, role: 'verification-commands' | 'verification-output'): ResolvedSection {
+  return sectionForRole(settings, role) ?? { ...DEFAULT_SECTIONS.find((s) => s.role === role)!, required: false };
+}
+
+/**
+ * Writes what the matrix really ran into a task's evidence: each command, its exit code and
+ * duration, an excerpt of its output, and the sha256 of the full output stored beside the
+ * evidence file (`<ID>.outputs/<n>.log`). Everything passes through redaction before it is
+ * written. Only the generated blocks are rewritten; the rest of the file is left as it is.
+ */
+export async function writeRunEvidence(loaded: LoadedConfig, input: RunEvidenceInput, opts: RunEvidenceOptions = {}): Promise<{ file: string; outputFiles: string[] }> {
+  const settings = evidenceSettings(loaded);
+  const file = safeEvidencePath(settings, loaded, input.taskId);
+  const redactor = opts.redactor ?? createRedactor();
+  for (const s of opts.secrets ?? []) redactor.addSecret(s);
+  const clean = (s: string) => redactText(redactor, s);
+
+  const outDir = outputsDir(file);
+  await fs.mkdir(outDir, { recursive: true });
+  const outputFiles: string[] = [];
+  const runs = [];
+  for (const [i, run] of input.runs.entries()) {
+    const n = i + 1;
+    const stored = clean(run.output);
+    const outFile = path.join(outDir, `${n}.log`);
+    await writeFileAtomic(outFile, stored);
+    outputFiles.push(outFile);
+    const ex = excerptOf(stored, settings.excerptLines);
+    const where = [run.check ? `check ${codeSpan(clean(run.check))}` : '', run.cell ? `cell ${codeSpan(clean(run.cell))}` : ''].filter(Boolean).join(', ');
+    runs.push({
+      n,
+      command: clean(run.command),
+      commandSpan: codeSpan(clean(run.command)),
+      check: run.check === undefined ? undefined : clean(run.check),
+      cell: run.cell === undefined ? undefined : clean(run.cell),
+      where,
+      exitCode: run.exitCode,
+      exit: run.exitCode === null ? 'none (killed or timed out)' : String(run.exitCode),
+      durationMs: Math.round(run.durationMs),
+      passed: run.passed,
+      result: run.passed ? 'passed' : 'failed',
+      outputFile: path.relative(path.dirname(file), outFile).split(path.sep).join('/'),
+      bytes: Buffer.byteLength(stored),
+      sha256: createHash('sha256').update(stored).digest('hex'),
+      fence: fenceFor(ex.excerpt),
+      ...ex,
+    });
+  }
+  await removeStaleOutputs(outDir, input.runs.length);
+
+  const context = { taskId: input.taskId, runs, summary: input.summary === undefined ? undefined : clean(input.summary), commit: input.commit === undefined ? undefined : clean(input.commit) };
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch {
+    text = scaffoldText(settings, input.taskId, input.title === undefined ? {} : { title: clean(input.title) });
+  }
+  const before = text;
+  text = upsertBlock(text, 'verification-commands', tidy(render(settings, 'run-commands.hbs', context)), section(settings, 'verification-commands'), settings);
+  text = upsertBlock(text, 'verification-output', tidy(render(settings, 'run-output.hbs', context)), section(settings, 'verification-output'), settings);
+  if (text !== before) await writeFileAtomic(file, text);
+  return { file, outputFiles };
+}
+
+/** Output logs of runs a previous, longer run wrote; only `<n>.log` files, which this writer owns. */
+async function removeStaleOutputs(dir: string, count: number): Promise<void> {
+  for (const name of await fs.readdir(dir)) {
+    const m = /^(\d+)\.log$/.exec(name);
+    if (m && Number(m[1]) > count) await fs.rm(path.join(dir, name), { force: true });
+  }
+  if (count === 0) await fs.rmdir(dir).catch(() => undefined);
+}

@@ -1,0 +1,114 @@
+#!/usr/bin/env node
+// Entry point. Without --daemon this is the legacy sidecar the desktop app spawns and
+// talks to over stdio; with --daemon it is the standalone service on a local socket.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runDaemon } from './daemon.js';
+import { registerCoworkHandlers } from './ipc-handler.js';
+import { log } from './log.js';
+import { createRuntime, type RuntimeOptions } from './runtime/bootstrap.js';
+import { acquireLock, AlreadyRunningError, releaseLock } from './runtime/instance-lock.js';
+import type { Endpoint } from './runtime/transports/local-ipc-server.js';
+import { StdioTransport } from './runtime/transports/stdio.js';
+
+const USAGE = `Usage: node dist/index.js [--data-dir DIR] [--replay-buffer N]
+       node dist/index.js --daemon [--data-dir DIR] [--listen tcp://127.0.0.1:PORT] [--replay-buffer N]
+
+  --data-dir DIR       state directory (default: $COWORK_DATA_DIR or ~/.cowork)
+  --daemon             serve on DIR/cowork.sock (a named pipe on Windows) instead of stdio
+  --listen URL         daemon only: serve on loopback tcp instead (PORT 0 picks a free port)
+  --replay-buffer N    events kept for agent_get_events_since (default 1000)
+
+Environment: COWORK_CHUNK_DELAY_MS adds a delay between streamed chunks.`;
+
+class UsageError extends Error {}
+
+interface Args extends RuntimeOptions {
+  daemon: boolean;
+  listen: Endpoint | null;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = {
+    daemon: false,
+    listen: null,
+    dataDir: process.env.COWORK_DATA_DIR ?? path.join(os.homedir(), '.cowork'),
+    replayBuffer: 1000,
+    chunkDelayMs: Number(process.env.COWORK_CHUNK_DELAY_MS ?? 0) || 0,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    if (flag === '--daemon') args.daemon = true;
+    else if (flag === '--data-dir') args.dataDir = path.resolve(value());
+    else if (flag === '--listen') args.listen = parseListen(value());
+    else if (flag === '--replay-buffer') args.replayBuffer = parsePositiveInt(value(), flag);
+    else if (flag === '--help' || flag === '-h') {
+      process.stdout.write(USAGE + '\n');
+      process.exit(0);
+    } else throw new UsageError(`unknown argument: ${flag}`);
+  }
+  if (args.listen && !args.daemon) throw new UsageError('--listen only applies with --daemon');
+  return args;
+}
+
+function parseListen(value: string): Endpoint {
+  const match = /^tcp:\/\/(127\.0\.0\.1|localhost|\[::1\]):(\d{1,5})$/.exec(value);
+  // Loopback only: the token is the only guard, and it must never cross a network.
+  if (!match) throw new UsageError(`--listen expects tcp://127.0.0.1:PORT (loopback only), got ${value}`);
+  const port = Number(match[2]);
+  if (port > 65535) throw new UsageError(`--listen port out of range: ${port}`);
+  return { kind: 'tcp', host: match[1] === '[::1]' ? '::1' : (match[1] ?? '127.0.0.1'), port };
+}
+
+function parsePositiveInt(value: string, flag: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} expects a positive integer, got ${value}`);
+  return n;
+}
+
+async function runStdio(args: Args): Promise<void> {
+  const lockFile = path.join(args.dataDir, 'daemon.lock');
+  // The legacy sidecar takes the same lock: a sidecar and a daemon on one data dir
+  // would both write its files.
+  fs.mkdirSync(args.dataDir, { recursive: true, mode: 0o700 });
+  acquireLock(lockFile);
+  const rt = createRuntime(args);
+  registerCoworkHandlers(rt);
+  const transport = new StdioTransport(rt);
+  const stop = async () => {
+    await transport.close();
+    rt.close();
+    releaseLock(lockFile);
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop());
+  process.on('SIGINT', () => void stop());
+  await transport.start();
+  await transport.ended;
+  await stop();
+}
+
+async function main(): Promise<void> {
+  let args: Args;
+  try {
+    args = parseArgs(process.argv.slice(2));
+  } catch (err) {
+    process.stderr.write(`cowork: ${(err as Error).message}\n${USAGE}\n`);
+    process.exit(2);
+  }
+  try {
+    await (args.daemon ? runDaemon(args) : runStdio(args));
+  } catch (err) {
+    if (err instanceof AlreadyRunningError) process.stderr.write(`${err.message}\n`);
+    else log(`fatal: ${(err as Error).message}`);
+    process.exit(1);
+  }
+}
+
+void main();

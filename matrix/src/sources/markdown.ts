@@ -1,0 +1,137 @@
+import type { Finding } from '../../../core/src/findings.js';
+import { classifyLines, type MarkdownLine } from './markdown-lines.js';
+import { DEFAULT_ID_PATTERN, parseChecklistItem } from './markdown-item.js';
+import { sourceOptions } from './options.js';
+import { MARKDOWN_STATUSES, UNKNOWN_STATUS_FALLBACK, vocabulary } from './statuses.js';
+import { taskFinding } from './task-finding.js';
+import type { Task, TaskSource, TaskSourceResult } from './types.js';
+
+/** Bullets under a task that are neither a "Label:" nor under one (e.g. "Unix socket on macOS/Linux."). */
+export const UNLABELLED_DETAILS = 'Items';
+
+const LABEL = /^([A-Za-z][\w /&-]{0,40}):\s*(.*)$/;
+
+/**
+ * Markdown checklists as the Cowork runbooks write them: `- [ ] \`ID\` (\`OWNER\`) title`, with
+ * phase headings and nested "Files:" / "Verification:" bullets. A checklist item nested inside a
+ * task is one of its details, not a task of its own.
+ */
+export const markdownSource: TaskSource = {
+  id: 'markdown',
+  description: 'Markdown checklists: - [ ] `ID` (`OWNER`) title, under phase headings, with nested detail bullets',
+  matches: (file, format) => (format ? format === 'markdown' : /\.(md|markdown)$/i.test(file)),
+  parse(file, text, options) {
+    const opts = sourceOptions(options);
+    const statuses = vocabulary(opts.statuses, MARKDOWN_STATUSES);
+    let idPattern: RegExp;
+    try {
+      idPattern = new RegExp(opts.idPattern ?? DEFAULT_ID_PATTERN);
+    } catch (e) {
+      return { tasks: [], findings: [taskFinding('task-source-unreadable', file, undefined, `idPattern is not a valid regular expression: ${(e as Error).message}`, 'Fix tasks.sources[].idPattern in the config.')] };
+    }
+    return parseMarkdown(file, classifyLines(text), { statuses, idPattern, phaseLevel: opts.phaseLevel });
+  },
+};
+
+interface Open {
+  task: Task;
+  indent: number;
+  label: { name: string; indent: number } | undefined;
+  sawDetail: boolean;
+}
+
+function parseMarkdown(
+  file: string,
+  lines: MarkdownLine[],
+  opts: { statuses: Map<string, Task['status']>; idPattern: RegExp; phaseLevel: number | undefined },
+): TaskSourceResult {
+  const tasks: Task[] = [];
+  const findings: Finding[] = [];
+  const phaseLevel = opts.phaseLevel ?? guessPhaseLevel(lines);
+  const headings: (string | undefined)[] = [];
+  let open: Open | undefined;
+
+  const phaseNow = () => (phaseLevel !== undefined && headings[phaseLevel] !== undefined ? headings[phaseLevel] : headings.findLast((h) => h !== undefined));
+
+  for (const l of lines) {
+    if (l.kind === 'heading') {
+      open = undefined;
+      headings[l.level] = l.text;
+      headings.length = l.level + 1;
+      continue;
+    }
+    if (l.kind === 'blank') continue;
+    if (open && l.indent > open.indent) {
+      addDetail(open, l);
+      continue;
+    }
+    open = undefined;
+    if (l.kind !== 'item') continue;
+    const item = parseChecklistItem(l.content, opts.idPattern);
+    if (item.kind === 'none') continue;
+    if (item.kind === 'malformed') {
+      findings.push(taskFinding('task-malformed', file, l.line, item.message, item.hint));
+      continue;
+    }
+    let status = opts.statuses.get(item.marker);
+    if (status === undefined) {
+      const known = [...opts.statuses.keys()].join(' ');
+      findings.push(
+        taskFinding('task-unknown-status', file, l.line, `status ${item.marker} of ${item.id ?? `"${item.title}"`} is not one of ${known}`, `Use one of ${known}, or map ${item.marker} under tasks.sources[].statuses.`, { rawStatus: item.marker }),
+      );
+      status = UNKNOWN_STATUS_FALLBACK;
+    }
+    const phase = phaseNow();
+    const task: Task = {
+      id: item.id,
+      title: item.title,
+      status,
+      rawStatus: item.marker,
+      ...(item.owner !== undefined ? { owner: item.owner } : {}),
+      ...(phase !== undefined ? { phase } : {}),
+      file,
+      line: l.line,
+    };
+    tasks.push(task);
+    open = { task, indent: l.indent, label: undefined, sawDetail: false };
+  }
+  return { tasks, findings };
+}
+
+function addDetail(open: Open, l: Exclude<MarkdownLine, { kind: 'blank' | 'heading' }>): void {
+  const details = (open.task.details ??= {});
+  const push = (key: string, value: string) => (details[key] ??= []).push(value);
+  if (l.kind === 'item') {
+    open.sawDetail = true;
+    if (open.label && l.indent > open.label.indent) {
+      push(open.label.name, l.content);
+      return;
+    }
+    const label = LABEL.exec(l.content);
+    if (label) {
+      open.label = { name: label[1]!.trim(), indent: l.indent };
+      details[open.label.name] ??= [];
+      if (label[2]!.trim()) push(open.label.name, label[2]!.trim());
+      return;
+    }
+    open.label = undefined;
+    push(UNLABELLED_DETAILS, l.content);
+    return;
+  }
+  // Text right under the task line wraps its title; after a detail it continues that detail.
+  if (!open.sawDetail && l.kind === 'text') {
+    open.task.title = `${open.task.title} ${l.text}`;
+    return;
+  }
+  const key = open.label?.name ?? UNLABELLED_DETAILS;
+  const values = (details[key] ??= []);
+  if (l.kind === 'text' && values.length) values[values.length - 1] = `${values[values.length - 1]} ${l.text}`;
+  else values.push(l.text);
+}
+
+/** The shallowest heading level used more than once: `## Phase N` under a single `# Title`. */
+function guessPhaseLevel(lines: MarkdownLine[]): number | undefined {
+  const counts = new Map<number, number>();
+  for (const l of lines) if (l.kind === 'heading') counts.set(l.level, (counts.get(l.level) ?? 0) + 1);
+  return [...counts.entries()].filter(([, n]) => n > 1).map(([level]) => level).sort((a, b) => a - b)[0];
+}
