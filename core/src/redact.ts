@@ -29,6 +29,7 @@ export interface RedactorOptions {
 
 export interface Redactor {
   value<T>(v: T): T;
+  /** Free text (logs, command output): known secret values, token shapes, and values under secret key names. */
   text(s: string): string;
   /** Register a secret learnt at run time (a token read from a file). */
   addSecret(secret: string): void;
@@ -43,6 +44,35 @@ const TOKEN_PATTERNS = [
   /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g,
   /\b(Bearer)\s+[A-Za-z0-9._~+/=-]{16,}/g,
 ];
+
+const TEXT_KEYS = [...DEFAULT_SECRET_KEYS.filter((k) => k !== 'authorization'), 'auth-token', 'api-key', 'access-token', 'client-secret'];
+const keyAlt = TEXT_KEYS.map((k) => k.replace(/[-_]/g, '[-_]?')).join('|');
+
+// `"authToken": "…"`, `\"token\":\"…\"` (JSON inside a string), `token=…`, `password: …`: a secret
+// under a known key name in free text (logs, command output), even when the value has no known shape.
+const KEY_VALUE = new RegExp(
+  `((?<![A-Za-z0-9])\\\\?["']?(?:${keyAlt})\\\\?["']?\\s*[:=]\\s*)(\\\\?"[^"]*?\\\\?"|'[^']*'|[^\\s,;&}"'\\\\]+)`,
+  'gi',
+);
+// An Authorization header's whole value: `Basic dXNlcjpwYXNz`, `Token abc`.
+const AUTH_HEADER = /((?<![A-Za-z0-9])\\?["']?authorization\\?["']?\s*[:=]\s*)(\\?"[^"]*?\\?"|[^\r\n"]+)/gi;
+// `--token abc`, `--api-key=abc` on a command line.
+const FLAG = new RegExp(`((?<![A-Za-z0-9-])--(?:${keyAlt})(?:=|\\s+))(?:"[^"]*"|'[^']*'|\\S+)`, 'gi');
+
+/** Keeps the value's quoting, so redacted JSON stays JSON. */
+function replaceValue(head: string, value: string): string {
+  if (value.startsWith('\\"')) return `${head}\\"${REDACTED}\\"`;
+  if (value.startsWith('"')) return `${head}"${REDACTED}"`;
+  if (value.startsWith("'")) return `${head}'${REDACTED}'`;
+  return `${head}${REDACTED}`;
+}
+
+function redactKeyValues(text: string): string {
+  return text
+    .replace(AUTH_HEADER, (_m, head: string, value: string) => replaceValue(head, value))
+    .replace(KEY_VALUE, (_m, head: string, value: string) => replaceValue(head, value))
+    .replace(FLAG, (_m, head: string) => `${head}${REDACTED}`);
+}
 
 function keyMatcher(keys: readonly string[]): (key: string) => boolean {
   const exact = new Set<string>();
@@ -63,7 +93,7 @@ export function createRedactor(opts: RedactorOptions = {}): Redactor {
     let out = s;
     for (const secret of secrets) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
     for (const p of TOKEN_PATTERNS) out = out.replace(p, (_m, bearer?: string) => (bearer === 'Bearer' ? `Bearer ${REDACTED}` : REDACTED));
-    return out;
+    return redactKeyValues(out);
   };
 
   const value = (v: unknown): unknown => {

@@ -5,7 +5,6 @@ import type { LoadedConfig } from '../../core/src/config/index.js';
 import { createRedactor, type Redactor } from '../../core/src/redact.js';
 import { evidenceSettings, sectionForRole, type EvidenceSettings, type ResolvedSection, DEFAULT_SECTIONS } from './config.js';
 import { upsertBlock } from './generated-blocks.js';
-import { redactText } from './redact-text.js';
 import { outputsDir } from './safe-id.js';
 import { safeEvidencePath, scaffoldText } from './scaffold.js';
 import { render, tidy } from './templates.js';
@@ -73,7 +72,7 @@ export async function writeRunEvidence(loaded: LoadedConfig, input: RunEvidenceI
   const file = safeEvidencePath(settings, loaded, input.taskId);
   const redactor = opts.redactor ?? createRedactor();
   for (const s of opts.secrets ?? []) redactor.addSecret(s);
-  const clean = (s: string) => redactText(redactor, s);
+  const clean = (s: string) => redactor.text(s);
 
   const outDir = outputsDir(file);
   await fs.mkdir(outDir, { recursive: true });

@@ -1,6 +1,15 @@
 /* Generated from the config JSON Schema by `pnpm gen:config`. Do not edit by hand; edit <pillar>/config/*.schema.json. */
 
 /**
+ * A dotted JSON path inside a message (result.uptimeMs, data.*.createdAt, **.pid), or an object limiting it to one command or event type.
+ */
+export type HarnessPathRule = string | HarnessPathRule1;
+/**
+ * The locked vocabulary every task source maps its statuses onto.
+ */
+export type TasksStatus = 'not_started' | 'in_progress' | 'blocked' | 'in_review' | 'done';
+
+/**
  * Top-level keys of a cutover config. Each pillar adds one section from its own <pillar>/config/<section>.schema.json.
  */
 export interface CutoverConfig {
@@ -12,4 +21,817 @@ export interface CutoverConfig {
    * Name of the app being migrated, shown in reports.
    */
   name?: string;
+  evidence?: EvidenceConfig;
+  gate?: GateConfig;
+  harness?: HarnessConfig;
+  manifests?: ManifestsConfig;
+  matrix?: MatrixConfig;
+  tasks?: TasksConfig;
+}
+/**
+ * Per-task evidence files: where they live, which sections they need, and what counts as not yet written.
+ */
+export interface EvidenceConfig {
+  /**
+   * Folder of the evidence files, one <task-id>.md each (default docs/migration-evidence).
+   */
+  dir?: string;
+  /**
+   * Folder that paths under Files Changed are relative to (default: the config file's folder).
+   */
+  root?: string;
+  /**
+   * The sections every evidence file has, in order (default: Change Summary, Files Changed, Verification Commands, Verification Output, Behavior Proof, Risk Notes, Rollback Path).
+   *
+   * @minItems 1
+   */
+  sections?: [EvidenceSection, ...EvidenceSection[]];
+  /**
+   * Regular expressions (case-insensitive) for a line that is a placeholder, not content. A section with nothing but blank lines, comments and placeholder lines counts as empty. Replaces the default list (lines starting with TODO, TBD, FIXME, XXX, "placeholder", "to be written", or a lone <…> or …).
+   */
+  placeholders?: string[];
+  /**
+   * A folder of handlebars templates that replace the built-in ones by file name (task.hbs, run-commands.hbs, run-output.hbs).
+   */
+  templates?: string;
+  /**
+   * Task statuses whose tasks must have valid evidence (default ["done"]).
+   */
+  requireFor?: ('not_started' | 'in_progress' | 'blocked' | 'in_review' | 'done')[];
+  /**
+   * How many trailing lines of each command's output the evidence shows (default 20); the full output is stored beside the evidence file.
+   */
+  excerptLines?: number;
+}
+export interface EvidenceSection {
+  /**
+   * The heading the scaffold writes, e.g. "Risk Notes".
+   */
+  name: string;
+  /**
+   * Other headings accepted for this section, e.g. "Residual Risks". Matching ignores case, numbering and a trailing colon.
+   */
+  aliases?: string[];
+  /**
+   * Whether lint requires it present and not empty (default true).
+   */
+  required?: boolean;
+  /**
+   * What the section holds, when its name is not the default one: files-changed paths are checked to exist, verification-commands and verification-output are filled from what the matrix ran.
+   */
+  role?:
+    | 'change-summary'
+    | 'files-changed'
+    | 'verification-commands'
+    | 'verification-output'
+    | 'behavior-proof'
+    | 'risk-notes'
+    | 'rollback-path';
+}
+/**
+ * The release gate: what `cutover gate` reads and where it writes its dashboard.
+ */
+export interface GateConfig {
+  /**
+   * The matrix report to judge (default: report.json in matrix.outDir).
+   */
+  report?: string;
+  signoffs?: GateSignoffs;
+  /**
+   * Folder the HTML dashboard is written to (default: .cutover/dashboard beside the config). Keep it gitignored.
+   */
+  dashboardDir?: string;
+  /**
+   * How many blocking reasons the verdict shows before `… and N more` (default 10; --explain shows all).
+   */
+  top?: number;
+}
+/**
+ * Who must approve a release, and where the approvals are written.
+ */
+export interface GateSignoffs {
+  /**
+   * The sign-off file: a markdown table with columns Role, Name, Date, Decision (default: SIGNOFF.md beside the config).
+   */
+  file?: string;
+  /**
+   * Roles that must each have an approved sign-off (default ARCH, SEC, QA, OPS; [] requires none).
+   */
+  roles?: string[];
+}
+/**
+ * Record golden traces on the old path (stdio) and replay them against the new path (socket daemon).
+ */
+export interface HarnessConfig {
+  /**
+   * Protocol profile (framing + envelope): cowork-ndjson (default), jsonrpc-ndjson, jsonrpc-content-length or control-socket.
+   */
+  profile?: string;
+  old?: HarnessTarget;
+  new?: HarnessTarget1;
+  /**
+   * Scenario files (.yaml, .yml, .json) or folders holding them; each scenario has one golden trace.
+   */
+  scenarios?: string[];
+  /**
+   * Folder of golden traces, one <scenario>.jsonl each (default: traces/ beside the first scenario folder).
+   */
+  traces?: string;
+  compare?: HarnessCompare;
+  contract?: HarnessContract;
+  redact?: HarnessRedact;
+  timeouts?: HarnessTimeouts;
+  /**
+   * Longest single message accepted from a target (default 16 MB); a longer one fails with a clear error.
+   */
+  maxFrameBytes?: number;
+  builtins?: HarnessBuiltins;
+}
+/**
+ * The old path, that golden traces are recorded from (usually the sidecar on stdio).
+ */
+export interface HarnessTarget {
+  /**
+   * stdio: spawn and talk on stdin/stdout. socket: connect to a Unix socket, Windows named pipe or tcp://127.0.0.1:PORT.
+   */
+  transport: 'stdio' | 'socket';
+  /**
+   * Protocol profile for this target when it differs from harness.profile.
+   */
+  profile?: string;
+  /**
+   * Executable to start ("node" means the running Node). Optional for socket: omit it to connect to a daemon already running.
+   */
+  command?: string;
+  /**
+   * Arguments; {dataDir} and {configDir} are replaced.
+   */
+  args?: string[];
+  /**
+   * Extra environment variables; {dataDir} and {configDir} are replaced.
+   */
+  env?: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * Working directory (default: the config file's folder).
+   */
+  cwd?: string;
+  /**
+   * Give every run a fresh temp folder, usable as {dataDir}; kept across a restart, removed at the end.
+   */
+  dataDir?: boolean;
+  /**
+   * When the target is ready: "message" (its first protocol message is a ready event; stdio default), "none", or a line on stdout/stderr matching a pattern.
+   */
+  ready?: ('message' | 'none') | HarnessReadyLine;
+  /**
+   * socket: Unix socket path, \\.\pipe\NAME or tcp://127.0.0.1:PORT; {dataDir} replaced, relative paths from the config folder.
+   */
+  endpoint?: string;
+  token?: HarnessToken;
+  /**
+   * Requests sent on every new connection before the exchange, never recorded or compared (an initialize only this path needs).
+   */
+  setup?: HarnessCommand[];
+}
+export interface HarnessReadyLine {
+  /**
+   * Stream to watch (default stdout).
+   */
+  stream?: 'stdout' | 'stderr';
+  /**
+   * Regular expression a line must match.
+   */
+  pattern: string;
+  /**
+   * Dotted path into that line's JSON giving the endpoint (for tcp port 0), e.g. data.socket.
+   */
+  endpoint?: string;
+}
+/**
+ * The auth token a socket client presents, read again at every connect.
+ */
+export interface HarnessToken {
+  /**
+   * File holding the token; {dataDir} replaced, relative paths from the config folder.
+   */
+  file?: string;
+  /**
+   * Environment variable holding the token.
+   */
+  env?: string;
+  /**
+   * Request field that carries it (default authToken).
+   */
+  field?: string;
+}
+export interface HarnessCommand {
+  /**
+   * Command (method) name on the wire.
+   */
+  command: string;
+  /**
+   * Params; strings may hold {{name}} placeholders.
+   */
+  params?: {};
+}
+/**
+ * The new path, that golden traces are replayed against (usually the daemon on a socket).
+ */
+export interface HarnessTarget1 {
+  /**
+   * stdio: spawn and talk on stdin/stdout. socket: connect to a Unix socket, Windows named pipe or tcp://127.0.0.1:PORT.
+   */
+  transport: 'stdio' | 'socket';
+  /**
+   * Protocol profile for this target when it differs from harness.profile.
+   */
+  profile?: string;
+  /**
+   * Executable to start ("node" means the running Node). Optional for socket: omit it to connect to a daemon already running.
+   */
+  command?: string;
+  /**
+   * Arguments; {dataDir} and {configDir} are replaced.
+   */
+  args?: string[];
+  /**
+   * Extra environment variables; {dataDir} and {configDir} are replaced.
+   */
+  env?: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * Working directory (default: the config file's folder).
+   */
+  cwd?: string;
+  /**
+   * Give every run a fresh temp folder, usable as {dataDir}; kept across a restart, removed at the end.
+   */
+  dataDir?: boolean;
+  /**
+   * When the target is ready: "message" (its first protocol message is a ready event; stdio default), "none", or a line on stdout/stderr matching a pattern.
+   */
+  ready?: ('message' | 'none') | HarnessReadyLine;
+  /**
+   * socket: Unix socket path, \\.\pipe\NAME or tcp://127.0.0.1:PORT; {dataDir} replaced, relative paths from the config folder.
+   */
+  endpoint?: string;
+  token?: HarnessToken;
+  /**
+   * Requests sent on every new connection before the exchange, never recorded or compared (an initialize only this path needs).
+   */
+  setup?: HarnessCommand[];
+}
+/**
+ * How responses and events are normalized and compared.
+ */
+export interface HarnessCompare {
+  /**
+   * JSON paths removed before comparing.
+   */
+  ignore?: HarnessPathRule[];
+  /**
+   * JSON paths whose value is replaced by <masked> (presence still compared).
+   */
+  mask?: HarnessPathRule[];
+  /**
+   * Extra /regex/ patterns of generated ids; matches are renamed consistently (UUIDs always are).
+   */
+  ids?: string[];
+  /**
+   * Keys whose string values are generated ids and renamed consistently (default: id, sessionId and every key ending in Id).
+   */
+  idKeys?: string[];
+  /**
+   * Fields only one path has, never a difference (default: the profile's: seq, timestamp on events, authToken on requests).
+   */
+  transportOnly?: HarnessPathRule[];
+  /**
+   * session (default): events strictly ordered within a session, relaxed across sessions; strict: one order for all; none: any order.
+   */
+  ordering?: 'session' | 'strict' | 'none';
+  detect?: HarnessDetect;
+}
+export interface HarnessPathRule1 {
+  /**
+   * Dotted JSON path; * matches one key or index, ** any depth.
+   */
+  path: string;
+  /**
+   * Only in responses to (and requests of) this command.
+   */
+  command?: string;
+  /**
+   * Only in events of this type.
+   */
+  event?: string;
+}
+/**
+ * Generated values detected and replaced by placeholders.
+ */
+export interface HarnessDetect {
+  /**
+   * ISO 8601 timestamps (default true).
+   */
+  isoTimes?: boolean;
+  /**
+   * Integers that are epoch milliseconds between 2000 and 2100 (default true).
+   */
+  epochMillis?: boolean;
+  /**
+   * UUIDs, renamed consistently (default true).
+   */
+  uuids?: boolean;
+  /**
+   * Absolute paths under the temp folder or a data dir, renamed consistently (default true).
+   */
+  paths?: boolean;
+}
+/**
+ * Manifests from `cutover manifest`: every payload is validated against them, whatever both paths say.
+ */
+export interface HarnessContract {
+  /**
+   * Path of commands.json (params and result schemas per command).
+   */
+  commands?: string;
+  /**
+   * Path of events.json (payload schema per event type).
+   */
+  events?: string;
+}
+/**
+ * Secrets scrubbed before a trace, a report or a log is written (auth tokens always are).
+ */
+export interface HarnessRedact {
+  /**
+   * Extra key names, or /regex/ strings, whose values are replaced by [REDACTED].
+   */
+  keys?: string[];
+}
+/**
+ * Limits for every wait, in milliseconds.
+ */
+export interface HarnessTimeouts {
+  /**
+   * Until a target is ready (default 15000).
+   */
+  readyMs?: number;
+  /**
+   * Until a request is answered (default 10000).
+   */
+  responseMs?: number;
+  /**
+   * Until an awaited event arrives (default 15000).
+   */
+  waitMs?: number;
+  /**
+   * Quiet time that ends a scenario: no message for this long (default 150).
+   */
+  settleMs?: number;
+  /**
+   * Grace between SIGTERM and SIGKILL when a target is stopped (default 3000).
+   */
+  stopMs?: number;
+}
+/**
+ * Built-in scenarios run against the new path, and the commands they use.
+ */
+export interface HarnessBuiltins {
+  /**
+   * Which built-in scenarios run (default: every one whose commands are configured).
+   */
+  enabled?: (
+    | 'roundtrip'
+    | 'catchup'
+    | 'stale-cursor'
+    | 'crash-recovery'
+    | 'single-instance'
+    | 'auth'
+    | 'malformed-line'
+    | 'client-vanish'
+  )[];
+  /**
+   * Commands sent to both paths and compared; {{session}} is a session made first when createSession is set.
+   */
+  roundTrip?: HarnessCommand[];
+  createSession?: HarnessCommandWithPath;
+  sendMessage?: HarnessCommand1;
+  health?: HarnessCommand2;
+  eventsSince?: HarnessEventsSince;
+  bootstrap?: HarnessBootstrap;
+  /**
+   * Message content that streams {n} events (default "chunks:{n}").
+   */
+  streamContent?: string;
+  /**
+   * Events streamed by the catch-up and client-vanish scenarios (default 200).
+   */
+  streamLength?: number;
+  /**
+   * Events to emit so that cursor 0 is older than the replay buffer (default 1100).
+   */
+  staleAfter?: number;
+  /**
+   * Message content that makes a turn wait for a permission.
+   */
+  permissionContent?: string;
+  permissionEvent?: HarnessEventWithPath;
+  /**
+   * The event type that ends a turn (default stream:done).
+   */
+  doneEvent?: string;
+}
+/**
+ * Creates a session; path: where its id is in the response (default result.id).
+ */
+export interface HarnessCommandWithPath {
+  /**
+   * Command name on the wire.
+   */
+  command: string;
+  /**
+   * Params.
+   */
+  params?: {};
+  /**
+   * Dotted path of the value taken from the response.
+   */
+  path?: string;
+}
+/**
+ * Starts a turn; params use {{session}} and {{content}}.
+ */
+export interface HarnessCommand1 {
+  /**
+   * Command (method) name on the wire.
+   */
+  command: string;
+  /**
+   * Params; strings may hold {{name}} placeholders.
+   */
+  params?: {};
+}
+/**
+ * A cheap request that proves the daemon still serves.
+ */
+export interface HarnessCommand2 {
+  /**
+   * Command (method) name on the wire.
+   */
+  command: string;
+  /**
+   * Params; strings may hold {{name}} placeholders.
+   */
+  params?: {};
+}
+export interface HarnessEventsSince {
+  /**
+   * The events-since command.
+   */
+  command: string;
+  /**
+   * Param carrying the cursor (default sinceSeq).
+   */
+  cursorParam?: string;
+  /**
+   * Events in the response (default result.events).
+   */
+  eventsPath?: string;
+  /**
+   * Latest seq in the response (default result.latestSeq).
+   */
+  latestSeqPath?: string;
+  /**
+   * True when the cursor is stale (default result.stale).
+   */
+  stalePath?: string;
+}
+export interface HarnessBootstrap {
+  /**
+   * The bootstrap command.
+   */
+  command: string;
+  /**
+   * Latest seq in the response (default result.latestSeq).
+   */
+  latestSeqPath?: string;
+  /**
+   * Sessions in the response (default result.sessions).
+   */
+  sessionsPath?: string;
+  /**
+   * Pending permissions in the response (default result.pendingPermissions).
+   */
+  pendingPermissionsPath?: string;
+}
+/**
+ * The event announcing a pending permission; path: its id (default data.permissionId).
+ */
+export interface HarnessEventWithPath {
+  /**
+   * Event type.
+   */
+  type: string;
+  /**
+   * Dotted path of the value taken from the event.
+   */
+  path?: string;
+}
+/**
+ * Where the app's command and event contract is read from (sources, never run) and where its manifests are written.
+ */
+export interface ManifestsConfig {
+  /**
+   * Folder the source globs and every file path in the manifests are relative to (default: the config file's folder).
+   */
+  root?: string;
+  /**
+   * Folder for commands.json, events.json and types.d.ts (default: manifests/ under root).
+   */
+  out?: string;
+  /**
+   * Write file:line of every producer and consumer into the manifests (default true). False keeps moved lines from counting as drift.
+   */
+  locations?: boolean;
+  /**
+   * Write types.d.ts (TypeScript declarations of every command's params/result and event payload) beside the manifests (default true).
+   */
+  types?: boolean;
+  /**
+   * Folder of the content-hash cache of extracted facts (default: node_modules/.cache/cutover under root when node_modules exists, else .cutover-cache/), or false for none.
+   */
+  cache?: string | false;
+  rust?: ManifestsRust;
+  sidecar?: ManifestsSidecar;
+  frontend?: ManifestsFrontend;
+  check?: ManifestsCheck;
+}
+/**
+ * The Rust command layer (Tauri commands, forwarding to the sidecar, events emitted from Rust).
+ */
+export interface ManifestsRust {
+  /**
+   * Globs of Rust sources, relative to root (default: ["src-tauri/src/** /*.rs"]).
+   */
+  include?: string[];
+  /**
+   * Globs left out, relative to root.
+   */
+  exclude?: string[];
+  /**
+   * Calls whose first string argument names the sidecar command a Rust command forwards to (default: ["send_command"]).
+   */
+  forwardCalls?: string[];
+  /**
+   * Parameter types Tauri injects (left out of the payload) beyond its own AppHandle, State, Window, WebviewWindow and Webview.
+   */
+  injectedTypes?: string[];
+}
+/**
+ * The sidecar's command router and event producers (TypeScript).
+ */
+export interface ManifestsSidecar {
+  /**
+   * Globs of sidecar sources, relative to root (default: ["src-sidecar/src/** /*.ts"]).
+   */
+  include?: string[];
+  /**
+   * Globs left out, relative to root (test files and .d.ts are always left out).
+   */
+  exclude?: string[];
+  /**
+   * Functions or methods registering a handler as (name, handler): registerHandler('agent_list_sessions', fn) (default: ["registerHandler"]).
+   */
+  handlerRegistrars?: string[];
+  /**
+   * Names of object constants mapping command name to handler: const handlers = { agent_list_sessions: fn } (default: ["handlers"]).
+   */
+  handlerMaps?: string[];
+  /**
+   * What a router's switch dispatches on, as written or by its last property name: switch (req.command) (default: ["command", "cmd"]).
+   */
+  switchDiscriminants?: string[];
+  /**
+   * Event emitter functions or methods, called as (type, …, payload); an entry with a dot matches the end of the callee (events.emit) (default: ["emit"]).
+   */
+  emitters?: string[];
+}
+/**
+ * The frontend's Tauri calls: invoke, listen and once, and wrappers around them.
+ */
+export interface ManifestsFrontend {
+  /**
+   * Globs of frontend sources, relative to root (default: ["src/** /*.{ts,tsx}"]).
+   */
+  include?: string[];
+  /**
+   * Globs left out, relative to root (test files and .d.ts are always left out).
+   */
+  exclude?: string[];
+  /**
+   * Extra functions called like invoke(name, args): wrappers the sources do not define. Wrappers defined in the sources are found without this.
+   */
+  invokeFunctions?: string[];
+  /**
+   * Extra functions called like listen(name, handler): wrappers the sources do not define.
+   */
+  listenFunctions?: string[];
+  /**
+   * Modules whose invoke, listen and once are Tauri's (default: @tauri-apps/api and its core, tauri, event, window, webview and webviewWindow modules).
+   */
+  tauriModules?: string[];
+}
+/**
+ * How `cutover check` reports.
+ */
+export interface ManifestsCheck {
+  rules?: ManifestsCheckRules;
+  /**
+   * Findings accepted on purpose, each with the reason; they are left out of the report.
+   */
+  ignore?: ManifestsCheckIgnore[];
+}
+/**
+ * Severity per finding id, or "off".
+ */
+export interface ManifestsCheckRules {
+  /**
+   * Frontend invokes a command no registered Rust command provides.
+   */
+  'unregistered-invoke'?: 'error' | 'warning' | 'info' | 'off';
+  /**
+   * A #[tauri::command] is not in generate_handler![…].
+   */
+  'command-not-registered'?: 'error' | 'warning' | 'info' | 'off';
+  /**
+   * generate_handler![…] lists a path with no #[tauri::command].
+   */
+  'registered-not-defined'?: 'error' | 'warning' | 'info' | 'off';
+  /**
+   * Rust forwards to a sidecar command that has no handler.
+   */
+  'missing-handler'?: 'error' | 'warning' | 'info' | 'off';
+  /**
+   * A sidecar handler nothing forwards to.
+   */
+  'unforwarded-handler'?: 'error' | 'warning' | 'info' | 'off';
+  /**
+   * An event is listened for but never emitted.
+   */
+  'event-not-emitted'?: 'error' | 'warning' | 'info' | 'off';
+  /**
+   * An event is emitted but nothing listens for it.
+   */
+  'event-not-listened'?: 'error' | 'warning' | 'info' | 'off';
+  /**
+   * One command name has conflicting payload schemas.
+   */
+  'conflicting-payload'?: 'error' | 'warning' | 'info' | 'off';
+  /**
+   * json! keys differ from the keys the sidecar handler reads.
+   */
+  'forward-key-mismatch'?: 'error' | 'warning' | 'info' | 'off';
+  /**
+   * invoke argument keys differ from the Rust parameters' keys.
+   */
+  'invoke-key-mismatch'?: 'error' | 'warning' | 'info' | 'off';
+  /**
+   * A command or event name could not be resolved statically.
+   */
+  'unresolved-name'?: 'error' | 'warning' | 'info' | 'off';
+  /**
+   * A source file does not parse.
+   */
+  'parse-error'?: 'error' | 'warning' | 'info' | 'off';
+  /**
+   * An integer wider than 53 bits crosses to JavaScript.
+   */
+  'wide-integer'?: 'error' | 'warning' | 'info' | 'off';
+  /**
+   * A Rust type was not found in the crate.
+   */
+  'unknown-type'?: 'error' | 'warning' | 'info' | 'off';
+}
+export interface ManifestsCheckIgnore {
+  /**
+   * Finding id (unforwarded-handler).
+   */
+  id: string;
+  /**
+   * The command or event name the finding is about.
+   */
+  name: string;
+  /**
+   * Why it is accepted, for reviewers.
+   */
+  reason: string;
+}
+/**
+ * The validation matrix: what `cutover matrix run` runs and where it writes its reports.
+ */
+export interface MatrixConfig {
+  /**
+   * The matrix file (YAML or JSON; format: schema/matrix.schema.json in the cutover package).
+   */
+  file: string;
+  /**
+   * Folder for matrix reports (default: .cutover/matrix beside the config). Keep it gitignored.
+   */
+  outDir?: string;
+  /**
+   * Write evidence files for the tasks a run covers, from what really ran (default true).
+   */
+  evidence?: boolean;
+  runners?: MatrixRunners;
+  /**
+   * How many parallel jobs `matrix plan` gives each operating system (default 1).
+   */
+  shardsPerOs?: number;
+}
+/**
+ * GitHub Actions runner labels per operating system, for `cutover matrix plan --format github`.
+ */
+export interface MatrixRunners {
+  /**
+   * Runner label for linux cells (default ubuntu-latest).
+   */
+  linux?: string;
+  /**
+   * Runner label for macos cells (default macos-latest).
+   */
+  macos?: string;
+  /**
+   * Runner label for windows cells (default windows-latest).
+   */
+  windows?: string;
+}
+/**
+ * Where the migration's task lists are: markdown checklists and CSV or JSON ledgers. The gate and the evidence linter read every task from them.
+ */
+export interface TasksConfig {
+  /**
+   * Task lists to read, in order. A missing or unreadable file is a finding (task-source-unreadable), never skipped.
+   */
+  sources?: TaskSourceConfig[];
+}
+export interface TaskSourceConfig {
+  /**
+   * The task list file, relative to the config file's folder.
+   */
+  path: string;
+  /**
+   * The file's format; by default taken from its extension (.md/.markdown, .csv, .json).
+   */
+  format?: 'markdown' | 'csv' | 'json';
+  /**
+   * The status vocabulary, as written in the file → status. Replaces the default: for markdown {"[ ]": "not_started", "[-]": "in_progress", "[x]": "done", "[X]": "done", "[!]": "blocked"}; for ledgers the five status names themselves. Anything else is a task-unknown-status finding.
+   */
+  statuses?: {
+    [k: string]: TasksStatus | undefined;
+  };
+  columns?: TaskColumns;
+  /**
+   * Markdown only: a regular expression a task id matches (default ^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$, e.g. P0-T001, INT-G-001). A checklist item whose first code span is not an id is a task without an id.
+   */
+  idPattern?: string;
+  /**
+   * Markdown only: the heading level that names a task's phase (## is 2). By default the shallowest level used more than once in the file.
+   */
+  phaseLevel?: number;
+  /**
+   * CSV only: the field delimiter (default ",").
+   */
+  delimiter?: string;
+}
+/**
+ * Ledgers only: which column (CSV header or JSON key) holds each field. Defaults to the field's own name.
+ */
+export interface TaskColumns {
+  /**
+   * Task id column (default "id"); required in every row.
+   */
+  id?: string;
+  /**
+   * Status column (default "status"); required in every row.
+   */
+  status?: string;
+  /**
+   * Title column (default "title").
+   */
+  title?: string;
+  /**
+   * Owner column (default "owner").
+   */
+  owner?: string;
+  /**
+   * Phase column (default "phase").
+   */
+  phase?: string;
+  /**
+   * Evidence-file column (default "evidence"); a relative path resolves from the ledger's folder.
+   */
+  evidence?: string;
 }

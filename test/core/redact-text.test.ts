@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createRedactor } from '../../core/src/redact.js';
-import { redactText } from '../../evidence/src/redact-text.js';
 
-const redact = (s: string, secrets: string[] = []) => redactText(createRedactor({ values: secrets }), s);
+const redact = (s: string, secrets: string[] = []) => createRedactor({ values: secrets }).text(s);
 
-describe('redacting command output before it is written', () => {
+describe('redacting free text (command output, logs) before it is written', () => {
   it.each([
     ['{"id":"1","authToken":"abc123def456"}', '{"id":"1","authToken":"[REDACTED]"}'],
     ['{"params":"{\\"token\\":\\"abc123def456\\"}"}', '{"params":"{\\"token\\":\\"[REDACTED]\\"}"}'],
