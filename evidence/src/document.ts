@@ -13,7 +13,8 @@ export interface DocSection {
 
 export interface EvidenceDocument {
   lines: MarkdownLine[];
-  headings: { level: number; text: string; line: number }[];
+  /** `norm`: the heading as section names are compared (see normalizeHeading), computed once. */
+  headings: { level: number; text: string; line: number; norm: string }[];
   /** `task:` or `id:` from YAML front matter, when the file has it. */
   frontMatterId: string | undefined;
   /** The document's title: its first level-1 heading, else its first heading. */
@@ -38,20 +39,28 @@ function splitFrontMatter(text: string): { body: string; id: string | undefined 
 export function parseEvidence(text: string): EvidenceDocument {
   const { body, id } = splitFrontMatter(text.replace(/^\uFEFF/, ''));
   const lines = classifyLines(body);
-  const headings = lines.filter((l): l is Extract<MarkdownLine, { kind: 'heading' }> => l.kind === 'heading').map((h) => ({ level: h.level, text: h.text, line: h.line }));
+  const headings = lines.filter((l): l is Extract<MarkdownLine, { kind: 'heading' }> => l.kind === 'heading').map((h) => ({ level: h.level, text: h.text, line: h.line, norm: normalizeHeading(h.text) }));
   const title = headings.find((h) => h.level === 1) ?? headings[0];
   return { lines, headings, frontMatterId: id, title: title ? { text: title.text, line: title.line, level: title.level } : undefined };
 }
 
+const sectionKeys = new WeakMap<ResolvedSection, Set<string>>();
+
+/** Whether a normalized heading names the section (its name or an alias). */
+function namesSection(norm: string, section: ResolvedSection): boolean {
+  let keys = sectionKeys.get(section);
+  if (!keys) sectionKeys.set(section, (keys = new Set([section.name, ...section.aliases].map(normalizeHeading))));
+  return keys.has(norm);
+}
+
 export function matchesSection(heading: string, section: ResolvedSection): boolean {
-  const h = normalizeHeading(heading);
-  return [section.name, ...section.aliases].some((n) => normalizeHeading(n) === h);
+  return namesSection(normalizeHeading(heading), section);
 }
 
 /** The first heading that names the section (a level-1 title never does), with its body. */
 export function findSection(doc: EvidenceDocument, section: ResolvedSection): DocSection | undefined {
   const isTitle = (h: { line: number; level: number }) => h.level === 1 && h.line === doc.title?.line;
-  const idx = doc.headings.findIndex((h) => !isTitle(h) && matchesSection(h.text, section));
+  const idx = doc.headings.findIndex((h) => !isTitle(h) && namesSection(h.norm, section));
   if (idx < 0) return undefined;
   const h = doc.headings[idx]!;
   const next = doc.headings.slice(idx + 1).find((n) => n.level <= h.level);

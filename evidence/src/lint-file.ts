@@ -24,7 +24,13 @@ function idCheck(doc: EvidenceDocument, file: string, id: string): Finding | und
 }
 
 /** Every check of one evidence file's text against the task id it belongs to. */
-export function lintEvidenceText(file: string, text: string, id: string, settings: EvidenceSettings): Finding[] {
+export function lintEvidenceText(
+  file: string,
+  text: string,
+  id: string,
+  settings: EvidenceSettings,
+  exists: (abs: string) => boolean = fs.existsSync,
+): Finding[] {
   const doc = parseEvidence(text);
   const findings: Finding[] = [];
   const idFinding = idCheck(doc, file, id);
@@ -46,7 +52,7 @@ export function lintEvidenceText(file: string, text: string, id: string, setting
     if (section.role === 'files-changed') {
       for (const p of listedPaths(found.body)) {
         const abs = path.resolve(settings.root, p.path);
-        if (!fs.existsSync(abs)) {
+        if (!exists(abs)) {
           findings.push(
             evidenceFinding('evidence-path-missing', file, p.line, `listed path ${p.path} does not exist`, 'Paths are relative to evidence.root (default: the config file\'s folder); fix the path, or mark a removed file "(deleted)".', { taskId: id, path: p.path }),
           );

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import type { LoadedConfig } from '../../core/src/config/index.js';
 import type { Finding } from '../../core/src/findings.js';
@@ -8,7 +9,34 @@ import { evidenceFinding } from './evidence-finding.js';
 import { lintEvidenceText } from './lint-file.js';
 import { evidencePath } from './safe-id.js';
 
-async function lintOne(file: string, id: string, settings: EvidenceSettings, missing: () => Finding): Promise<Finding[]> {
+/** Files Changed paths repeat across evidence files (the same module touched by many tasks): check each once. */
+function memoExists(): (abs: string) => boolean {
+  const known = new Map<string, boolean>();
+  return (abs) => {
+    let hit = known.get(abs);
+    if (hit === undefined) known.set(abs, (hit = existsSync(abs)));
+    return hit;
+  };
+}
+
+// Enough reads in flight to hide the file system's latency, few enough to stay far below fd limits.
+const CONCURRENCY = 64;
+
+/** Runs jobs with bounded concurrency; results keep the jobs' order, so output stays deterministic. */
+async function inOrder<T>(jobs: Array<() => Promise<T>>): Promise<T[]> {
+  const results = new Array<T>(jobs.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < jobs.length) {
+      const i = next++;
+      results[i] = await jobs[i]!();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, jobs.length) }, worker));
+  return results;
+}
+
+async function lintOne(file: string, id: string, settings: EvidenceSettings, missing: () => Finding, exists: (abs: string) => boolean): Promise<Finding[]> {
   let text: string;
   try {
     text = await fs.readFile(file, 'utf8');
@@ -17,7 +45,7 @@ async function lintOne(file: string, id: string, settings: EvidenceSettings, mis
     if (err.code === 'ENOENT') return [missing()];
     return [evidenceFinding('evidence-unreadable', file, undefined, `evidence of ${id} could not be read (${err.code ?? err.message})`, 'Check the file is a readable text file.', { taskId: id })];
   }
-  return lintEvidenceText(file, text, id, settings);
+  return lintEvidenceText(file, text, id, settings, exists);
 }
 
 /**
@@ -27,7 +55,8 @@ async function lintOne(file: string, id: string, settings: EvidenceSettings, mis
  */
 export async function lintEvidence(loaded: LoadedConfig, tasks: Task[]): Promise<{ findings: Finding[] }> {
   const settings = evidenceSettings(loaded);
-  const findings: Finding[] = [];
+  const exists = memoExists();
+  const jobs: Array<() => Promise<Finding[]>> = [];
   const seen = new Set<string>();
   for (const task of tasks) {
     if (task.id === undefined || !settings.requireFor.includes(task.status) || seen.has(task.id)) continue;
@@ -35,17 +64,16 @@ export async function lintEvidence(loaded: LoadedConfig, tasks: Task[]): Promise
     const id = task.id;
     const file = task.evidenceFile ?? evidencePath(settings.dir, id);
     if (file === undefined) {
-      findings.push(
-        evidenceFinding('evidence-id-unsafe', task.file, task.line, `task id "${id}" would name a file outside ${toPosixRelative(loaded.dir, settings.dir)}/`, 'Use task ids made of letters, digits, ".", "-" and "_" only.', { taskId: id }),
-      );
+      const finding = evidenceFinding('evidence-id-unsafe', task.file, task.line, `task id "${id}" would name a file outside ${toPosixRelative(loaded.dir, settings.dir)}/`, 'Use task ids made of letters, digits, ".", "-" and "_" only.', { taskId: id });
+      jobs.push(async () => [finding]);
       continue;
     }
     const rel = toPosixRelative(loaded.dir, file);
     const missing = () =>
       evidenceFinding('evidence-missing', task.file, task.line, `${id} is ${task.status.replace('_', ' ')} but has no evidence file ${rel}`, `Run \`cutover evidence new ${id}\` and fill in every section.`, { taskId: id, evidenceFile: rel });
-    findings.push(...(await lintOne(file, id, settings, missing)));
+    jobs.push(() => lintOne(file, id, settings, missing, exists));
   }
-  return { findings };
+  return { findings: (await inOrder(jobs)).flat() };
 }
 
 /** Lints every evidence file in the folder by its own name, for projects that list no tasks. */
@@ -57,12 +85,13 @@ export async function lintEvidenceFolder(loaded: LoadedConfig): Promise<{ findin
   } catch {
     return { findings: [], files: 0 };
   }
-  const findings: Finding[] = [];
+  const exists = memoExists();
+  const jobs: Array<() => Promise<Finding[]>> = [];
   for (const name of names) {
     const id = name.slice(0, -3);
     const file = evidencePath(settings.dir, id);
     if (!file) continue;
-    findings.push(...(await lintOne(file, id, settings, () => evidenceFinding('evidence-missing', file, undefined, `${id}: evidence file vanished while linting`))));
+    jobs.push(() => lintOne(file, id, settings, () => evidenceFinding('evidence-missing', file, undefined, `${id}: evidence file vanished while linting`), exists));
   }
-  return { findings, files: names.length };
+  return { findings: (await inOrder(jobs)).flat(), files: names.length };
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { SCHEMA_FILE } from '../config/assemble.js';
+import { CONFIG_SCHEMA_FILE as SCHEMA_FILE } from '../schemas.js';
 import { packageRoot } from '../paths.js';
 import type { Verb } from '../cli/verb.js';
 

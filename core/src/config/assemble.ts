@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { compile } from 'json-schema-to-typescript';
 import { packageRoot } from '../paths.js';
+import { CONFIG_SCHEMA_FILE } from '../schemas.js';
 
 /**
  * One JSON Schema is the source of truth for the config. It is written in parts so each pillar
@@ -11,7 +11,7 @@ import { packageRoot } from '../paths.js';
  * `core/src/config/types.generated.ts`; a test fails when either is stale.
  */
 export const PILLARS = ['manifests', 'harness', 'matrix', 'evidence'] as const;
-export const SCHEMA_FILE = 'schema/cutover.config.schema.json';
+export const SCHEMA_FILE = CONFIG_SCHEMA_FILE;
 export const TYPES_FILE = 'core/src/config/types.generated.ts';
 
 type JsonSchema = Record<string, unknown>;
@@ -82,6 +82,8 @@ export function renderSchema(schema: JsonSchema): string {
 }
 
 export async function generateTypes(schema: JsonSchema): Promise<string> {
+  // Loaded on demand: it brings prettier along, which nothing at run time needs.
+  const { compile } = await import('json-schema-to-typescript');
   return compile(structuredClone(schema) as Parameters<typeof compile>[0], 'CutoverConfig', {
     bannerComment:
       '/* Generated from the config JSON Schema by `pnpm gen:config`. Do not edit by hand; edit <pillar>/config/*.schema.json. */',

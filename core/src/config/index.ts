@@ -2,13 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { ConfigError } from '../errors.js';
-import { packageRoot } from '../paths.js';
 import { discoverConfig, CONFIG_NAMES } from './discover.js';
 import { readConfigFile } from './read-file.js';
 import { resolvePaths } from './resolve-paths.js';
 import { createAjv, validateWith } from './validate.js';
 import type { CutoverConfig } from './types.generated.js';
-import { SCHEMA_FILE } from './assemble.js';
+import { CONFIG_SCHEMA_FILE, readShippedSchema } from '../schemas.js';
 
 export type { CutoverConfig } from './types.generated.js';
 
@@ -33,7 +32,7 @@ export function configSchema(): Record<string, unknown> {
 
 function loadValidator() {
   if (!validator) {
-    const schema = JSON.parse(fs.readFileSync(path.join(packageRoot(), SCHEMA_FILE), 'utf8')) as Record<string, unknown>;
+    const schema = readShippedSchema(CONFIG_SCHEMA_FILE);
     validator = { schema, validate: createAjv().compile(schema) };
   }
   return validator;

@@ -1,0 +1,79 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Verb } from '../../../core/src/cli/verb.js';
+import { UsageError } from '../../../core/src/errors.js';
+import { githubAnnotations, inGitHubActions } from '../../../core/src/format-findings.js';
+import { toPosixRelative } from '../../../core/src/paths.js';
+import { writeDashboard } from '../dashboard/render.js';
+import { gateMarkdown } from '../gate/render/markdown.js';
+import { printGate } from '../gate/render/text.js';
+import { runGate } from '../gate/run-gate.js';
+import { hostOs } from '../matrix-file/cells.js';
+import { OS_VALUES, type OsName } from '../matrix-file/types.js';
+import { matrixSettings } from '../settings.js';
+
+function parseOs(value: string): OsName[] {
+  const list = value.split(',').map((s) => s.trim()).filter(Boolean).map((s) => (s === 'host' ? hostOs() : s));
+  for (const o of list) {
+    if (!o || !(OS_VALUES as readonly string[]).includes(o)) {
+      throw new UsageError(`--os expects a comma-separated list of ${OS_VALUES.join(', ')} or "host", got "${value}"`);
+    }
+  }
+  return [...new Set(list as OsName[])];
+}
+
+export const gateVerb: Verb = {
+  name: 'gate',
+  summary: 'PASS or BLOCK the release: tasks, evidence, matrix report, sign-offs, contract',
+  description: `BLOCKs (exit 1) while a task is open, in progress, in review or blocked; a done task lacks valid evidence;
+the matrix report is missing, from another commit or has a failed or missing required cell; a required sign-off
+is missing; or drift/check report errors (when manifests are configured). Fails closed: an input it cannot read
+or parse, or a rule it cannot evaluate, blocks with the reason. Writes an HTML dashboard, and a markdown summary
+(to --summary, or appended to $GITHUB_STEP_SUMMARY in GitHub Actions).`,
+  options: {
+    explain: { type: 'boolean', description: 'List every blocking reason and warning (default: the top N)' },
+    top: { type: 'string', valueName: 'N', description: 'How many reasons to show without --explain (default: gate.top, else 10)' },
+    os: { type: 'string', valueName: 'LIST', description: 'Require matrix cells only on these OSes: linux,macos,windows or "host" (default: every OS the matrix declares)' },
+    report: { type: 'string', valueName: 'FILE', description: 'Matrix report to judge (default: gate.report, else report.json in matrix.outDir)' },
+    dashboard: { type: 'string', valueName: 'DIR', description: 'Write the HTML dashboard here (default: gate.dashboardDir, else .cutover/dashboard)' },
+    'no-dashboard': { type: 'boolean', description: 'Do not write the dashboard' },
+    summary: { type: 'string', valueName: 'FILE', description: 'Write a markdown summary here (e.g. for a CI job summary)' },
+  },
+  examples: ['cutover gate', 'cutover gate --explain', 'cutover gate --os host --json', 'cutover gate --summary "$GITHUB_STEP_SUMMARY"'],
+  async run(ctx) {
+    const top = ctx.values.top === undefined ? undefined : Number(ctx.values.top);
+    if (top !== undefined && (!Number.isInteger(top) || top < 1)) throw new UsageError(`--top expects a positive integer, got "${String(ctx.values.top)}"`);
+    const scopeOs = typeof ctx.values.os === 'string' ? parseOs(ctx.values.os) : undefined;
+    const loaded = await ctx.loadConfig();
+    const settings = matrixSettings(loaded);
+    if (typeof ctx.values.report === 'string') settings.report = path.resolve(ctx.cwd, ctx.values.report);
+    const result = await runGate({ loaded, settings, ...(scopeOs ? { scopeOs } : {}) });
+    const n = top ?? settings.top;
+
+    let dashboard: string | undefined;
+    if (ctx.values['no-dashboard'] !== true) {
+      const dir = typeof ctx.values.dashboard === 'string' ? path.resolve(ctx.cwd, ctx.values.dashboard) : settings.dashboardDir;
+      dashboard = writeDashboard(dir, result);
+    }
+    const md = gateMarkdown(result, { top: n });
+    let summary: string | undefined;
+    if (typeof ctx.values.summary === 'string') {
+      summary = path.resolve(ctx.cwd, ctx.values.summary);
+      fs.writeFileSync(summary, md);
+    } else if (inGitHubActions(ctx.env) && ctx.env.GITHUB_STEP_SUMMARY) {
+      fs.appendFileSync(ctx.env.GITHUB_STEP_SUMMARY, md);
+    }
+    if (ctx.out.json) {
+      ctx.out.printJson({ ok: result.verdict === 'PASS', ...result, dashboard, summary });
+      return result.verdict === 'PASS' ? 0 : 1;
+    }
+    if (inGitHubActions(ctx.env)) for (const line of githubAnnotations(result.reasons.slice(0, 50))) ctx.out.print(line);
+    printGate(ctx.out, result, {
+      explain: ctx.values.explain === true,
+      top: n,
+      ...(dashboard ? { dashboard: toPosixRelative(ctx.cwd, dashboard) } : {}),
+      ...(summary ? { summary: toPosixRelative(ctx.cwd, summary) } : {}),
+    });
+    return result.verdict === 'PASS' ? 0 : 1;
+  },
+};

@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import { ConfigError } from '../../../core/src/errors.js';
+import { toPosixRelative } from '../../../core/src/paths.js';
+import type { LoadedConfig } from '../../../core/src/config/index.js';
+import type { Finding } from '../../../core/src/findings.js';
+import { loadMatrixFile } from '../matrix-file/load.js';
+import type { MatrixFile } from '../matrix-file/types.js';
+import { evidenceApi, tasksApi } from '../pillars.js';
+import { commitState } from '../report/commit.js';
+import { readReport } from '../report/io.js';
+import type { CommitState, MatrixReport } from '../report/types.js';
+import type { MatrixSettings } from '../settings.js';
+import type { Task } from '../sources/types.js';
+import { parseSignoffs, type SignoffFile } from './signoff-file.js';
+
+export class MissingApiError extends Error {}
+
+/**
+ * Everything the gate reads, each loaded once on first use and shared by the rules and the
+ * dashboard. A loader throws when its input cannot be read; the rule that asked turns that
+ * into a blocking reason.
+ */
+export interface GateInputs {
+  tasks(): Promise<{ tasks: Task[]; findings: Finding[] }>;
+  evidence(): Promise<{ findings: Finding[] }>;
+  matrix(): Promise<MatrixFile>;
+  report(): Promise<MatrixReport>;
+  commit(excluded: readonly string[]): Promise<CommitState>;
+  signoffs(): Promise<SignoffFile>;
+}
+
+/** Reads a gate input; failure is a ConfigError naming the file, which the gate turns into a blocking reason. */
+async function readInput(file: string, root: string): Promise<string> {
+  try {
+    return await fs.promises.readFile(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    throw new ConfigError(`cannot read ${toPosixRelative(root, file)} (${code})`, { location: { file }, hint: 'Make it a readable file, or fix its path in the config.' });
+  }
+}
+
+function once<T>(fn: () => Promise<T>): () => Promise<T> {
+  let p: Promise<T> | undefined;
+  return () => (p ??= fn());
+}
+
+export function gateInputs(loaded: LoadedConfig, settings: MatrixSettings): GateInputs {
+  const tasks = once(async () => (await tasksApi()).loadTasks(loaded));
+  return {
+    tasks,
+    evidence: once(async () => {
+      const api = await evidenceApi();
+      if (!api.lintEvidence) throw new MissingApiError('this build of cutover has no evidence linter (lintEvidence is not exported by cutover/evidence)');
+      return api.lintEvidence(loaded, (await tasks()).tasks);
+    }),
+    matrix: once(async () => loadMatrixFile(settings.matrixFile!)),
+    report: once(async () => readReport(settings.report)),
+    commit: (excluded) => commitState(loaded.dir, excluded),
+    signoffs: once(async () => parseSignoffs(await readInput(settings.signoffFile, loaded.dir))),
+  };
+}

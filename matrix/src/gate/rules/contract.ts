@@ -1,0 +1,33 @@
+import { findingIds } from '../../finding-ids.js';
+import { MissingApiError } from '../inputs.js';
+import { manifestsApi } from '../../pillars.js';
+import { reason } from '../reason.js';
+import type { GateRule } from '../types.js';
+
+/** When the manifests pillar is configured, its check and drift report no error. */
+export const contractRule: GateRule = {
+  id: 'contract',
+  category: 'contract',
+  description: 'The command/event contract has no drift or check finding of severity error (when manifests are configured).',
+  async run({ loaded }) {
+    if (loaded.config.manifests === undefined) return { reasons: [], skipped: 'no manifests section in the config' };
+    const api = await manifestsApi();
+    if (!api.checkProject || !api.driftProject) {
+      throw new MissingApiError('manifests are configured but this build of cutover has no checkProject/driftProject in cutover/manifests');
+    }
+    const [check, drift] = await Promise.all([api.checkProject(loaded), api.driftProject(loaded)]);
+    const all = [...check.findings.map((f) => ({ f, from: 'check' })), ...drift.findings.map((f) => ({ f, from: 'drift' }))];
+    const reasons = all
+      .filter(({ f }) => f.severity === 'error')
+      .map(({ f, from }) =>
+        reason(this.id, this.category, findingIds['gate-contract-findings'].id, `${from}: ${f.message}`, {
+          root: loaded.dir,
+          ...(f.file !== undefined ? { file: f.file } : {}),
+          ...(f.line !== undefined ? { line: f.line } : {}),
+          hint: f.hint ?? `Run \`cutover ${from}\` for the details.`,
+          data: { finding: f.id },
+        }),
+      );
+    return { reasons, note: `check: ${check.findings.length} finding(s), drift: ${drift.findings.length} finding(s); ${reasons.length} error(s)` };
+  },
+};

@@ -1,0 +1,126 @@
+import fs from 'node:fs';
+import { toPosixRelative } from '../../../core/src/paths.js';
+import { allCells } from '../matrix-file/cells.js';
+import { cellKey, type OsName } from '../matrix-file/types.js';
+import type { CellResult } from '../report/types.js';
+import type { Task, TaskStatus } from '../sources/types.js';
+import type { GateContext, Reason } from './types.js';
+import { currentSignoff } from './signoff-file.js';
+
+export interface TaskView {
+  id?: string;
+  title: string;
+  status: TaskStatus;
+  owner?: string;
+  phase?: string;
+  file: string;
+  line: number;
+  /** Evidence problems of this task (done tasks only). */
+  evidence: string[];
+}
+
+export type GridStatus = 'passed' | 'failed' | 'error' | 'not_applicable' | 'missing' | 'out_of_scope' | 'optional';
+
+export interface MatrixView {
+  file: string;
+  os: OsName[];
+  modes: string[];
+  scope: OsName[];
+  reportCommit: string | null;
+  rows: Array<{ id: string; title: string; area: string; required: boolean; tasks: string[]; cells: Array<{ os: OsName; mode: string; status: GridStatus; message: string }> }>;
+}
+
+export interface SignoffView {
+  role: string;
+  decision: string;
+  name?: string;
+  date?: string;
+}
+
+/** What the dashboard and --json show beyond the reasons; each part is left out when its input could not be read. */
+export async function taskViews(ctx: GateContext, reasons: readonly Reason[]): Promise<TaskView[] | undefined> {
+  if (!(ctx.loaded.config.tasks?.sources ?? []).length) return undefined;
+  let tasks: Task[];
+  try {
+    tasks = (await ctx.inputs.tasks()).tasks;
+  } catch {
+    return undefined;
+  }
+  const evidence = new Map<string, string[]>();
+  for (const r of reasons) {
+    if (r.rule !== 'evidence') continue;
+    const id = typeof r.data?.taskId === 'string' ? r.data.taskId : undefined;
+    if (id) evidence.set(id, [...(evidence.get(id) ?? []), r.message]);
+  }
+  // Tasks share a handful of files: make each relative once, not once per task.
+  const rel = new Map<string, string>();
+  const relOf = (f: string) => rel.get(f) ?? (rel.set(f, toPosixRelative(ctx.loaded.dir, f)), rel.get(f)!);
+  return tasks.map((t) => {
+    const v: TaskView = { title: t.title, status: t.status, file: relOf(t.file), line: t.line, evidence: (t.id !== undefined && evidence.get(t.id)) || [] };
+    if (t.id !== undefined) v.id = t.id;
+    if (t.owner !== undefined) v.owner = t.owner;
+    if (t.phase !== undefined) v.phase = t.phase;
+    return v;
+  });
+}
+
+export async function matrixView(ctx: GateContext): Promise<MatrixView | undefined> {
+  if (!ctx.settings.configured) return undefined;
+  try {
+    const matrix = await ctx.inputs.matrix();
+    let results = new Map<string, CellResult>();
+    let reportCommit: string | null = null;
+    if (fs.existsSync(ctx.settings.report)) {
+      try {
+        const report = await ctx.inputs.report();
+        results = new Map(report.cells.map((c) => [cellKey(c.row, c.os, c.mode), c]));
+        reportCommit = report.commit.sha;
+      } catch {
+        // an unreadable report is a blocking reason already; the grid shows every cell as missing
+      }
+    }
+    const scope = ctx.scopeOs ?? matrix.dimensions.os;
+    const cells = allCells(matrix);
+    return {
+      file: toPosixRelative(ctx.loaded.dir, matrix.file),
+      os: matrix.dimensions.os,
+      modes: matrix.dimensions.mode,
+      scope,
+      reportCommit,
+      rows: matrix.rows.map((row) => ({
+        id: row.id,
+        title: row.title,
+        area: row.area,
+        required: row.required,
+        tasks: row.tasks,
+        cells: cells
+          .filter((c) => c.row === row)
+          .map((c) => {
+            const res = results.get(cellKey(row.id, c.os, c.mode));
+            let status: GridStatus;
+            let message: string;
+            if (c.notApplicable !== undefined) [status, message] = ['not_applicable', c.notApplicable];
+            else if (res && (res.status === 'passed' || res.status === 'failed' || res.status === 'error')) [status, message] = [res.status, res.message];
+            else if (!scope.includes(c.os)) [status, message] = ['out_of_scope', `${c.os} is outside this gate's scope`];
+            else [status, message] = [row.required ? 'missing' : 'optional', res ? res.message : 'no result in the report'];
+            return { os: c.os, mode: c.mode, status, message };
+          }),
+      })),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+export async function signoffViews(ctx: GateContext): Promise<SignoffView[]> {
+  let file;
+  try {
+    file = fs.existsSync(ctx.settings.signoffFile) ? await ctx.inputs.signoffs() : undefined;
+  } catch {
+    file = undefined;
+  }
+  return ctx.settings.roles.map((role) => {
+    const s = file ? currentSignoff(file, role) : undefined;
+    return s ? { role, decision: s.decision, name: s.name, date: s.date } : { role, decision: 'missing' };
+  });
+}

@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ValidateFunction } from 'ajv';
+import { createAjv, explainErrors } from '../../../core/src/config/validate.js';
+import { ConfigError } from '../../../core/src/errors.js';
+import { reportSchema } from './schema.js';
+import type { CellResult, CellStatus, MatrixReport } from './types.js';
+
+let validator: ValidateFunction | undefined;
+
+export function summarize(cells: readonly CellResult[]): Record<CellStatus, number> {
+  const s: Record<CellStatus, number> = { passed: 0, failed: 0, error: 0, not_applicable: 0, skipped: 0 };
+  for (const c of cells) s[c.status]++;
+  return s;
+}
+
+/** Reads and validates a report; a missing, unparsable or malformed file is a ConfigError naming it. */
+export function readReport(file: string): MatrixReport {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new ConfigError(code === 'ENOENT' ? `no matrix report at ${file}` : `cannot read the matrix report ${file}: ${code ?? (e as Error).message}`, {
+      location: { file },
+      hint: 'Run `cutover matrix run` (or `cutover matrix merge` for sharded runs) first.',
+    });
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new ConfigError(`the matrix report is not valid JSON: ${(e as Error).message}`, { location: { file }, hint: 'Run the matrix again to rewrite it.' });
+  }
+  validator ??= createAjv().compile(reportSchema());
+  if (!validator(data)) {
+    const problems = explainErrors(validator.errors ?? []);
+    throw new ConfigError(`the matrix report does not have the report format (${problems.length} problem${problems.length === 1 ? '' : 's'})`, {
+      location: { file },
+      details: problems.slice(0, 10).map((p) => `${p.keyPath}: ${p.message}`),
+      hint: 'Run the matrix again with this version of cutover to rewrite it.',
+    });
+  }
+  return data as MatrixReport;
+}
+
+/** Written whole to a temp file and renamed, so a reader never sees half a report. */
+export function writeReport(file: string, report: MatrixReport): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, `${JSON.stringify(report, null, 2)}\n`);
+  fs.renameSync(tmp, file);
+}
+
+/** Stable order: file order of rows is kept by the runner; this sorts merged cells the same way everywhere. */
+export function sortCells(cells: CellResult[], rowOrder: readonly string[]): CellResult[] {
+  const rank = new Map(rowOrder.map((r, i) => [r, i]));
+  return cells.sort(
+    (a, b) =>
+      (rank.get(a.row) ?? Number.MAX_SAFE_INTEGER) - (rank.get(b.row) ?? Number.MAX_SAFE_INTEGER) ||
+      a.row.localeCompare(b.row) ||
+      a.os.localeCompare(b.os) ||
+      a.mode.localeCompare(b.mode),
+  );
+}

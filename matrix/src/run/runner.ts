@@ -1,0 +1,159 @@
+import os from 'node:os';
+import path from 'node:path';
+import type { LoadedConfig } from '../../../core/src/config/index.js';
+import { ConfigError } from '../../../core/src/errors.js';
+import { cutoverVersion, toPosixRelative } from '../../../core/src/paths.js';
+import { createRedactor } from '../../../core/src/redact.js';
+import { checkKind } from '../checks/registry.js';
+import { allCells, hostOs } from '../matrix-file/cells.js';
+import type { Cell, MatrixFile } from '../matrix-file/types.js';
+import { tasksApi } from '../pillars.js';
+import { commitStateOf, snapshotTree } from '../report/commit.js';
+import { sortCells, summarize, writeReport } from '../report/io.js';
+import type { CellResult, MatrixReport, ShardInfo } from '../report/types.js';
+import type { MatrixSettings } from '../settings.js';
+import { writeEvidenceFor, type EvidenceWrite } from './evidence.js';
+import { runCell } from './cell.js';
+import { parseFilter } from './filter.js';
+import { rowsInShard } from './shard.js';
+
+export type RunEvent =
+  | { type: 'start'; toRun: number; total: number }
+  | { type: 'cell-start'; cell: Cell; index: number; toRun: number }
+  | { type: 'cell-progress'; cell: Cell; message: string }
+  | { type: 'cell-done'; cell: Cell; result: CellResult; index: number; toRun: number };
+
+export interface RunMatrixOptions {
+  loaded: LoadedConfig;
+  matrix: MatrixFile;
+  settings: MatrixSettings;
+  reportFile: string;
+  filter?: string[];
+  shard?: ShardInfo;
+  onEvent?: (e: RunEvent) => void;
+}
+
+export interface RunMatrixResult {
+  report: MatrixReport;
+  reportFile: string;
+  evidence: EvidenceWrite[];
+  /** Things the user should know that are not cell results (tree changed during the run, unknown task ids). */
+  warnings: string[];
+}
+
+function base(cell: Cell): Omit<CellResult, 'status' | 'message'> {
+  return { row: cell.row.id, title: cell.row.title, area: cell.row.area, tasks: cell.row.tasks, os: cell.os, mode: cell.mode, required: cell.row.required, kind: cell.row.check.kind };
+}
+
+const dirPrefix = (root: string, dir: string) => `${toPosixRelative(root, dir)}/`;
+
+/** Runs this host's cells of the matrix (after filter and shard), writes evidence and the report. */
+export async function runMatrix(opts: RunMatrixOptions): Promise<RunMatrixResult> {
+  const host = hostOs();
+  if (!host) throw new ConfigError(`cutover runs the matrix on linux, macos and windows; this is ${process.platform}`);
+  const { matrix, loaded } = opts;
+  const filter = parseFilter(opts.filter ?? []);
+  const inShard = opts.shard ? rowsInShard(matrix, host, opts.shard) : undefined;
+  const snapshot = await snapshotTree(loaded.dir);
+  const redactor = createRedactor();
+
+  const cells = allCells(matrix);
+  const results: CellResult[] = [];
+  const toRun: Cell[] = [];
+  for (const cell of cells) {
+    if (cell.notApplicable !== undefined) results.push({ ...base(cell), status: 'not_applicable', message: cell.notApplicable });
+    else if (cell.os !== host) results.push({ ...base(cell), status: 'skipped', message: `runs on ${cell.os}` });
+    else if (!filter.matches(cell)) results.push({ ...base(cell), status: 'skipped', message: `filtered out (--filter ${filter.expressions.join(' ')})` });
+    else if (inShard && !inShard.has(cell.row.id)) results.push({ ...base(cell), status: 'skipped', message: `in another shard than ${opts.shard!.index}/${opts.shard!.total}` });
+    else toRun.push(cell);
+  }
+  opts.onEvent?.({ type: 'start', toRun: toRun.length, total: cells.length });
+  for (const [i, cell] of toRun.entries()) {
+    opts.onEvent?.({ type: 'cell-start', cell, index: i + 1, toRun: toRun.length });
+    const outcome = await runCell(cell, {
+      matrix,
+      loaded,
+      redactor,
+      ...(snapshot.root ? { repoRoot: snapshot.root } : {}),
+      progress: (message) => opts.onEvent?.({ type: 'cell-progress', cell, message }),
+    });
+    const result: CellResult = {
+      ...base(cell),
+      status: outcome.status,
+      message: outcome.message,
+      durationMs: outcome.durationMs,
+      runs: outcome.runs,
+      findings: outcome.findings,
+      ...(outcome.metrics ? { metrics: outcome.metrics } : {}),
+    };
+    results.push(result);
+    opts.onEvent?.({ type: 'cell-done', cell, result, index: i + 1, toRun: toRun.length });
+  }
+
+  const warnings: string[] = [];
+  const { tasks, titles } = await taskTitles(loaded, warnings);
+  for (const row of matrix.rows) {
+    const unknown = tasks ? row.tasks.filter((t) => !tasks.has(t)) : [];
+    if (unknown.length) warnings.push(`row ${row.id} (${toPosixRelative(loaded.dir, matrix.file)}:${row.line}) names task(s) no task list has: ${unknown.join(', ')}`);
+  }
+  const evidence = opts.settings.writeEvidence ? await writeEvidenceFor(loaded, results, { titles, commit: snapshot.sha, redactor }) : [];
+  for (const w of evidence) if (w.error) warnings.push(`evidence for ${w.taskId} was not written: ${w.error}`);
+
+  // Everything this run wrote is left out of the tree fingerprint, at run time and at gate time.
+  const root = snapshot.root ?? loaded.dir;
+  const written = evidence.flatMap((w) => [
+    ...(w.file ? [toPosixRelative(root, w.file)] : []),
+    ...[...new Set(w.outputFiles.map((f) => path.dirname(f)))].map((d) => dirPrefix(root, d)),
+  ]);
+  const outDirs = [dirPrefix(root, opts.settings.outDir), dirPrefix(root, opts.settings.dashboardDir)];
+  const reportRel = toPosixRelative(root, opts.reportFile);
+  const excluded = [...outDirs, ...(outDirs.some((d) => reportRel.startsWith(d)) ? [] : [reportRel]), ...written];
+  const commit = commitStateOf(snapshot, excluded);
+  const after = commitStateOf(await snapshotTree(loaded.dir), excluded);
+  if (after.fingerprint !== commit.fingerprint || after.sha !== commit.sha) {
+    warnings.push(`the work tree changed while the matrix ran (${after.changed.slice(0, 5).join(', ') || 'HEAD moved'}); the gate will call this report stale`);
+  }
+
+  const now = new Date().toISOString();
+  const sorted = sortCells(results, matrix.rows.map((r) => r.id));
+  const report: MatrixReport = {
+    format: 'cutover-matrix-report',
+    version: 1,
+    matrix: { file: toPosixRelative(loaded.dir, matrix.file), hash: matrix.hash },
+    commit,
+    createdAt: now,
+    cutoverVersion: cutoverVersion(),
+    runs: [
+      {
+        os: host,
+        arch: os.arch(),
+        node: process.versions.node,
+        createdAt: now,
+        ...(opts.shard ? { shard: opts.shard } : {}),
+        ...(filter.expressions.length ? { filter: filter.expressions } : {}),
+      },
+    ],
+    cells: redactor.value(sorted),
+    summary: summarize(sorted),
+  };
+  writeReport(opts.reportFile, report);
+  return { report, reportFile: opts.reportFile, evidence, warnings };
+}
+
+async function taskTitles(loaded: LoadedConfig, warnings: string[]): Promise<{ tasks: Set<string> | undefined; titles: Map<string, string> }> {
+  const titles = new Map<string, string>();
+  if (!loaded.config.tasks?.sources?.length) return { tasks: undefined, titles };
+  try {
+    const { loadTasks } = await tasksApi();
+    const { tasks } = await loadTasks(loaded);
+    for (const t of tasks) if (t.id !== undefined) titles.set(t.id, t.title);
+    return { tasks: new Set(titles.keys()), titles };
+  } catch (e) {
+    warnings.push(`task lists could not be read for titles: ${(e as Error).message}`);
+    return { tasks: undefined, titles };
+  }
+}
+
+export function describeCheck(cell: Cell): string {
+  return checkKind(cell.row.check.kind)?.describe(cell.row.check as never) ?? cell.row.check.kind;
+}

@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { normalize, runBuiltCli } from '../support/cli.js';
+import type { TempProject } from '../matrix/helpers.js';
+import { SEEDS, completedSeedProject, runMatrixIn } from './helpers.js';
+
+const projects: TempProject[] = [];
+afterEach(async () => {
+  await Promise.all(projects.splice(0).map((p) => p.remove()));
+});
+
+describe('cutover gate (built CLI)', () => {
+  it('PASS on a complete project: exit 0, dashboard and markdown summary written', async () => {
+    const p = await completedSeedProject(SEEDS.master);
+    projects.push(p);
+    await runMatrixIn(p.dir);
+    const r = await runBuiltCli(['gate', '--os', 'host', '--summary', 'summary.md'], { cwd: p.dir });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^cutover gate \(seed\): PASS\n/);
+    expect(fs.readFileSync(path.join(p.dir, 'summary.md'), 'utf8')).toMatch(/^## cutover gate \(seed\): ✅ PASS/);
+    expect(fs.existsSync(path.join(p.dir, '.cutover/dashboard/index.html'))).toBe(true);
+  });
+
+  it('BLOCK: exit 1, the top reasons with hints, --explain lists all, --json is one document', async () => {
+    const p = await completedSeedProject(SEEDS.internal, (q) => {
+      const file = path.join(q.dir, 'RUNBOOK.md');
+      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/- \[x\] `INT-P1-/g, '- [ ] `INT-P1-'));
+    });
+    projects.push(p);
+    await runMatrixIn(p.dir);
+    const top = await runBuiltCli(['gate', '--os', 'host', '--top', '3', '--no-dashboard'], { cwd: p.dir });
+    expect(top.code).toBe(1);
+    const text = normalize(top.stdout, { [p.dir]: '<project>' });
+    expect(text).toMatch(/^cutover gate \(seed\): BLOCK — 10 blocking reasons\n/);
+    expect(text).toContain('  1. ✗ RUNBOOK.md:54  INT-P1-001 is not started ([ ]) — ARCH, Phase 1 Internal Tasks - Runtime Extraction Without Behavior Change [gate-task-open]\n       → Finish and verify the task, write its evidence, then mark it done.');
+    expect(text).toContain('… and 7 more (tasks 7); `cutover gate --explain` lists all');
+    expect(text).toMatch(/Tasks by owner:\n  owner +done +not started/);
+
+    const all = await runBuiltCli(['gate', '--os', 'host', '--explain', '--no-dashboard'], { cwd: p.dir });
+    expect(all.stdout.match(/\[gate-task-open\]/g)).toHaveLength(10);
+
+    const json = await runBuiltCli(['gate', '--os', 'host', '--json', '--no-dashboard'], { cwd: p.dir });
+    expect(json.code).toBe(1);
+    const doc = JSON.parse(json.stdout);
+    expect(doc).toMatchObject({ ok: false, verdict: 'BLOCK' });
+    expect(doc.reasons).toHaveLength(10);
+    expect(doc.counts.total).toMatchObject({ total: 132, done: 122, not_started: 10 });
+  });
+
+  it('an invalid config is a usage error (exit 2), never a verdict', async () => {
+    const p = await completedSeedProject(SEEDS.master, (q) => q.write('cutover.config.yaml', 'gate:\n  top: 0\n'));
+    projects.push(p);
+    const r = await runBuiltCli(['gate'], { cwd: p.dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/gate\.top: expected a number >= 1, found number 0/);
+  });
+});
