@@ -1,0 +1,35 @@
+/**
+ * Keys of a `json!({ "k": v, … })` object, read from the macro's token tree: a key is a string
+ * literal followed by `:` at the top level of the braces. Keys that are expressions (`json!`
+ * allows `(name): v` or a variable) make the key set unknown.
+ */
+import type { Node } from 'web-tree-sitter';
+import { innerTokens, macroBase, macroTokens, splitTopLevel, stringValue } from './nodes.js';
+
+export function isJsonMacro(node: Node): boolean {
+  return node.type === 'macro_invocation' && macroBase(node) === 'json';
+}
+
+/** The top-level `{ … }` of a `json!` invocation, when its argument is an object literal. */
+function objectTokens(macro: Node): Node | undefined {
+  const tree = macroTokens(macro);
+  if (!tree) return undefined;
+  const inner = innerTokens(tree);
+  const only = inner[0];
+  if (inner.length !== 1 || only?.type !== 'token_tree' || only.child(0)?.type !== '{') return undefined;
+  return only;
+}
+
+/** Sorted keys, or undefined when the payload is not an object literal with literal keys. */
+export function jsonObjectKeys(macro: Node): string[] | undefined {
+  const obj = objectTokens(macro);
+  if (!obj) return undefined;
+  const keys = new Set<string>();
+  for (const entry of splitTopLevel(innerTokens(obj))) {
+    const [first, second] = entry;
+    const key = first ? stringValue(first) : undefined;
+    if (key === undefined || second?.type !== ':') return undefined;
+    keys.add(key);
+  }
+  return [...keys].sort();
+}

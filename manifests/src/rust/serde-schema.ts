@@ -1,0 +1,184 @@
+/**
+ * Rust types to JSON Schema, following serde on the crate's own structs and enums. Generic
+ * parameters bind to the arguments at the use site; a type met again inside its own expansion
+ * is not expanded twice (the schema says so in `$comment`), so recursive types stay finite and
+ * every schema is self-contained. Non-generic types are memoized per direction.
+ */
+import type { Node } from 'web-tree-sitter';
+import type { JsonSchema } from '../model.js';
+import type { RustFile } from './cache.js';
+import type { CrateIndex, TypeDecl } from './crate-index.js';
+import type { ModuleScope } from './file-index.js';
+import { lineOf } from './nodes.js';
+import { resolveName } from './resolve.js';
+import { builtinSchema, WIDE_INTEGER } from './schema-builtins.js';
+import { containerAttrs, fieldAttrs, type Direction } from './serde-attrs.js';
+import { enumSchema } from './serde-enum.js';
+import { fieldsOf, objectSchema, tupleSchema, type FieldConverter } from './serde-fields.js';
+import { typeRef, typeText, type TypeRef } from './types.js';
+
+export interface SchemaNote {
+  kind: 'wide-integer' | 'unknown-type';
+  file: string;
+  line: number;
+  /** JSON path below the converted root: `.items[].total`. */
+  path: string;
+  typeText: string;
+  /** For unknown types: `impl Trait` / `dyn Trait` / `fn()` have no shape; other names are not in the crate. */
+  opaque?: boolean;
+}
+
+/** Where a type is written: resolution scope and the file:line notes point at. */
+export interface TypeSite {
+  file: RustFile;
+  scope: ModuleScope;
+  line: number;
+}
+
+type Binding = { type: TypeRef; env: Env; site: TypeSite } | { open: true };
+type Env = ReadonlyMap<string, Binding>;
+
+interface Run {
+  dir: Direction;
+  notes: SchemaNote[];
+  stack: string[];
+  /** A recursion was cut against a type outside this expansion: not memoizable. */
+  cut: boolean;
+}
+
+const MAX_DEPTH = 48;
+const EMPTY_ENV: Env = new Map();
+
+export class SchemaBuilder {
+  private readonly memo = new Map<string, { schema: JsonSchema; notes: SchemaNote[] }>();
+
+  constructor(private readonly index: CrateIndex) {}
+
+  /**
+   * The schema of a type written at `site`, for values travelling in direction `dir`. With
+   * `unwrapResult`, a top-level `Result<T, E>` (also through aliases) gives T: what a command
+   * returns to the frontend on success.
+   */
+  schema(t: TypeRef, site: TypeSite, dir: Direction, opts: { unwrapResult?: boolean } = {}): { schema: JsonSchema; notes: SchemaNote[] } {
+    const run: Run = { dir, notes: [], stack: [], cut: false };
+    const schema = this.convert(t, EMPTY_ENV, site, '', run, opts.unwrapResult === true);
+    return { schema, notes: run.notes };
+  }
+
+  private note(run: Run, kind: SchemaNote['kind'], site: TypeSite, path: string, typeText: string, opaque = false): void {
+    run.notes.push({ kind, file: site.file.source.rel, line: site.line, path, typeText, ...(opaque ? { opaque } : {}) });
+  }
+
+  private convert(t: TypeRef, env: Env, site: TypeSite, path: string, run: Run, unwrap = false): JsonSchema {
+    switch (t.kind) {
+      case 'unit':
+        return { type: 'null' };
+      case 'opaque':
+        this.note(run, 'unknown-type', site, path, typeText(t), true);
+        return {};
+      case 'tuple': {
+        const items = t.items.map((item, i) => this.convert(item, env, site, `${path}[${i}]`, run));
+        return { type: 'array', items, minItems: items.length, maxItems: items.length };
+      }
+      case 'array': {
+        const items = this.convert(t.element, env, site, `${path}[]`, run);
+        return t.length === undefined ? { type: 'array', items } : { type: 'array', items, minItems: t.length, maxItems: t.length };
+      }
+      case 'path':
+        return this.convertPath(t, env, site, path, run, unwrap);
+    }
+  }
+
+  private convertPath(t: TypeRef & { kind: 'path' }, env: Env, site: TypeSite, path: string, run: Run, unwrap: boolean): JsonSchema {
+    const only = t.segments.length === 1 ? t.segments[0]! : undefined;
+    const bound = only === undefined ? undefined : env.get(only);
+    if (bound) return 'open' in bound ? {} : this.convert(bound.type, bound.env, bound.site, path, run, unwrap);
+    const resolved = resolveName(this.index, this.index.types, t.segments, site.scope);
+    if ('decl' in resolved) return this.declSchema(resolved.decl, t.args, env, site, path, run, unwrap);
+    const name = t.segments[t.segments.length - 1] ?? '';
+    if (unwrap && name === 'Result') {
+      const ok = t.args[0];
+      return ok ? this.convert(ok, env, site, path, run) : {};
+    }
+    const builtin = builtinSchema(name, t.args, (arg, suffix) => this.convert(arg, env, site, path + suffix, run));
+    if (builtin) {
+      if (builtin[WIDE_INTEGER] === true) this.note(run, 'wide-integer', site, path, typeText(t));
+      return builtin;
+    }
+    this.note(run, 'unknown-type', site, path, typeText(t));
+    return {};
+  }
+
+  private declSchema(decl: TypeDecl, args: readonly TypeRef[], argEnv: Env, argSite: TypeSite, path: string, run: Run, unwrap: boolean): JsonSchema {
+    const key = `${decl.file.source.rel}:${decl.node.startIndex}`;
+    if (run.stack.includes(key) || run.stack.length >= MAX_DEPTH) {
+      run.cut = true;
+      return { title: decl.name, $comment: 'recursive type, not expanded again' };
+    }
+    const memoKey = `${key}|${run.dir}|${unwrap && decl.kind === 'alias'}`;
+    const memoizable = decl.generics.length === 0;
+    let result = memoizable ? this.memo.get(memoKey) : undefined;
+    if (!result) {
+      const env = new Map<string, Binding>();
+      decl.generics.forEach((g, i) => {
+        const arg = args[i];
+        env.set(g, arg ? { type: arg, env: argEnv, site: argSite } : { open: true });
+      });
+      const sub: Run = { dir: run.dir, notes: [], stack: [...run.stack, key], cut: false };
+      const schema = this.declBody(decl, env, sub, unwrap);
+      result = { schema, notes: sub.notes };
+      if (sub.cut) run.cut = true;
+      else if (memoizable) this.memo.set(memoKey, result);
+    }
+    for (const n of result.notes) run.notes.push({ ...n, path: path + n.path });
+    return result.schema;
+  }
+
+  private declBody(decl: TypeDecl, env: Env, run: Run, unwrap: boolean): JsonSchema {
+    const siteAt = (node: Node): TypeSite => ({ file: decl.file, scope: decl.scope, line: lineOf(node) });
+    const convertField: FieldConverter = (type, at, path) => this.convert(type, env, siteAt(at), path, run);
+    if (decl.kind === 'alias') {
+      const target = decl.node.childForFieldName('type');
+      return target ? this.convert(typeRef(target), env, siteAt(decl.node), '', run, unwrap) : {};
+    }
+    const container = containerAttrs(decl.attrs);
+    const proxy = container.proxy[run.dir];
+    if (proxy !== undefined) return this.convertProxy(proxy, decl, env, run);
+    const titled = (s: JsonSchema): JsonSchema => ({ title: decl.name, ...s });
+    if (decl.kind === 'enum') return titled(enumSchema(decl.node, { dir: run.dir, container }, convertField, ''));
+    const body = decl.node.childForFieldName('body');
+    if (!body) return titled({ type: 'null' });
+    const fields = fieldsOf(body);
+    if (container.transparent) {
+      const inner = fields.find((f) => !fieldAttrs(f.attrs).skip[run.dir]);
+      return inner ? titled(convertField(inner.type, inner.node, '')) : {};
+    }
+    if (body.type === 'ordered_field_declaration_list') return titled(tupleSchema(fields, run.dir, convertField, ''));
+    const renameAll = container.renameAll[run.dir];
+    const object = objectSchema(
+      fields,
+      { dir: run.dir, ...(renameAll ? { renameAll } : {}), allDefault: container.default, denyUnknown: container.denyUnknownFields },
+      convertField,
+      '',
+    );
+    if (container.tag === undefined) return titled(object);
+    // A struct with `tag` carries its own name under the tag key.
+    const own = container.rename[run.dir] ?? decl.name;
+    const properties = { ...(object.properties as Record<string, JsonSchema>), [container.tag]: { const: own } };
+    const sorted: Record<string, JsonSchema> = {};
+    for (const k of Object.keys(properties).sort()) sorted[k] = properties[k]!;
+    const required = [...new Set([...((object.required as string[] | undefined) ?? []), container.tag])].sort();
+    return titled({ ...object, properties: sorted, required });
+  }
+
+  /** `#[serde(into = "T")]` / `from` / `try_from`: the JSON is that of the named type. */
+  private convertProxy(text: string, decl: TypeDecl, env: Env, run: Run): JsonSchema {
+    const site: TypeSite = { file: decl.file, scope: decl.scope, line: lineOf(decl.node) };
+    const segments = text.replace(/\s+/g, '').split('::').filter(Boolean);
+    if (text.includes('<') || segments.length === 0) {
+      this.note(run, 'unknown-type', site, '', text);
+      return {};
+    }
+    return this.convert({ kind: 'path', segments, args: [], text, node: decl.node }, env, site, '', run);
+  }
+}
