@@ -32,6 +32,33 @@ export function defineFindings<const T extends Record<string, Omit<FindingDefini
   return out as { [K in keyof T]: FindingDefinition & { id: K & string } };
 }
 
+/** Where a finding points, and what else it carries. */
+export interface FindingProps {
+  file?: string;
+  line?: number;
+  column?: number;
+  hint?: string;
+  data?: Record<string, unknown>;
+  /** Overrides the id's declared severity (a rule that tells the grave case apart). */
+  severity?: Severity;
+}
+
+/**
+ * A pillar's finding constructor: `make('missing-handler', message, { file, line, hint })`, with
+ * the severity declared for the id. Absent props stay absent, so JSON output carries no undefineds.
+ */
+export function findingMaker<D extends Record<string, FindingDefinition>>(defs: D) {
+  return (id: keyof D & string, message: string, props: FindingProps = {}): Finding => {
+    const f: Finding = { id, severity: props.severity ?? defs[id]!.severity, message };
+    if (props.file !== undefined) f.file = props.file;
+    if (props.line !== undefined) f.line = props.line;
+    if (props.column !== undefined) f.column = props.column;
+    if (props.hint !== undefined && props.hint !== '') f.hint = props.hint;
+    if (props.data !== undefined) f.data = props.data;
+    return f;
+  };
+}
+
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Stable order: severity, file, line, id, message — so reports diff cleanly. */

@@ -1,23 +1,16 @@
-import type { Finding } from '../../core/src/findings.js';
+import { findingMaker, type Finding } from '../../core/src/findings.js';
 import { findingIds } from './finding-ids.js';
 
-type EvidenceFindingId = keyof typeof findingIds;
+const make = findingMaker(findingIds);
 
+/** An evidence finding at file:line; severity comes from the declared id. */
 export function evidenceFinding(
-  id: EvidenceFindingId,
+  id: keyof typeof findingIds,
   file: string,
   line: number | undefined,
   message: string,
   hint?: string,
   data?: Record<string, unknown>,
 ): Finding {
-  return {
-    id,
-    severity: findingIds[id].severity,
-    file,
-    ...(line === undefined ? {} : { line }),
-    message,
-    ...(hint ? { hint } : {}),
-    ...(data ? { data } : {}),
-  };
+  return make(id, message, { file, line, hint, data });
 }

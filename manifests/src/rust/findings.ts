@@ -1,18 +1,15 @@
 /** Findings of the Rust extractors, with the severity declared for each id. */
-import type { Finding } from '../../../core/src/findings.js';
+import { findingMaker, type Finding } from '../../../core/src/findings.js';
 import { findingIds } from '../finding-ids.js';
 
-type Id = keyof typeof findingIds;
+const make = findingMaker(findingIds);
 
-export function finding(id: Id, at: { file: string; line: number; column?: number }, message: string, hint: string, data?: Record<string, unknown>): Finding {
-  return {
-    id,
-    severity: findingIds[id].severity,
-    message,
-    file: at.file,
-    line: at.line,
-    ...(at.column !== undefined ? { column: at.column } : {}),
-    hint,
-    ...(data ? { data } : {}),
-  };
+export function finding(
+  id: keyof typeof findingIds,
+  at: { file: string; line: number; column?: number },
+  message: string,
+  hint: string,
+  data?: Record<string, unknown>,
+): Finding {
+  return make(id, message, { ...at, hint, data });
 }

@@ -1,7 +1,9 @@
-import type { Finding } from '../../../core/src/findings.js';
+import { findingMaker, type Finding } from '../../../core/src/findings.js';
 import { findingIds } from '../finding-ids.js';
 
 type TaskFindingId = 'task-malformed' | 'task-duplicate-id' | 'task-unknown-status' | 'task-source-unreadable';
+
+const make = findingMaker(findingIds);
 
 /** A task-source finding at file:line; severity comes from the declared id. */
 export function taskFinding(
@@ -12,13 +14,5 @@ export function taskFinding(
   hint?: string,
   data?: Record<string, unknown>,
 ): Finding {
-  return {
-    id,
-    severity: findingIds[id].severity,
-    file,
-    ...(line === undefined ? {} : { line }),
-    message,
-    ...(hint ? { hint } : {}),
-    ...(data ? { data } : {}),
-  };
+  return make(id, message, { file, line, hint, data });
 }
