@@ -7,6 +7,23 @@ import { defineConfig } from 'cutover';
  */
 export default defineConfig({
   name: 'cowork',
+  // The contract, read from the sources (never run): `cutover manifest --update` writes manifests/,
+  // `cutover drift` and `cutover check` guard it on every pull request (README: "Manifests").
+  manifests: {
+    out: 'manifests',
+    // Without file:line, moving code around is not drift; the entries still say who produces and consumes what.
+    locations: false,
+    rust: { include: ['src-tauri/src/**/*.rs'], forwardCalls: ['send_command'] },
+    sidecar: { include: ['src-sidecar/src/**/*.ts'], handlerRegistrars: ['registerHandler'], emitters: ['events.emit'] },
+    frontend: { include: ['src/**/*.{ts,tsx}'] },
+    check: {
+      ignore: [
+        { id: 'wide-integer', name: 'agent_get_events_since', reason: 'sinceSeq counts events of one data dir; it stays far below 2^53.' },
+        { id: 'wide-integer', name: 'daemon_health', reason: 'uptimeMs and latestSeq stay far below 2^53 (285,000 years of uptime).' },
+        { id: 'wide-integer', name: 'service_status', reason: 'uptimeMs stays far below 2^53.' },
+      ],
+    },
+  },
   // The release gate: its task list, validation matrix and sign-offs (README: "Matrix and the release gate").
   tasks: { sources: [{ path: 'RUNBOOK.md' }] },
   matrix: { file: 'cutover.matrix.yaml', outDir: '.cutover/matrix' },
@@ -32,6 +49,8 @@ export default defineConfig({
     },
     scenarios: ['cutover/scenarios'],
     traces: 'cutover/traces',
+    // Every payload on both paths is held to the extracted contract.
+    contract: { commands: 'manifests/commands.json', events: 'manifests/events.json' },
     compare: {
       // Process facts, not behaviour: they differ between any two runs.
       ignore: ['result.uptimeMs', { path: 'result.pid', command: 'service_status' }],

@@ -20,6 +20,8 @@ export const findingIds = defineFindings({
   'invoke-key-mismatch': { severity: 'error', description: "The frontend's invoke argument keys differ from the Rust command's parameter keys." },
   // drift
   'manifest-missing': { severity: 'error', description: 'No committed manifest to compare with; run `cutover manifest --update`.' },
+  'manifest-invalid': { severity: 'error', description: 'A committed manifest is not valid JSON or not in the manifest format (schema/manifest.schema.json).' },
   'drift-breaking': { severity: 'error', description: 'A breaking contract change: removed or renamed command/event, new required field, changed or narrowed type.' },
   'drift-additive': { severity: 'error', description: 'An additive contract change not yet acknowledged in the committed manifest (`--allow additive` lets it pass).' },
+  'drift-metadata': { severity: 'error', description: 'The committed manifest is stale without a contract change: producers, consumers, locations or unresolved names changed, or types.d.ts is out of date (`--allow metadata` lets it pass).' },
 });

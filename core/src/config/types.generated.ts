@@ -142,6 +142,10 @@ export interface HarnessConfig {
   redact?: HarnessRedact;
   timeouts?: HarnessTimeouts;
   /**
+   * Folder that keeps each started target's stderr (secrets redacted), one <role>-<pid>.stderr.log per process; without it only the last lines are kept, for error messages.
+   */
+  logDir?: string;
+  /**
    * Longest single message accepted from a target (default 16 MB); a longer one fails with a clear error.
    */
   maxFrameBytes?: number;

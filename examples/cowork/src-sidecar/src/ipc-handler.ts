@@ -1,5 +1,6 @@
 // The single command router. Every command the Rust layer forwards is registered here,
 // once, for both transports: that is what makes stdio and daemon answers identical.
+import { log } from './log.js';
 import type { Runtime } from './runtime/bootstrap.js';
 import type { RequestContext } from './runtime/transport.js';
 import type {
@@ -126,7 +127,9 @@ export function registerCoworkHandlers(rt: Runtime): void {
     }
     return rt.log.since(sinceSeq);
   });
-  registerHandler('agent_subscribe_events', async (_params: SubscribeEventsParams, ctx) => {
+  registerHandler('agent_subscribe_events', async (params: SubscribeEventsParams, ctx) => {
+    // The label names the window that subscribed, so a daemon log can tell its clients apart.
+    log(`events subscribed by ${optional(params.clientLabel, 'clientLabel') ?? 'an unnamed client'}`);
     ctx.subscribe();
     return { subscribed: true, latestSeq: rt.log.latestSeq };
   });

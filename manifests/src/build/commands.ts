@@ -1,0 +1,80 @@
+/**
+ * Joins command facts into `commands.json` entries, keyed by wire name: the sidecar command a
+ * Rust command forwards to, or a Rust-only command's own name. A frontend `invoke` reaches the
+ * entries its Tauri command forwards to (or, with no forward, the entry named as it invokes).
+ */
+import type { JsonSchema, KeyFact } from '../model.js';
+import { canonicalSchema, compare } from './canonical.js';
+import { byName, isRegistered, type FactIndex } from './index-facts.js';
+import { ref } from './refs.js';
+import type { CommandEntry, Ref } from './types.js';
+
+interface Draft {
+  name: string;
+  tauriNames: Set<string>;
+  producers: Ref[];
+  consumers: Ref[];
+  params?: JsonSchema;
+  result?: JsonSchema;
+}
+
+export function buildCommands(ix: FactIndex): CommandEntry[] {
+  const drafts = new Map<string, Draft>();
+  const draft = (name: string): Draft => {
+    let d = drafts.get(name);
+    if (!d) drafts.set(name, (d = { name, tauriNames: new Set(), producers: [], consumers: [] }));
+    return d;
+  };
+  const forwardsFrom = byName(ix.forwards.filter((f) => f.from !== undefined).map((f) => ({ ...f, name: f.from! })));
+  const definitions = byName(ix.definitions);
+
+  for (const h of ix.handlers) {
+    const d = draft(h.name);
+    d.producers.push(ref('sidecar', 'handler', h.loc, { keys: h.reads?.map((k) => k.key) }));
+    d.params ??= h.params;
+    d.result ??= h.result;
+  }
+  for (const f of ix.forwards) {
+    const d = draft(f.to);
+    d.consumers.push(ref('rust', 'forward', f.loc, { from: f.from, keys: f.keys }));
+    if (!d.params && f.keys) d.params = keysSchema(f.keys.map((key) => ({ key, required: true })));
+  }
+  for (const def of ix.definitions) {
+    const targets = [...new Set((forwardsFrom.get(def.name) ?? []).map((f) => f.to))];
+    const registered = isRegistered(def, ix) ? undefined : (false as const);
+    for (const wire of targets.length ? targets : [def.name]) {
+      const d = draft(wire);
+      d.tauriNames.add(def.name);
+      d.producers.push(ref('rust', 'command', def.loc, { name: def.name === wire ? undefined : def.name, path: def.path, registered }));
+      if (targets.length === 0) {
+        d.params ??= keysSchema(def.params);
+        d.result ??= def.result;
+      }
+    }
+  }
+  for (const inv of ix.invokes) {
+    const targets = [...new Set((definitions.get(inv.name) ?? []).flatMap((def) => (forwardsFrom.get(def.name) ?? []).map((f) => f.to)))];
+    for (const wire of targets.length ? targets : [inv.name]) {
+      draft(wire).consumers.push(ref('frontend', 'invoke', inv.loc, { name: inv.name === wire ? undefined : inv.name, keys: inv.keys }));
+    }
+  }
+
+  return [...drafts.values()]
+    .sort((a, b) => compare(a.name, b.name))
+    .map((d) => {
+      const e: CommandEntry = { name: d.name, producers: d.producers, consumers: d.consumers };
+      const tauri = [...d.tauriNames].sort(compare);
+      if (tauri.length && !(tauri.length === 1 && tauri[0] === d.name)) e.tauriNames = tauri;
+      if (d.params) e.params = canonicalSchema(d.params);
+      if (d.result) e.result = canonicalSchema(d.result);
+      return e;
+    });
+}
+
+/** A params schema from keys alone (a Rust command's parameters, a forward's json! keys). */
+export function keysSchema(keys: readonly Pick<KeyFact, 'key' | 'required' | 'schema'>[]): JsonSchema {
+  const properties: Record<string, JsonSchema> = {};
+  for (const k of keys) properties[k.key] = k.schema ?? {};
+  const required = keys.filter((k) => k.required).map((k) => k.key);
+  return { type: 'object', ...(keys.length ? { properties } : {}), ...(required.length ? { required } : {}) };
+}

@@ -1,0 +1,96 @@
+/**
+ * The `manifests` config section with every default filled in. Paths are absolute (the config
+ * loader resolved them from the config file's folder); globs stay relative to `root`.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { LoadedConfig } from '../../core/src/config/index.js';
+import type { Severity } from '../../core/src/findings.js';
+import type { RustOptions, TsOptions } from './model.js';
+import { DEFAULT_TAURI_MODULES } from './ts/tauri-modules.js';
+
+export type Group = 'rust' | 'sidecar' | 'frontend';
+
+export interface GroupSpec {
+  include: string[];
+  exclude: string[];
+}
+
+export interface IgnoreEntry {
+  id: string;
+  name: string;
+  reason: string;
+}
+
+export interface ManifestOptions {
+  /** The config file's folder: findings from the public API are relative to it. */
+  configDir: string;
+  root: string;
+  out: string;
+  locations: boolean;
+  types: boolean;
+  /** Cache folder, or false. */
+  cache: string | false;
+  /** Compute params/result/payload schemas (the type checker); names never need it. */
+  schemas: boolean;
+  groups: Record<Group, GroupSpec>;
+  rust: RustOptions;
+  ts: TsOptions;
+  rules: Record<string, Severity | 'off'>;
+  ignore: IgnoreEntry[];
+}
+
+const ALWAYS_EXCLUDED: Record<Group, string[]> = {
+  rust: ['**/target/**'],
+  sidecar: ['**/node_modules/**', '**/dist/**', '**/*.d.ts', '**/*.test.*', '**/*.spec.*', '**/__tests__/**'],
+  frontend: ['**/node_modules/**', '**/dist/**', '**/*.d.ts', '**/*.test.*', '**/*.spec.*', '**/__tests__/**'],
+};
+
+export interface OptionOverrides {
+  locations?: boolean;
+  cache?: boolean;
+  schemas?: boolean;
+}
+
+export function manifestOptions(loaded: LoadedConfig, overrides: OptionOverrides = {}): ManifestOptions {
+  const m = loaded.config.manifests ?? {};
+  const root = m.root ?? loaded.dir;
+  const group = (g: Group, include: string[] | undefined, exclude: string[] | undefined, def: string[]): GroupSpec => ({
+    include: include ?? def,
+    exclude: [...ALWAYS_EXCLUDED[g], ...(exclude ?? [])],
+  });
+  const cacheSetting = m.cache ?? defaultCacheDir(root);
+  return {
+    configDir: loaded.dir,
+    root,
+    out: m.out ?? path.join(root, 'manifests'),
+    locations: overrides.locations ?? m.locations ?? true,
+    types: m.types ?? true,
+    cache: overrides.cache === false ? false : cacheSetting,
+    schemas: overrides.schemas ?? true,
+    groups: {
+      rust: group('rust', m.rust?.include, m.rust?.exclude, ['src-tauri/src/**/*.rs']),
+      sidecar: group('sidecar', m.sidecar?.include, m.sidecar?.exclude, ['src-sidecar/src/**/*.ts']),
+      frontend: group('frontend', m.frontend?.include, m.frontend?.exclude, ['src/**/*.{ts,tsx}']),
+    },
+    rust: {
+      forwardCalls: m.rust?.forwardCalls ?? ['send_command'],
+      injectedTypes: m.rust?.injectedTypes ?? [],
+    },
+    ts: {
+      handlerRegistrars: m.sidecar?.handlerRegistrars ?? ['registerHandler'],
+      handlerMaps: m.sidecar?.handlerMaps ?? ['handlers'],
+      switchDiscriminants: m.sidecar?.switchDiscriminants ?? ['command', 'cmd'],
+      emitters: m.sidecar?.emitters ?? ['emit'],
+      invokeFunctions: m.frontend?.invokeFunctions ?? [],
+      listenFunctions: m.frontend?.listenFunctions ?? [],
+      tauriModules: m.frontend?.tauriModules ?? DEFAULT_TAURI_MODULES,
+    },
+    rules: { ...(m.check?.rules ?? {}) } as Record<string, Severity | 'off'>,
+    ignore: m.check?.ignore ?? [],
+  };
+}
+
+function defaultCacheDir(root: string): string {
+  return fs.existsSync(path.join(root, 'node_modules')) ? path.join(root, 'node_modules', '.cache', 'cutover') : path.join(root, '.cutover-cache');
+}

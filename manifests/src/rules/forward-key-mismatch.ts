@@ -1,0 +1,41 @@
+import type { Finding } from '../../../core/src/findings.js';
+import { byName } from '../build/index-facts.js';
+import { finding } from '../finding.js';
+import type { Rule } from './rule.js';
+import { at, keyList } from './suggest.js';
+
+/** The json! keys a Rust command forwards against the keys the sidecar handler reads. */
+export const forwardKeyMismatch: Rule = {
+  id: 'forward-key-mismatch',
+  description: "The keys of a forwarded json! object differ from the keys the sidecar handler reads.",
+  check({ facts }) {
+    const handlers = byName(facts.handlers);
+    const out: Finding[] = [];
+    for (const f of facts.forwards) {
+      if (!f.keys) continue;
+      for (const h of handlers.get(f.to) ?? []) {
+        if (!h.reads) continue;
+        const sent = new Set(f.keys);
+        const read = new Set(h.reads.map((k) => k.key));
+        const missing = h.reads.filter((k) => k.required && !sent.has(k.key)).map((k) => k.key);
+        const unread = f.keys.filter((k) => !read.has(k));
+        if (!missing.length && !unread.length) continue;
+        const parts = [
+          ...(missing.length ? [`${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} required but not sent`] : []),
+          ...(unread.length ? [`${unread.join(', ')} ${unread.length === 1 ? 'is' : 'are'} sent but never read`] : []),
+        ];
+        out.push(
+          finding('forward-key-mismatch', `${f.from ?? 'Rust'} forwards ${keyList(f.keys)} to '${f.to}', whose handler (${at(h.loc)}) reads ${keyList(h.reads.map((k) => k.key))}: ${parts.join('; ')}`, {
+            file: f.loc.file,
+            line: f.loc.line,
+            column: f.loc.column,
+            severity: missing.length ? 'error' : 'warning',
+            data: { name: f.to, from: f.from, missing, unread },
+            hint: 'Make the json! keys match what the handler reads (the sidecar sees the keys exactly as written, no case conversion).',
+          }),
+        );
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,23 @@
+import { byName, pathsMatch } from '../build/index-facts.js';
+import { finding } from '../finding.js';
+import type { Rule } from './rule.js';
+import { suggestion } from './suggest.js';
+
+export const registeredNotDefined: Rule = {
+  id: 'registered-not-defined',
+  description: 'generate_handler![…] lists a path with no #[tauri::command] function.',
+  check({ facts }) {
+    const names = facts.definitions.map((d) => d.name);
+    const defs = byName(facts.definitions);
+    return facts.registrations
+      .filter((r) => !(defs.get(r.name) ?? []).some((d) => pathsMatch(r.path, d.path)))
+      .map((r) =>
+        finding('registered-not-defined', `generate_handler![…] lists ${r.path}, but no #[tauri::command] fn ${r.name} was found${suggestion(r.name, names)}`, {
+          file: r.loc.file,
+          line: r.loc.line,
+          data: { name: r.name, path: r.path },
+          hint: 'Mark the function #[tauri::command], fix the path, or check that manifests.rust.include covers its file.',
+        }),
+      );
+  },
+};

@@ -1,0 +1,37 @@
+import { finding } from '../finding.js';
+import type { Rule } from './rule.js';
+
+const WHAT: Record<string, string> = {
+  invoke: 'the command this invoke calls',
+  listen: 'the event this listen waits for',
+  emit: 'the event this emit sends',
+  handler: 'the command this handler answers',
+  forward: 'the sidecar command this forwards to',
+  registration: 'the command this registers',
+};
+
+const HINT: Record<string, string> = {
+  invoke: 'Use a string literal, a const, an enum or a const object; or list the wrapper in manifests.frontend.invokeFunctions.',
+  listen: 'Use a string literal, a const, an enum or a const array; or list the wrapper in manifests.frontend.listenFunctions.',
+  emit: 'Use a string literal or a const; or list the helper in manifests.sidecar.emitters.',
+  handler: 'Register handlers under literal or const names.',
+  forward: 'Forward with a string literal or a const.',
+  registration: 'List commands by path in generate_handler![…].',
+};
+
+/** Every name that could not be resolved statically, so none is dropped silently. */
+export const unresolvedName: Rule = {
+  id: 'unresolved-name',
+  description: 'A command or event name could not be resolved statically.',
+  check({ facts }) {
+    return facts.unresolved.map((u) =>
+      finding('unresolved-name', `cannot tell ${WHAT[u.role] ?? 'this name'} statically: ${u.reason}`, {
+        file: u.loc.file,
+        line: u.loc.line,
+        column: u.loc.column,
+        data: { name: u.expression, role: u.role },
+        hint: HINT[u.role],
+      }),
+    );
+  },
+};

@@ -1,0 +1,114 @@
+/**
+ * Finds the calls that matter (invoke, listen, emit, handler registration), directly or through
+ * wrappers the sources define. A wrapper is a function whose body makes such a call with a name
+ * taken from one of its own parameters; each call of the wrapper is then a call of the inner
+ * function, its arguments bound to the wrapper's parameters. Wrappers of wrappers nest.
+ */
+import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
+import { enclosingFunctions, functionName } from './scope.js';
+import { bindEnv, type Env, type R, type Resolver } from './values.js';
+
+export type Role = 'invoke' | 'listen' | 'emit' | 'register';
+
+export interface DirectMatch {
+  role: Role;
+  /** Set when the callee matched a configured name rather than its origin. */
+  configured?: string;
+}
+
+export type DirectMatcher = (call: CallExpression, r: Resolver) => DirectMatch | undefined;
+
+/** One call of a role, reached from a call in a scanned file. */
+export interface Site {
+  role: Role;
+  /** The call in the scanned file: where the fact is reported. */
+  outer: CallExpression;
+  /** The role's own call, and the bindings its arguments are read in. */
+  inner: CallExpression;
+  env: Env | undefined;
+  names: R<string[]>;
+  configured?: string;
+}
+
+const MAX_NESTING = 8;
+
+export class CallScanner {
+  private readonly wrappers = new Map<Node, { calls: CallExpression[]; touched: Set<string> } | 'busy'>();
+
+  constructor(
+    private readonly r: Resolver,
+    private readonly match: DirectMatcher,
+  ) {}
+
+  /** Every role call a call of the scanned file reaches (none for most calls). */
+  sites(call: CallExpression): Site[] {
+    return this.expand(call, undefined, 0).map((s) => ({ ...s, outer: call }));
+  }
+
+  private expand(call: CallExpression, env: Env | undefined, depth: number): Site[] {
+    const m = this.match(call, this.r);
+    if (m) {
+      const nameArg = call.getArguments()[0];
+      const names: R<string[]> = nameArg ? this.r.strings(nameArg, env) : { ok: false, reason: 'the call has no arguments' };
+      return [{ role: m.role, outer: call, inner: call, env, names, ...(m.configured ? { configured: m.configured } : {}) }];
+    }
+    if (depth >= MAX_NESTING || call.getArguments().length === 0) return [];
+    const fn = this.calleeFunction(call, env);
+    if (!fn) return [];
+    const inner = this.wrapperCalls(fn);
+    if (inner.length === 0) return [];
+    const bound = bindEnv(fn, call, env);
+    return inner.flatMap((ic) => this.expand(ic, bound, depth + 1));
+  }
+
+  /** The local function a call goes to, when it can be told without the type checker. */
+  private calleeFunction(call: CallExpression, env: Env | undefined): Node | undefined {
+    const callee = call.getExpression();
+    if (!Node.isIdentifier(callee) && !Node.isPropertyAccessExpression(callee)) return undefined;
+    const v = this.r.values(callee, env);
+    if (!v.ok) return undefined;
+    const fn = v.value.find((x) => x.t === 'fn');
+    return fn && fn.t === 'fn' ? fn.node : undefined;
+  }
+
+  /** The role calls in a function's body whose name comes from the function's own parameters. */
+  private wrapperCalls(fn: Node): CallExpression[] {
+    const known = this.wrappers.get(fn);
+    if (known === 'busy') return [];
+    if (known) {
+      for (const t of known.touched) this.r.touched.add(t);
+      return known.calls;
+    }
+    this.wrappers.set(fn, 'busy');
+    const outerTouched = this.r.touched;
+    this.r.touched = new Set();
+    const calls: CallExpression[] = [];
+    try {
+      for (const c of fn.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+        const sites = this.expand(c, undefined, 1);
+        if (sites.some((s) => !s.names.ok && s.names.param?.fn === fn)) calls.push(c);
+      }
+    } finally {
+      const touched = this.r.touched;
+      this.r.touched = outerTouched;
+      for (const t of touched) outerTouched.add(t);
+      this.wrappers.set(fn, { calls, touched });
+    }
+    return calls;
+  }
+}
+
+/** When a site's name is a parameter of a function around the call itself, the call is a wrapper's body: its callers say the name. */
+export function wrapperOf(site: Site): Node | undefined {
+  if (site.names.ok || !site.names.param) return undefined;
+  const fn = site.names.param.fn;
+  return enclosingFunctions(site.outer).includes(fn) ? fn : undefined;
+}
+
+export function locKey(node: Node): string {
+  const sf = node.getSourceFile();
+  const { line, column } = sf.getLineAndColumnAtPos(node.getStart());
+  return `${sf.getFilePath()}:${line}:${column}`;
+}
+
+export { functionName };

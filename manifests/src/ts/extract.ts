@@ -1,0 +1,14 @@
+/** Entry points of the TypeScript extractors, loaded on demand (this module pulls in ts-morph). */
+import type { IncrementalContext, IncrementalResult } from '../extract/incremental.js';
+import { runPerFile } from './driver.js';
+import { scanFrontendFile } from './frontend.js';
+import { scanSidecarFile, type SidecarScan } from './sidecar.js';
+
+export async function extractSidecar(ctx: IncrementalContext, part: keyof SidecarScan): Promise<IncrementalResult> {
+  const schemas = ctx.schemas !== false;
+  return runPerFile(ctx, (ws, file, rel) => scanSidecarFile(ws, file, rel, ctx.ts, schemas)[part], { usesTypes: schemas });
+}
+
+export async function extractFrontend(ctx: IncrementalContext, role: 'invoke' | 'listen'): Promise<IncrementalResult> {
+  return runPerFile(ctx, (ws, file, rel) => scanFrontendFile(ws, file, rel, ctx.ts)[role], { usesTypes: false });
+}

@@ -1,0 +1,260 @@
+/**
+ * The sidecar scan, in four parts that four extractors report: handlers registered by a call
+ * (`registerHandler('name', fn)`), handlers in a router `switch`, handlers in a map object, and
+ * emitted events. One walk per file serves them all.
+ */
+import { Node, SyntaxKind, ts, type SourceFile as TsFile } from 'ts-morph';
+import { findAll } from './find.js';
+import type { EmitFact, Fact, JsonSchema, TsOptions } from '../model.js';
+import { CallScanner, locKey, wrapperOf, type DirectMatcher, type Site } from './calls.js';
+import type { FileScan } from './driver.js';
+import { locOf, unresolved, type Traced, type WrapperPlaceholder } from './facts.js';
+import { handlerFact, returnsIn, type HandlerContext, type HandlerTarget } from './handler.js';
+import { calleeText, configuredMatch } from './match.js';
+import { declarationOf, bindingOf, functionName, propertyNameText, unwrap } from './scope.js';
+import { typeToSchema } from './schema.js';
+import { Resolver, type Env } from './values.js';
+import type { TsWorkspace } from './workspace.js';
+
+export interface SidecarScan {
+  registrar: FileScan;
+  switch: FileScan;
+  map: FileScan;
+  emit: FileScan;
+}
+
+interface State {
+  r: Resolver;
+  scanner: CallScanner;
+  files: Map<string, SidecarScan>;
+}
+
+const states = new WeakMap<TsWorkspace, Map<boolean, State>>();
+const PARAM_NAMES = new Set(['params', 'args', 'payload']);
+
+function stateOf(ws: TsWorkspace, opts: TsOptions, schemas: boolean): State {
+  let bySchemas = states.get(ws);
+  if (!bySchemas) states.set(ws, (bySchemas = new Map()));
+  let s = bySchemas.get(schemas);
+  if (!s) {
+    const r = new Resolver(ws);
+    s = { r, scanner: new CallScanner(r, sidecarMatcher(opts)), files: new Map() };
+    bySchemas.set(schemas, s);
+  }
+  return s;
+}
+
+function sidecarMatcher(opts: TsOptions): DirectMatcher {
+  return (call) => {
+    const callee = call.getExpression();
+    const reg = configuredMatch(opts.handlerRegistrars, callee);
+    if (reg) return { role: 'register', configured: reg };
+    const em = configuredMatch(opts.emitters, callee);
+    if (em) return { role: 'emit', configured: em };
+    return undefined;
+  };
+}
+
+export function scanSidecarFile(ws: TsWorkspace, file: TsFile, rel: string, opts: TsOptions, schemas: boolean): SidecarScan {
+  const state = stateOf(ws, opts, schemas);
+  const known = state.files.get(rel);
+  if (known) return known;
+  const { r, scanner } = state;
+  r.touched = new Set();
+  const hc: HandlerContext = { ws, r, schemas };
+  const registrar: Fact[] = [];
+  const emit: Fact[] = [];
+  for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    for (const site of scanner.sites(call)) {
+      if (site.role === 'register') registrar.push(...registrarFacts(hc, site));
+      else if (site.role === 'emit') emit.push(...emitFacts(hc, site));
+    }
+  }
+  const sw = switchFacts(hc, file, opts);
+  const map = mapFacts(hc, file, opts);
+  const touched = r.touched;
+  const scan: SidecarScan = {
+    registrar: { facts: registrar, touched },
+    switch: { facts: sw, touched },
+    map: { facts: map, touched },
+    emit: { facts: emit, touched },
+  };
+  state.files.set(rel, scan);
+  return scan;
+}
+
+function trace(site: Site): Traced {
+  const t: Traced = {};
+  if (site.inner !== site.outer) t.via = locKey(site.inner);
+  if (site.configured) t.viaName = site.configured;
+  return t;
+}
+
+function unresolvedSite(hc: HandlerContext, site: Site, role: 'handler' | 'emit'): Fact {
+  if (site.names.ok) throw new Error('resolved');
+  const expr = (site.inner === site.outer ? site.inner : site.outer).getArguments()[0];
+  const fact = unresolved(hc.ws, role, expr, site.outer, site.names);
+  const wrapper = wrapperOf(site);
+  if (!wrapper) return { ...fact, ...trace(site) } as Fact;
+  return { ...fact, wrapper: { key: locKey(site.inner), name: functionName(wrapper) } } as Fact & WrapperPlaceholder;
+}
+
+function registrarFacts(hc: HandlerContext, site: Site): Fact[] {
+  if (!site.names.ok) return [unresolvedSite(hc, site, 'handler')];
+  const [nameArg, ...rest] = site.inner.getArguments();
+  const handlerArg = rest[0] ?? rest[rest.length - 1];
+  const loc = locOf(hc.ws, site.outer);
+  // In a loop over entries, each name goes with the handler of the same element.
+  const envs = (nameArg && hc.r.perElement(hc.r.argNode(nameArg, site.env), site.env)) ?? [site.env];
+  const out: Fact[] = [];
+  for (const env of envs) {
+    const names = nameArg ? hc.r.strings(nameArg, env) : site.names;
+    if (!names.ok) continue;
+    const target = handlerArg ? targetOf(hc, handlerArg, env) : ({ kind: 'none' } as const);
+    for (const name of names.value) out.push({ ...handlerFact(hc, name, loc, target), ...trace(site) });
+  }
+  return out;
+}
+
+function emitFacts(hc: HandlerContext, site: Site): Fact[] {
+  if (!site.names.ok) return [unresolvedSite(hc, site, 'emit')];
+  const args = site.inner.getArguments();
+  const payloadArg = args.length >= 2 ? hc.r.argNode(args[args.length - 1]!, site.env) : undefined;
+  let payload: JsonSchema | undefined;
+  if (hc.schemas && payloadArg) {
+    hc.ws.typeChecker();
+    payload = typeToSchema(payloadArg.getType(), payloadArg);
+  }
+  const loc = locOf(hc.ws, site.outer);
+  return site.names.value.map((name) => {
+    const f: EmitFact & Traced = { kind: 'emit', name, side: 'sidecar', loc, ...trace(site) };
+    if (payload) f.payload = payload;
+    return f;
+  });
+}
+
+/** A handler expression as something to read keys and types from. */
+function targetOf(hc: HandlerContext, node: Node, env: Env | undefined): HandlerTarget {
+  const v = hc.r.values(node, env);
+  const fn = v.ok ? v.value.find((x) => x.t === 'fn') : undefined;
+  if (fn && fn.t === 'fn') return { kind: 'fn', node: fn.node };
+  return { kind: 'expr', node: hc.r.argNode(node, env) };
+}
+
+function switchFacts(hc: HandlerContext, file: TsFile, opts: TsOptions): Fact[] {
+  const out: Fact[] = [];
+  for (const sw of file.getDescendantsOfKind(SyntaxKind.SwitchStatement)) {
+    const disc = sw.getExpression();
+    if (!matchesDiscriminant(opts.switchDiscriminants, disc)) continue;
+    const discRecv = Node.isPropertyAccessExpression(disc) ? calleeText(disc.getExpression()) : undefined;
+    let pending: Node[] = [];
+    for (const clause of sw.getClauses()) {
+      if (Node.isDefaultClause(clause)) {
+        pending = [];
+        continue;
+      }
+      pending.push(clause.getExpression());
+      const statements = clause.getStatements();
+      if (statements.length === 0) continue;
+      const labels = pending;
+      pending = [];
+      const paramRefs = statements.flatMap((st) => paramRefsIn(st, sw, discRecv));
+      const target: HandlerTarget = { kind: 'case', paramRefs, returns: returnsIn(statements) };
+      for (const label of labels) {
+        const names = hc.r.strings(label, undefined);
+        if (!names.ok) {
+          out.push(unresolved(hc.ws, 'handler', label, label, names));
+          continue;
+        }
+        for (const name of names.value) out.push(handlerFact(hc, name, locOf(hc.ws, label), target));
+      }
+    }
+  }
+  return out;
+}
+
+function matchesDiscriminant(entries: readonly string[], disc: Node): boolean {
+  const text = calleeText(disc);
+  const last = Node.isPropertyAccessExpression(disc) ? disc.getName() : Node.isIdentifier(disc) ? disc.getText() : undefined;
+  return entries.some((e) => e === text || e === last || text.endsWith(`.${e}`));
+}
+
+/**
+ * Where a switch router's params are read: `req.params` when it switches on `req.command`, or a
+ * `params`/`args`/`payload` variable declared outside the switch.
+ */
+function paramRefsIn(st: Node, sw: Node, discRecv: string | undefined): Node[] {
+  const out: Node[] = [];
+  const candidates = findAll(st, (n) => (n.kind === ts.SyntaxKind.Identifier && PARAM_NAMES.has((n as ts.Identifier).text)) || (ts.isPropertyAccessExpression(n) && PARAM_NAMES.has(n.name.text)));
+  for (const n of [st, ...candidates]) {
+    if (Node.isPropertyAccessExpression(n) && PARAM_NAMES.has(n.getName()) && discRecv !== undefined && calleeText(n.getExpression()) === discRecv) {
+      out.push(n);
+    } else if (Node.isIdentifier(n) && PARAM_NAMES.has(n.getText())) {
+      const parent = n.getParent();
+      if (Node.isPropertyAccessExpression(parent) && parent.getNameNode() === n) continue;
+      const decl = declarationOf(bindingOf(n));
+      if (decl && !(decl.getPos() >= sw.getPos() && decl.getEnd() <= sw.getEnd())) out.push(n);
+    }
+  }
+  return out;
+}
+
+function mapFacts(hc: HandlerContext, file: TsFile, opts: TsOptions): Fact[] {
+  if (opts.handlerMaps.length === 0) return [];
+  const names = new Set(opts.handlerMaps);
+  const out: Fact[] = [];
+  const add = (keyNode: Node, key: string | undefined, value: Node | undefined) => {
+    let keys: string[];
+    if (key !== undefined) keys = [key];
+    else {
+      const r = hc.r.strings(keyNode, undefined);
+      if (!r.ok) {
+        out.push(unresolved(hc.ws, 'handler', keyNode, keyNode, r));
+        return;
+      }
+      keys = r.value;
+    }
+    const target: HandlerTarget = value ? targetOf(hc, value, undefined) : { kind: 'none' };
+    for (const k of keys) out.push(handlerFact(hc, k, locOf(hc.ws, keyNode), target));
+  };
+  const decls = findAll(file, (n) => ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && names.has(n.name.text));
+  for (const decl of decls) {
+    if (!Node.isVariableDeclaration(decl)) continue;
+    const init = decl.getInitializer();
+    if (!init) continue;
+    const e = unwrap(init);
+    if (Node.isObjectLiteralExpression(e)) {
+      for (const p of e.getProperties()) {
+        if (Node.isPropertyAssignment(p) || Node.isMethodDeclaration(p) || Node.isShorthandPropertyAssignment(p)) {
+          const nameNode = p.getNameNode();
+          const keyNode = Node.isComputedPropertyName(nameNode) ? nameNode.getExpression() : nameNode;
+          const value = Node.isPropertyAssignment(p) ? p.getInitializer() : Node.isShorthandPropertyAssignment(p) ? p.getNameNode() : p;
+          add(keyNode, propertyNameText(nameNode), value);
+        } else if (Node.isSpreadAssignment(p)) {
+          out.push(unresolved(hc.ws, 'handler', p, p, { ok: false, reason: 'handlers spread in from another object are not listed here' }));
+        }
+      }
+    } else if (Node.isNewExpression(e) && e.getExpression().getText() === 'Map') {
+      const list = e.getArguments()[0];
+      const entries = list ? unwrap(list as never) : undefined;
+      if (!entries || !Node.isArrayLiteralExpression(entries)) continue;
+      for (const pair of entries.getElements()) {
+        const p = unwrap(pair as never);
+        if (!Node.isArrayLiteralExpression(p)) continue;
+        const [k, v] = p.getElements();
+        if (k) add(k, undefined, v);
+      }
+    }
+  }
+  const assignments = findAll(file, (n) => ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && (ts.isPropertyAccessExpression(n.left) || ts.isElementAccessExpression(n.left)) && ts.isIdentifier(n.left.expression) && names.has(n.left.expression.text));
+  for (const bin of assignments) {
+    if (!Node.isBinaryExpression(bin)) continue;
+    const left = bin.getLeft();
+    if (Node.isPropertyAccessExpression(left) && names.has(left.getExpression().getText())) add(left.getNameNode(), left.getName(), bin.getRight());
+    else if (Node.isElementAccessExpression(left) && names.has(left.getExpression().getText())) {
+      const arg = left.getArgumentExpression();
+      if (arg) add(arg, undefined, bin.getRight());
+    }
+  }
+  return out;
+}
