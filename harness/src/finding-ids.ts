@@ -16,4 +16,14 @@ export const findingIds = defineFindings({
   'stale-cursor-unhandled': { severity: 'error', description: 'A stale cursor did not get the documented answer, or bootstrap did not restore state.' },
   'scenario-failed': { severity: 'error', description: 'A built-in scenario did not hold.' },
   'trace-obsolete': { severity: 'warning', description: 'A golden trace no scenario uses.' },
+  'trace-missing': { severity: 'error', description: 'A scenario has no golden trace yet; record it (`cutover record`, or `replay --update new`).' },
+  'target-failed': { severity: 'error', description: 'A target would not start, crashed, hung or broke the protocol, so the check could not run.' },
+  'record-unstable': { severity: 'warning', description: 'Two recordings of the old path differ in more than field values (a message missing, extra or moved).' },
+  'auth-not-enforced': { severity: 'error', description: 'The daemon served a client that presented no token or a wrong one.' },
+  'instance-not-exclusive': { severity: 'error', description: 'A second daemon instance on the same data dir kept running instead of being refused.' },
+  'malformed-line-unanswered': { severity: 'error', description: 'A malformed line got no error answer.' },
+  'daemon-unhealthy': { severity: 'error', description: 'The daemon stopped serving after a bad client (malformed line, vanished client, second instance).' },
+  'state-lost-on-restart': { severity: 'error', description: 'After kill -9 and restart, the bootstrap state lacks what was pending before the crash.' },
 });
+
+export type HarnessFindingId = keyof typeof findingIds;

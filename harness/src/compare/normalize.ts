@@ -1,0 +1,300 @@
+import os from 'node:os';
+import type { Profile } from '../profiles/profile.js';
+import type { CompareSettings } from '../settings.js';
+import type { NoiseRule } from '../trace/types.js';
+import type { Segment } from './json-path.js';
+import { createDetector, findGenerated, hasGenerated, type Detector } from './generated.js';
+import { compileRules, type Compiled } from './rules.js';
+
+/** Which message a value belongs to: rules can be limited to one command or event type. */
+export interface Scope {
+  kind: 'request' | 'response' | 'event' | 'message';
+  /** Command (request/response) or event type. */
+  name?: string;
+}
+
+export interface NormalizeOptions {
+  compare: CompareSettings;
+  profile: Profile;
+  noise: readonly NoiseRule[];
+  /** Folders whose paths are generated on this side (its data dir); renamed to <dataDir>. */
+  dataDirs: readonly string[];
+}
+
+/**
+ * A message half normalized: canonical JSON with holes where generated values go. Making
+ * a shape needs no naming state, so it can happen as messages arrive; `finish` then names
+ * the holes in a fixed order.
+ */
+export interface Shape {
+  scope: string;
+  /** JSON text around the holes: one more part than refs. */
+  parts: string[];
+  refs: Ref[];
+}
+
+interface Ref {
+  /** The generated value as found. */
+  v: string;
+  /** Where it was: the placeholder is named after the place of its first sighting. */
+  site: string;
+  /** A map key that is only renamed if the value already has a placeholder. */
+  soft?: boolean;
+}
+
+export const MASKED = '<masked>';
+export const TIME = '<time>';
+export const EPOCH_MS = '<epoch-ms>';
+
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+const NEEDS_ESCAPE = /["\\\u0000-\u001f]/;
+const EPOCH_MIN = 946_684_800_000; // 2000-01-01
+const EPOCH_MAX = 4_102_444_800_000; // 2100-01-01
+
+/**
+ * Makes two recordings comparable. One Normalizer per side: generated ids, UUIDs and temp
+ * paths become placeholders named after where they were first seen
+ * (`<agent_create_session:result.id#1>`), so the same value always gets the same
+ * placeholder and both sides, named in the same order, agree whenever the targets behave the
+ * same. Times and epoch millis become fixed tokens; ignored and transport-only paths go,
+ * masked paths keep their key but not their value, learnt noise goes.
+ */
+export class Normalizer {
+  private readonly names = new Map<string, { placeholder: string; order: number }>();
+  private readonly perSite = new Map<string, number>();
+  private readonly compiled = new Map<string, Compiled>();
+  private last: { key: string; c: Compiled } | undefined;
+  private readonly idKeys: Set<string>;
+  private readonly idPatterns: RegExp[];
+  private readonly dataDirs: readonly string[];
+  private readonly detector: Detector;
+  private readonly stack: Segment[] = [];
+  private readonly plainKeys = new Map<string, string>();
+  private scopeName = '';
+  private parts: string[] = [];
+  private refs: Ref[] = [];
+  private cur = '';
+
+  constructor(private readonly o: NormalizeOptions) {
+    this.idKeys = new Set(o.compare.idKeys.length ? o.compare.idKeys : ['id', 'sessionId']);
+    this.idPatterns = o.compare.ids.map((r) => new RegExp(r.source, r.flags.includes('g') ? r.flags : `${r.flags}g`));
+    this.dataDirs = o.compare.detect.paths ? o.dataDirs.filter((d) => d.length > 1) : [];
+    this.detector = createDetector(this.idPatterns, o.compare.detect.uuids, o.compare.detect.paths ? os.tmpdir() : '');
+  }
+
+  /** Normalized value (for diffs and tests). */
+  normalize(value: unknown, scope: Scope): unknown {
+    return JSON.parse(this.text(value, scope));
+  }
+
+  /** Normalized value as canonical JSON text. */
+  text(value: unknown, scope: Scope): string {
+    return this.finish(this.shape(value, scope));
+  }
+
+  /** Phase one: everything but naming. Order-independent. */
+  shape(value: unknown, scope: Scope): Shape {
+    const key = scopeKey(scope);
+    const c = this.rules(scope, key);
+    this.scopeName = scope.name ?? scope.kind;
+    this.stack.length = 0;
+    this.parts = [];
+    this.refs = [];
+    this.cur = '';
+    this.walk(value, c.remove.start(), c.mask.start(), c, undefined);
+    this.parts.push(this.cur);
+    const shape: Shape = { scope: key, parts: this.parts, refs: this.refs };
+    this.parts = [];
+    this.refs = [];
+    this.cur = '';
+    return shape;
+  }
+
+  /** Phase two: names the holes in order and returns the canonical text. */
+  finish(shape: Shape): string {
+    const { parts, refs } = shape;
+    if (refs.length === 0) return parts[0]!;
+    // join, not +=: the result is one flat string, so comparing it later copies nothing.
+    const out: string[] = [parts[0]!];
+    for (let i = 0; i < refs.length; i++) {
+      const r = refs[i]!;
+      const p = r.soft ? (this.names.get(r.v)?.placeholder ?? r.v) : this.rename(r.v, r.site);
+      out.push(NEEDS_ESCAPE.test(p) ? JSON.stringify(p).slice(1, -1) : p, parts[i + 1]!);
+    }
+    return out.join('');
+  }
+
+  /** When a value was first given a placeholder (for ordering), without assigning one. */
+  order(value: string): number | undefined {
+    return this.names.get(value)?.order;
+  }
+
+  /** The placeholder of a generated value, assigned on first sight. */
+  rename(value: string, site: string): string {
+    let n = this.names.get(value);
+    if (n === undefined) {
+      const k = (this.perSite.get(site) ?? 0) + 1;
+      this.perSite.set(site, k);
+      n = { placeholder: `<${site}#${k}>`, order: this.names.size };
+      this.names.set(value, n);
+    }
+    return n.placeholder;
+  }
+
+  private site(): string {
+    let p = '';
+    for (const s of this.stack) p += typeof s === 'number' ? '[*]' : p ? `.${s}` : s;
+    return `${this.scopeName}:${p}`;
+  }
+
+  private hole(v: string, site: string, soft = false): void {
+    this.parts.push(this.cur);
+    this.cur = '';
+    this.refs.push(soft ? { v, site, soft } : { v, site });
+  }
+
+  private isIdKey(key: Segment | undefined): boolean {
+    if (typeof key !== 'string') return false;
+    if (this.idKeys.has(key)) return true;
+    return this.o.compare.idKeys.length === 0 && key.length > 2 && key.endsWith('Id');
+  }
+
+  private walk(v: unknown, rm: number[], mk: number[], c: Compiled, key: Segment | undefined): void {
+    if (mk.length && c.mask.matches(mk)) {
+      this.cur += `"${MASKED}"`;
+      return;
+    }
+    switch (typeof v) {
+      case 'string':
+        return this.string(v, key);
+      case 'number':
+        this.cur += this.o.compare.detect.epochMillis && Number.isInteger(v) && v >= EPOCH_MIN && v <= EPOCH_MAX ? `"${EPOCH_MS}"` : JSON.stringify(v);
+        return;
+      case 'boolean':
+        this.cur += v ? 'true' : 'false';
+        return;
+      case 'object':
+        break;
+      default:
+        this.cur += 'null';
+        return;
+    }
+    if (v === null) {
+      this.cur += 'null';
+      return;
+    }
+    const stack = this.stack;
+    if (Array.isArray(v)) {
+      this.cur += '[';
+      let first = true;
+      for (let i = 0; i < v.length; i++) {
+        const r = rm.length ? c.remove.step(rm, i) : rm;
+        if (r.length && c.remove.matches(r)) continue;
+        if (!first) this.cur += ',';
+        first = false;
+        stack.push(i);
+        this.walk(v[i], r, mk.length ? c.mask.step(mk, i) : mk, c, key);
+        stack.pop();
+      }
+      this.cur += ']';
+      return;
+    }
+    // Keys in sorted order: equal values give equal text.
+    const keys = Object.keys(v);
+    if (keys.length > 1) keys.sort();
+    this.cur += '{';
+    let first = true;
+    for (const k of keys) {
+      const r = rm.length ? c.remove.step(rm, k) : rm;
+      if (r.length && c.remove.matches(r)) continue;
+      const x = (v as Record<string, unknown>)[k];
+      if (x === undefined || typeof x === 'function') continue;
+      if (!first) this.cur += ',';
+      first = false;
+      // A map keyed by generated ids ({ [sessionId]: … }) is renamed like the ids themselves.
+      const generated = this.key(k);
+      this.cur += ':';
+      stack.push(generated ? '*' : k);
+      this.walk(x, r, mk.length ? c.mask.step(mk, k) : mk, c, k);
+      stack.pop();
+    }
+    this.cur += '}';
+  }
+
+  /** Writes a key; returns whether it holds a generated value. */
+  private key(k: string): boolean {
+    // Keys repeat in every message: decide once per key.
+    const plain = this.plainKeys.get(k);
+    if (plain !== undefined) {
+      this.cur += plain;
+      return false;
+    }
+    if (this.hasGenerated(k)) {
+      this.literalWithHoles(k, this.site());
+      return true;
+    }
+    // Non-UUID ids as keys: renamed only if the value is already a known id.
+    if (k.length >= 6 && /\d/.test(k)) {
+      this.cur += '"';
+      this.hole(k, '', true);
+      this.cur += '"';
+      return true;
+    }
+    const json = JSON.stringify(k);
+    if (this.plainKeys.size < 10_000) this.plainKeys.set(k, json);
+    this.cur += json;
+    return false;
+  }
+
+  private string(s: string, key: Segment | undefined): void {
+    const { detect } = this.o.compare;
+    if (detect.isoTimes && s.length >= 16 && s.length <= 35 && s.charCodeAt(4) === 45 && ISO_TIME.test(s)) {
+      this.cur += `"${TIME}"`;
+      return;
+    }
+    if (this.isIdKey(key)) {
+      this.cur += '"';
+      this.hole(s, this.site());
+      this.cur += '"';
+      return;
+    }
+    let out = s;
+    // Short strings without a path separator cannot hold a UUID, a temp path or a data dir.
+    if (out.length < 32 && this.idPatterns.length === 0 && out.indexOf('/') === -1 && out.indexOf('\\') === -1) {
+      this.cur += JSON.stringify(out);
+      return;
+    }
+    for (const d of this.dataDirs) if (out.includes(d)) out = out.split(d).join('<dataDir>');
+    if (this.hasGenerated(out)) this.literalWithHoles(out, this.site());
+    else this.cur += JSON.stringify(out);
+  }
+
+  private hasGenerated(s: string): boolean {
+    return hasGenerated(s, this.detector);
+  }
+
+  /** A JSON string literal whose generated parts (ids by pattern, UUIDs, temp entries) are holes. */
+  private literalWithHoles(s: string, site: string): void {
+    this.cur += '"';
+    let pos = 0;
+    for (const f of findGenerated(s, site, this.detector)) {
+      this.cur += JSON.stringify(s.slice(pos, f.at)).slice(1, -1);
+      this.hole(f.v, f.site);
+      pos = f.end;
+    }
+    this.cur += `${JSON.stringify(s.slice(pos)).slice(1, -1)}"`;
+  }
+
+  private rules(scope: Scope, key: string): Compiled {
+    // Runs of one event type are the common case: skip the lookup for them.
+    if (this.last?.key === key) return this.last.c;
+    let c = this.compiled.get(key);
+    if (!c) this.compiled.set(key, (c = compileRules(this.o, scope, key)));
+    this.last = { key, c };
+    return c;
+  }
+}
+
+export function scopeKey(scope: Scope): string {
+  return `${scope.kind}:${scope.name ?? ''}`;
+}

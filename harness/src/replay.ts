@@ -1,0 +1,78 @@
+import { ConfigError } from '../../core/src/errors.js';
+import type { Finding } from '../../core/src/findings.js';
+import { checkSeq } from './checks/seq.js';
+import { matchSides, type Difference } from './compare/compare.js';
+import { prepareSide, shapeAsTheyCome } from './compare/prepare.js';
+import type { HarnessContext } from './context.js';
+import { getProfile } from './profiles/registry.js';
+import { contractFindings, differenceFindings, seqFindings } from './report/to-findings.js';
+import { runOnce } from './run/run-once.js';
+import { isStep, type BodyLine, type StepLine, type Trace } from './trace/types.js';
+
+export interface ReplayResult {
+  findings: Finding[];
+  differences: Difference[];
+  /** What the new path said, in the trace's line form. */
+  actual: BodyLine[];
+  messages: number;
+}
+
+/**
+ * Sends a golden trace's steps to a target (the new path by default), then compares what
+ * it said with what the trace says, checks the event seq on every connection, and holds
+ * every payload of both sides to the manifest when one is configured.
+ */
+export async function replayTrace(ctx: HarnessContext, trace: Trace, opts: { role?: 'old' | 'new' } = {}): Promise<ReplayResult> {
+  const role = opts.role ?? 'new';
+  const target = ctx.settings[role];
+  const profile = getProfile(trace.header.profile);
+  if (target && target.profile.name !== profile.name) {
+    throw new ConfigError(`trace ${trace.header.scenario} was recorded with profile ${profile.name}, but harness.${role} speaks ${target.profile.name}`, {
+      ...(trace.file ? { location: { file: trace.file, line: 1 } } : {}),
+      hint: 'Both paths must speak the same envelope to be compared; set the profile per target.',
+    });
+  }
+  ctx.onProgress(`replay ${trace.header.scenario} on the ${role} path`);
+  const steps = trace.lines.filter(isStep) as StepLine[];
+  const base = { profile, compare: ctx.settings.compare, noise: trace.header.noise };
+  // The golden side is known up front: normalize it in the gaps while the target answers.
+  const golden = prepareSide(trace.lines, base, () => new Promise((r) => setImmediate(r)));
+  golden.catch(() => {});
+  let shaping: ReturnType<typeof shapeAsTheyCome> | undefined;
+  const run = await runOnce(ctx, role, steps, trace.file ?? `trace ${trace.header.scenario}`, (dataDir) => {
+    shaping = shapeAsTheyCome({ ...base, dataDirs: dataDir ? [dataDir] : [] });
+    return shaping.observe;
+  });
+  const actual = await prepareSide(run.lines, { ...base, dataDirs: run.dataDir ? [run.dataDir] : [] }, undefined, shaping?.pre);
+  const differences = matchSides(await golden, actual, base);
+  const findings = differenceFindings(differences, trace.file, ctx.redactor);
+  // Each replayed line is located at the trace line of the step it followed.
+  const stepLineOf = locateByStep(trace, run.lines);
+  findings.push(...seqFindings(checkSeq(run.lines, profile), trace.file, `replay of ${trace.header.scenario}`));
+  if (ctx.contract) {
+    findings.push(...contractFindings(ctx.contract.check(trace.lines, profile), trace.file, (at) => trace.lines[at]?.line, 'golden trace'));
+    findings.push(...contractFindings(ctx.contract.check(run.lines, profile), trace.file, stepLineOf, `${role} path`));
+  }
+  return { findings: dedupe(findings.map((f) => ctx.redactor.value(f))), differences, actual: run.lines, messages: run.lines.filter((l) => !isStep(l)).length };
+}
+
+function locateByStep(trace: Trace, actual: readonly BodyLine[]): (at: number) => number | undefined {
+  const stepLines = trace.lines.filter(isStep).map((l) => l.line);
+  const map: (number | undefined)[] = [];
+  let step = -1;
+  for (const l of actual) {
+    if (isStep(l)) step++;
+    map.push(stepLines[step]);
+  }
+  return (at) => map[at];
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const k = `${f.id}\u0000${f.line ?? ''}\u0000${f.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

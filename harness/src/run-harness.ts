@@ -1,0 +1,202 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { LoadedConfig } from '../../core/src/config/index.js';
+import { ConfigError, TransportError } from '../../core/src/errors.js';
+import { countBySeverity, type Finding } from '../../core/src/findings.js';
+import { toPosixRelative } from '../../core/src/paths.js';
+import { createContext, type HarnessContext } from './context.js';
+import { recordScenario } from './record.js';
+import { replayTrace } from './replay.js';
+import { finding, targetFailedFinding } from './report/to-findings.js';
+import { BUILTIN_NAMES, type BuiltinScenario } from './scenarios/builtin.js';
+import { BUILTINS, getBuiltin } from './scenarios/registry.js';
+import { resolveBuiltins } from './scenarios/resolve.js';
+import { runBuiltin } from './scenarios/run-builtin.js';
+import { loadScenarios } from './scenario/load.js';
+import type { Scenario } from './scenario/types.js';
+import { readTrace, traceName } from './trace/read.js';
+import { writeTrace } from './trace/write.js';
+
+export type UpdateMode = 'none' | 'new' | 'all';
+
+export interface HarnessOptions {
+  loaded: LoadedConfig;
+  /** Golden traces to replay: scenario names or .jsonl paths, or 'all'. */
+  traces?: string[] | 'all';
+  /** Built-in scenarios to run, by name, or 'all'. Without traces and scenarios, everything configured runs. */
+  scenarios?: string[] | 'all';
+  /** Golden-trace hygiene as snapshot tools have it: none (CI), new (record missing ones), all (record again). */
+  update?: UpdateMode;
+  onProgress?: (line: string) => void;
+}
+
+export interface UnitResult {
+  kind: 'trace' | 'builtin';
+  name: string;
+  status: 'passed' | 'failed' | 'skipped';
+  findings: Finding[];
+  durationMs: number;
+  /** Trace file, for kind trace. */
+  file?: string;
+  /** Why it was skipped. */
+  reason?: string;
+  /** The trace was (re)recorded in this run. */
+  recorded?: 'new' | 'updated';
+  /** Messages heard from the new path. */
+  messages?: number;
+}
+
+export interface HarnessResult {
+  ok: boolean;
+  findings: Finding[];
+  summary: string;
+  durationMs: number;
+  units: UnitResult[];
+  /** The first target failure, when one happened (the CLI exits 3 with it). */
+  targetError?: TransportError;
+}
+
+/**
+ * The whole harness as one call: replays the golden traces against the new path and runs
+ * the built-in scenarios. Target failures become `target-failed` findings so the other
+ * checks still run; invalid config or traces throw ConfigError.
+ */
+export async function runHarness(opts: HarnessOptions): Promise<HarnessResult> {
+  const started = Date.now();
+  const ctx = createContext(opts.loaded, opts.onProgress);
+  const update = opts.update ?? 'none';
+  const both = opts.traces === undefined && opts.scenarios === undefined;
+  const traceSel = both ? 'all' : (opts.traces ?? []);
+  const builtinSel = both ? 'all' : (opts.scenarios ?? []);
+  const scenarios = ctx.settings.scenarioPaths.length ? await loadScenarios(ctx.settings.scenarioPaths) : [];
+  const units: UnitResult[] = [];
+  const extra: Finding[] = [];
+  let targetError: TransportError | undefined;
+
+  const guarded = async (unit: Omit<UnitResult, 'status' | 'findings' | 'durationMs'>, body: () => Promise<Partial<UnitResult> & { findings: Finding[] }>) => {
+    const t0 = Date.now();
+    let r: Partial<UnitResult> & { findings: Finding[] };
+    try {
+      r = await body();
+    } catch (e) {
+      if (!(e instanceof TransportError)) throw e;
+      targetError ??= e;
+      const before = (e as TransportError & { findings?: Finding[] }).findings ?? [];
+      r = { findings: [...before, targetFailedFinding(e, `${unit.kind === 'trace' ? 'replay of' : 'built-in scenario'} ${unit.name}`, unit.file)] };
+    }
+    const failed = r.findings.some((f) => f.severity === 'error');
+    units.push({ ...unit, ...r, status: r.status ?? (failed ? 'failed' : 'passed'), durationMs: Date.now() - t0 });
+  };
+
+  for (const item of selectTraces(ctx, scenarios, traceSel)) {
+    const file = item.file;
+    await guarded({ kind: 'trace', name: item.name, file }, async () => {
+      let recorded: UnitResult['recorded'];
+      const findings: Finding[] = [];
+      const exists = fs.existsSync(file);
+      if (item.scenario && (update === 'all' || (update === 'new' && !exists))) {
+        const rec = await recordScenario(ctx, item.scenario, { runs: 2 });
+        writeTrace(file, rec.trace, ctx.redactor);
+        findings.push(...rec.findings);
+        recorded = exists ? 'updated' : 'new';
+      } else if (!exists) {
+        return {
+          status: 'failed',
+          findings: [
+            finding('trace-missing', `scenario ${item.name} has no golden trace at ${toPosixRelative(ctx.settings.configDir, file)}`, {
+              ...(item.scenario?.file ? { file: item.scenario.file } : {}),
+              hint: 'Record it: `cutover record` (or `cutover replay --update new`), then commit the trace.',
+            }),
+          ],
+        };
+      }
+      const trace = readTrace(file);
+      const res = await replayTrace(ctx, trace);
+      return { findings: [...findings, ...res.findings], messages: res.messages, ...(recorded ? { recorded } : {}) };
+    });
+  }
+  if (traceSel === 'all') extra.push(...obsoleteTraces(ctx, scenarios, update));
+
+  for (const sel of selectBuiltins(ctx, builtinSel)) {
+    if (sel.reason) {
+      units.push({ kind: 'builtin', name: sel.scenario.name, status: 'skipped', reason: sel.reason, findings: [], durationMs: 0 });
+      continue;
+    }
+    await guarded({ kind: 'builtin', name: sel.scenario.name }, async () => ({ findings: await runBuiltin(ctx, sel.scenario) }));
+  }
+
+  // Fail closed: a harness check that checked nothing must not read as a pass.
+  if (!units.some((u) => u.status !== 'skipped') && !extra.length) {
+    throw new ConfigError('the harness has nothing to run: no scenario in harness.scenarios and no built-in scenario it can run', {
+      location: { file: ctx.settings.configFile },
+      hint: 'Add scenarios (harness.scenarios) or configure the built-in scenarios (harness.builtins), with harness.old and harness.new.',
+    });
+  }
+  const findings = [...units.flatMap((u) => u.findings), ...extra];
+  const counts = countBySeverity(findings);
+  const ran = units.filter((u) => u.status !== 'skipped');
+  const traces = ran.filter((u) => u.kind === 'trace').length;
+  const builtins = ran.filter((u) => u.kind === 'builtin').length;
+  const failed = ran.filter((u) => u.status === 'failed').length;
+  const summary = `${traces} trace${traces === 1 ? '' : 's'} replayed, ${builtins} built-in scenario${builtins === 1 ? '' : 's'} run: ${failed === 0 ? 'all passed' : `${failed} failed`} (${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'})`;
+  return { ok: counts.error === 0, findings, summary, durationMs: Date.now() - started, units, ...(targetError ? { targetError } : {}) };
+}
+
+interface TraceItem {
+  name: string;
+  file: string;
+  scenario?: Scenario;
+}
+
+function selectTraces(ctx: HarnessContext, scenarios: Scenario[], wanted: string[] | 'all'): TraceItem[] {
+  const dir = ctx.settings.tracesDir;
+  const item = (s: Scenario): TraceItem => ({ name: s.name, file: path.join(dir, `${s.name}.jsonl`), scenario: s });
+  if (wanted === 'all') return scenarios.map(item);
+  return wanted.map((w) => {
+    const s = scenarios.find((x) => x.name === w);
+    if (s) return item(s);
+    if (w.endsWith('.jsonl')) {
+      const file = path.resolve(w);
+      const name = traceName(file);
+      const scenario = scenarios.find((x) => x.name === name);
+      return { name, file, ...(scenario ? { scenario } : {}) };
+    }
+    throw new ConfigError(`unknown scenario "${w}"`, { hint: `Scenarios: ${scenarios.map((x) => x.name).join(', ') || '(none configured in harness.scenarios)'}; or give a .jsonl trace path.` });
+  });
+}
+
+function selectBuiltins(ctx: HarnessContext, wanted: string[] | 'all'): { scenario: BuiltinScenario; reason?: string }[] {
+  const b = resolveBuiltins(ctx.settings);
+  const enabled = ctx.settings.builtins.enabled;
+  const all = wanted === 'all';
+  const names = all ? (enabled ?? BUILTINS.map((s) => s.name)) : wanted;
+  const explicit = !all || enabled !== undefined;
+  return names.map((name) => {
+    const scenario = getBuiltin(name);
+    if (!scenario) throw new ConfigError(`unknown built-in scenario "${name}"`, { hint: `Built-in scenarios: ${BUILTIN_NAMES.join(', ')}.` });
+    const reason = scenario.unavailable(b, ctx.settings);
+    if (reason && explicit) {
+      throw new ConfigError(`built-in scenario ${name} cannot run: it ${reason}`, { location: { file: ctx.settings.configFile }, hint: 'Configure what it needs, or leave it out of harness.builtins.enabled.' });
+    }
+    return reason ? { scenario, reason } : { scenario };
+  });
+}
+
+/** Traces no scenario uses; `--update all` removes them, as snapshot tools do. */
+function obsoleteTraces(ctx: HarnessContext, scenarios: Scenario[], update: UpdateMode): Finding[] {
+  const dir = ctx.settings.tracesDir;
+  if (!fs.existsSync(dir)) return [];
+  const used = new Set(scenarios.map((s) => s.name));
+  const out: Finding[] = [];
+  for (const name of fs.readdirSync(dir).sort()) {
+    if (!name.endsWith('.jsonl') || used.has(traceName(name))) continue;
+    const file = path.join(dir, name);
+    if (update === 'all') {
+      fs.rmSync(file);
+      ctx.onProgress(`removed obsolete trace ${toPosixRelative(ctx.settings.configDir, file)}`);
+      continue;
+    }
+    out.push(finding('trace-obsolete', `golden trace ${name} belongs to no scenario`, { file, hint: 'Delete it, or run `cutover replay --update all` to remove obsolete traces.' }));
+  }
+  return out;
+}

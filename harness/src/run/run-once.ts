@@ -1,0 +1,46 @@
+import type { HarnessContext } from '../context.js';
+import { transportFor } from '../context.js';
+import type { Profile } from '../profiles/profile.js';
+import type { ScenarioStep } from '../scenario/types.js';
+import type { BodyLine, StepLine } from '../trace/types.js';
+import { Runner } from './runner.js';
+
+export interface RunResult {
+  lines: BodyLine[];
+  /** The target's temp data dir during the run (gone now), for path normalization. */
+  dataDir: string | undefined;
+  profile: Profile;
+}
+
+/** Starts a target, runs the steps, lets the last events arrive, ends the target whatever happened. */
+export async function runOnce(
+  ctx: HarnessContext,
+  role: 'old' | 'new',
+  steps: readonly (ScenarioStep | StepLine)[],
+  source: string,
+  /** Called once the target is up (its data dir known); what it returns sees every line. */
+  observe?: (dataDir: string | undefined) => (line: BodyLine) => void,
+): Promise<RunResult> {
+  const transport = transportFor(ctx, role);
+  const s = ctx.settings;
+  const runner = new Runner({
+    transport,
+    profile: transport.settings.profile,
+    timeouts: s.timeouts,
+    maxFrameBytes: s.maxFrameBytes,
+    source,
+    onProgress: ctx.onProgress,
+  });
+  let dataDir: string | undefined;
+  try {
+    await transport.start();
+    dataDir = transport.dataDir;
+    runner.onLine = observe?.(dataDir);
+    await runner.open('main');
+    await runner.runAll(steps);
+    const lines = await runner.finish();
+    return { lines, dataDir, profile: transport.settings.profile };
+  } finally {
+    await runner.stop();
+  }
+}

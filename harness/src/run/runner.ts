@@ -1,0 +1,239 @@
+import { ConfigError } from '../../../core/src/errors.js';
+import { Client, type Received } from '../client.js';
+import type { JsonObject, Profile, RequestId } from '../profiles/profile.js';
+import { sleep } from '../runtime/wait.js';
+import { hasTemplate, resolveTemplate, TemplateError } from '../scenario/template.js';
+import type { ScenarioStep } from '../scenario/types.js';
+import type { Timeouts } from '../settings.js';
+import type { BodyLine, ControlLine, StepLine } from '../trace/types.js';
+import type { Transport } from '../transports/transport.js';
+import { matchesSubset } from './subset.js';
+
+export interface RunnerOptions {
+  transport: Transport;
+  profile: Profile;
+  timeouts: Timeouts;
+  maxFrameBytes: number;
+  /** Where a step came from, for error messages: "scenarios/basic.yaml". */
+  source: string;
+  onProgress?: (line: string) => void;
+  /** Sees every line as it is written down (a replay shapes messages for comparison as they come). */
+  onLine?: (line: BodyLine) => void;
+}
+
+/**
+ * Runs steps against one target and writes down the whole exchange in arrival order:
+ * each step as it is taken, each message as it arrives. Record and replay both run
+ * through here, so the two sides of a comparison are produced the same way.
+ */
+export class Runner {
+  readonly lines: BodyLine[] = [];
+  readonly bindings = new Map<string, unknown>();
+  private readonly clients = new Map<string, Client>();
+  private readonly generations = new Map<string, number>();
+  private readonly marks = new Map<string, number>();
+  private readonly setupIds = new Set<RequestId>();
+  private nextId = 1;
+  private endedByScenario = false;
+
+  /** Sees every line as it is written down. */
+  onLine: ((line: BodyLine) => void) | undefined;
+
+  constructor(private readonly o: RunnerOptions) {
+    this.onLine = o.onLine;
+  }
+
+  get transport(): Transport {
+    return this.o.transport;
+  }
+
+  client(conn = 'main'): Client {
+    const c = this.clients.get(conn);
+    if (!c) throw new ConfigError(`${this.o.source}: no open connection "${conn}" (connect or reconnect it first)`);
+    return c;
+  }
+
+  async start(): Promise<void> {
+    await this.o.transport.start();
+    await this.open('main');
+  }
+
+  /** Opens a connection under a logical name; after the first, its label gets #2, #3, … */
+  async open(conn: string): Promise<Client> {
+    const gen = (this.generations.get(conn) ?? 0) + 1;
+    this.generations.set(conn, gen);
+    const label = gen === 1 ? conn : `${conn}#${gen}`;
+    const channel = await this.o.transport.connect();
+    let recording = false;
+    const client: Client = new Client(channel, {
+      conn: label,
+      transport: this.o.transport,
+      profile: this.o.profile,
+      responseMs: this.o.timeouts.responseMs,
+      maxFrameBytes: this.o.maxFrameBytes,
+      onReceive: (r) => {
+        if (recording) this.observe(r);
+      },
+    });
+    this.clients.set(conn, client);
+    if (this.o.transport.settings.ready === 'message') await client.ready(this.o.timeouts.readyMs);
+    for (const [i, s] of this.o.transport.settings.setup.entries()) {
+      const id = `setup-${gen}-${i + 1}`;
+      this.setupIds.add(id);
+      await client.request({ id, command: s.command, ...(s.params ? { params: s.params } : {}) });
+    }
+    recording = true;
+    this.marks.set(conn, client.received.length);
+    return client;
+  }
+
+  private observe(r: Received): void {
+    if (r.kind === 'ready') return;
+    if (r.kind === 'response' && r.id !== undefined && r.id !== null && this.setupIds.has(r.id)) return;
+    const type = r.kind === 'response' ? 'response' : r.kind === 'event' ? 'event' : 'message';
+    this.push({ type, conn: r.conn, message: r.msg });
+  }
+
+  private push(line: BodyLine): void {
+    this.lines.push(line);
+    this.onLine?.(line);
+  }
+
+  async runAll(steps: readonly (ScenarioStep | StepLine)[]): Promise<void> {
+    for (const step of steps) await this.exec(step);
+  }
+
+  async exec(step: ScenarioStep | StepLine): Promise<void> {
+    const conn = logical(step.type === 'control' ? (step.conn ?? 'main') : step.conn);
+    const at = 'sourceLine' in step && step.sourceLine ? `${this.o.source}:${step.sourceLine}` : this.o.source;
+    switch (step.type) {
+      case 'request': {
+        const client = this.client(conn);
+        let params = step.params;
+        let template = 'template' in step ? step.template : undefined;
+        if (!template && hasTemplate(params)) template = params;
+        if (template) {
+          try {
+            params = resolveTemplate(template, this.bindings);
+          } catch (e) {
+            if (e instanceof TemplateError) throw new ConfigError(`${at}: ${e.message}`);
+            throw e;
+          }
+        }
+        const id = this.o.profile.correlation === 'id' ? ('id' in step && step.id !== undefined ? step.id : String(this.nextId++)) : undefined;
+        this.push({ type: 'request', conn: client.conn, ...(id === undefined ? {} : { id }), command: step.command, ...(params ? { params } : {}), ...(template ? { template } : {}), ...(step.as ? { as: step.as } : {}), ...(step.breaksContract ? { breaksContract: true } : {}) });
+        this.marks.set(conn, client.received.length);
+        const r = await client.request({ ...(id === undefined ? {} : { id }), command: step.command, ...(params ? { params: params as JsonObject } : {}) });
+        if (step.as) this.bindings.set(step.as, r.msg);
+        return;
+      }
+      case 'raw': {
+        const client = this.client(conn);
+        this.push({ type: 'raw', conn: client.conn, text: step.text });
+        this.marks.set(conn, client.received.length);
+        client.sendRaw(step.text);
+        return;
+      }
+      case 'control':
+        return this.control(step, conn, at);
+    }
+  }
+
+  private async control(step: ControlLine, conn: string, at: string): Promise<void> {
+    const { sourceLine: _s, ...line } = step as ControlLine & { sourceLine?: number };
+    switch (step.op) {
+      case 'connect': {
+        if (this.o.transport.connections === 'one') throw this.unsupported(at, 'open a second connection');
+        this.push({ ...line, conn });
+        await this.open(conn);
+        return;
+      }
+      case 'disconnect': {
+        const client = this.client(conn);
+        this.push({ ...line, conn: client.conn });
+        if (step.abrupt) client.destroy();
+        else client.end();
+        this.clients.delete(conn);
+        if (this.o.transport.connections === 'one') this.endedByScenario = true;
+        return;
+      }
+      case 'reconnect': {
+        if (this.o.transport.connections === 'one') throw this.unsupported(at, 'reconnect (use restart)');
+        this.clients.get(conn)?.destroy();
+        this.push({ ...line, conn });
+        await this.open(conn);
+        return;
+      }
+      case 'restart': {
+        this.push(line);
+        const open = [...this.clients.keys()];
+        this.clients.clear();
+        await this.o.transport.restart();
+        this.endedByScenario = false;
+        for (const name of open.length ? open : ['main']) await this.open(name);
+        return;
+      }
+      case 'wait': {
+        this.push(step.conn ? { ...line, conn: this.client(conn).conn } : line);
+        if (step.event) {
+          const r = await this.waitEvent(conn, step.event, step.count ?? 1, step.match);
+          if (step.as) this.bindings.set(step.as, r.msg);
+        } else await sleep(step.ms ?? 0);
+        return;
+      }
+    }
+  }
+
+  /** The n-th event of a type (matching `match`) since the last request on the connection. */
+  async waitEvent(conn: string, type: string, count: number, match?: JsonObject): Promise<Received> {
+    const client = this.client(conn);
+    let from = this.marks.get(conn) ?? 0;
+    let found: Received | undefined;
+    const what = `event ${type}${count > 1 ? ` #${count}` : ''}${match ? ` matching ${JSON.stringify(match)}` : ''}`;
+    for (let i = 0; i < count; i++) {
+      found = await client.waitFor((r) => r.kind === 'event' && r.type === type && (!match || matchesSubset(r.msg, match)), what, this.o.timeouts.waitMs, from);
+      from = found.index + 1;
+    }
+    return found!;
+  }
+
+  /** Lets trailing events arrive: returns once no connection has heard anything for settleMs. */
+  async finish(): Promise<BodyLine[]> {
+    const { settleMs, waitMs } = this.o.timeouts;
+    if (settleMs > 0) {
+      const deadline = Date.now() + waitMs;
+      let before = -1;
+      while (before !== this.totalReceived() && Date.now() < deadline) {
+        before = this.totalReceived();
+        await sleep(settleMs);
+      }
+    }
+    const failed = this.o.transport.failure();
+    if (failed && !this.endedByScenario) throw failed;
+    for (const c of this.clients.values()) if (c.error) throw c.error;
+    return this.lines;
+  }
+
+  private totalReceived(): number {
+    let n = 0;
+    for (const c of this.clients.values()) n += c.received.length;
+    return n;
+  }
+
+  async stop(): Promise<void> {
+    for (const c of this.clients.values()) c.destroy();
+    this.clients.clear();
+    await this.o.transport.stop();
+  }
+
+  private unsupported(at: string, what: string): ConfigError {
+    return new ConfigError(`${at}: the ${this.o.transport.settings.transport} transport cannot ${what}`, {
+      hint: 'Record this scenario on a socket target, or drop the step.',
+    });
+  }
+}
+
+export function logical(conn: string): string {
+  const hash = conn.indexOf('#');
+  return hash === -1 ? conn : conn.slice(0, hash);
+}

@@ -1,0 +1,130 @@
+import fs from 'node:fs/promises';
+import { TransportError } from '../../../core/src/errors.js';
+import { makeTempDir, type TempDir } from '../../../core/src/tmp.js';
+import { TargetProcess } from './process.js';
+import { withTimeout } from './wait.js';
+import { expand, expandPath, type TargetSettings } from '../settings.js';
+import type { TransportEnv } from '../transports/transport.js';
+
+/**
+ * What both transports share about a target they start: the temp data dir (kept across
+ * restarts), placeholder expansion, spawning in a process group, and the ready line.
+ */
+export class ProcessTarget {
+  process: TargetProcess | undefined;
+  private temp: TempDir | undefined;
+
+  constructor(
+    readonly settings: TargetSettings,
+    readonly env: TransportEnv,
+  ) {}
+
+  get dataDir(): string | undefined {
+    return this.temp?.path;
+  }
+
+  vars() {
+    return { configDir: this.settings.configDir, ...(this.temp ? { dataDir: this.temp.path } : {}) };
+  }
+
+  async ensureDataDir(): Promise<void> {
+    if (this.settings.dataDir && !this.temp) this.temp = await makeTempDir('cutover-data-');
+  }
+
+  spawn(stdin: 'pipe' | 'ignore', track = true): TargetProcess {
+    const s = this.settings;
+    const where = `harness.${s.role}`;
+    const vars = this.vars();
+    const args = s.args.map((a, i) => expand(a, vars, `${where}.args[${i}]`));
+    const proc = new TargetProcess(
+      {
+        command: s.command!,
+        args,
+        env: Object.fromEntries(Object.entries(s.env).map(([k, v]) => [k, expand(v, vars, `${where}.env.${k}`)])),
+        cwd: expandPath(s.cwd, vars, `${where}.cwd`),
+        label: `${s.label}: ${[s.command, ...args].join(' ')}`.slice(0, 200),
+        stdin,
+        logDir: this.env.logDir,
+        role: s.role,
+      },
+      this.env.redactor,
+    );
+    if (track) this.process = proc;
+    return proc;
+  }
+
+  /**
+   * Waits for a line matching the ready pattern on stdout/stderr. Returns that line and,
+   * for stdout, whatever followed it in the same chunk (the protocol may begin right after).
+   */
+  waitReadyLine(proc: TargetProcess, stream: 'stdout' | 'stderr', pattern: RegExp): Promise<{ line: string; rest: Buffer }> {
+    const source = stream === 'stdout' ? proc.child.stdout! : proc.child.stderr!;
+    let seen = '';
+    const found = new Promise<{ line: string; rest: Buffer }>((resolve, reject) => {
+      const onData = (chunk: Buffer) => {
+        seen += chunk.toString('utf8');
+        let nl: number;
+        while ((nl = seen.indexOf('\n')) !== -1) {
+          const line = seen.slice(0, nl).replace(/\r$/, '');
+          seen = seen.slice(nl + 1);
+          if (pattern.test(line)) {
+            source.off('data', onData);
+            if (stream === 'stdout') source.pause();
+            resolve({ line, rest: Buffer.from(seen, 'utf8') });
+            return;
+          }
+        }
+        if (seen.length > 1024 * 1024) {
+          source.off('data', onData);
+          reject(new TransportError(`${this.settings.label} wrote over 1 MB on ${stream} without a line matching the ready pattern ${pattern}`, { stderrTail: proc.stderr.tail() }));
+        }
+      };
+      source.on('data', onData);
+      void proc.exited.then(() => reject(proc.exitedError(`waiting for its ready line on ${stream} (${pattern})`)));
+    });
+    return withTimeout(found, {
+      what: `${this.settings.label} to print a line matching ${pattern} on ${stream}`,
+      timeoutMs: this.env.timeouts.readyMs,
+      stderrTail: () => proc.stderr.tail(),
+    });
+  }
+
+  async stopProcess(): Promise<void> {
+    const proc = this.process;
+    if (proc) await proc.stop(this.env.timeouts.stopMs);
+  }
+
+  async removeDataDir(): Promise<void> {
+    const t = this.temp;
+    this.temp = undefined;
+    if (t) await t.remove();
+  }
+
+  /** The token from its file or env variable, read now (a restarted daemon writes a new one). */
+  async readToken(): Promise<string | undefined> {
+    const t = this.settings.token;
+    if (!t) return undefined;
+    if (t.env) {
+      const v = process.env[t.env];
+      if (v) return register(this.env, v.trim());
+    }
+    if (t.file) {
+      const file = expandPath(t.file, this.vars(), `harness.${this.settings.role}.token.file`);
+      try {
+        const v = (await fs.readFile(file, 'utf8')).trim();
+        if (v) return register(this.env, v);
+      } catch (e) {
+        throw new TransportError(`cannot read the auth token of ${this.settings.label} from ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, {
+          stderrTail: this.process?.stderr.tail(),
+          hint: 'The daemon writes it when it starts; check harness token.file.',
+        });
+      }
+    }
+    return undefined;
+  }
+}
+
+function register(env: TransportEnv, token: string): string {
+  env.redactor.addSecret(token);
+  return token;
+}

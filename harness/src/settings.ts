@@ -1,0 +1,181 @@
+import path from 'node:path';
+import { ConfigError } from '../../core/src/errors.js';
+import type { LoadedConfig } from '../../core/src/config/index.js';
+import type { HarnessConfig, HarnessPathRule } from '../../core/src/config/types.generated.js';
+import { DEFAULT_PROFILE, getProfile } from './profiles/registry.js';
+import type { JsonObject, Profile } from './profiles/profile.js';
+
+export interface Timeouts {
+  readyMs: number;
+  responseMs: number;
+  waitMs: number;
+  settleMs: number;
+  stopMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: Timeouts = { readyMs: 15_000, responseMs: 10_000, waitMs: 15_000, settleMs: 150, stopMs: 3_000 };
+export const DEFAULT_MAX_FRAME_BYTES = 16 * 1024 * 1024;
+
+export type ReadySpec = 'message' | 'none' | { stream: 'stdout' | 'stderr'; pattern: RegExp; endpoint?: string };
+
+export interface CommandSpec {
+  command: string;
+  params?: JsonObject;
+}
+
+/** One target (old or new path) with defaults filled in; placeholders are expanded at start. */
+export interface TargetSettings {
+  role: 'old' | 'new';
+  /** "new path (socket)" */
+  label: string;
+  transport: 'stdio' | 'socket';
+  profile: Profile;
+  command?: string;
+  args: string[];
+  env: Record<string, string>;
+  cwd: string;
+  dataDir: boolean;
+  ready: ReadySpec;
+  endpoint?: string;
+  token?: { file?: string; env?: string; field: string };
+  setup: CommandSpec[];
+  configDir: string;
+  maxFrameBytes: number;
+}
+
+export interface PathRule {
+  path: string;
+  command?: string;
+  event?: string;
+}
+
+export interface CompareSettings {
+  ignore: PathRule[];
+  mask: PathRule[];
+  ids: RegExp[];
+  idKeys: string[];
+  /** Undefined: the profile's. */
+  transportOnly: PathRule[] | undefined;
+  ordering: 'session' | 'strict' | 'none';
+  detect: { isoTimes: boolean; epochMillis: boolean; uuids: boolean; paths: boolean };
+}
+
+export interface HarnessSettings {
+  configFile: string;
+  configDir: string;
+  profile: Profile;
+  old: TargetSettings | undefined;
+  new: TargetSettings | undefined;
+  scenarioPaths: string[];
+  tracesDir: string;
+  compare: CompareSettings;
+  contract: { commands?: string; events?: string };
+  redactKeys: string[];
+  /** Where targets' stderr logs go, if anywhere. */
+  logDir: string | undefined;
+  timeouts: Timeouts;
+  maxFrameBytes: number;
+  builtins: NonNullable<HarnessConfig['builtins']>;
+}
+
+export function harnessSettings(loaded: LoadedConfig): HarnessSettings {
+  const h: HarnessConfig = loaded.config.harness ?? {};
+  const profile = getProfile(h.profile ?? DEFAULT_PROFILE);
+  const maxFrameBytes = h.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES;
+  const target = (role: 'old' | 'new') => {
+    const t = h[role];
+    return t ? targetSettings(role, t, profile, loaded.dir, maxFrameBytes) : undefined;
+  };
+  const scenarioPaths = h.scenarios ?? [];
+  // Traces sit beside the scenario folder (cutover/scenarios → cutover/traces) unless configured.
+  const first = scenarioPaths[0];
+  const defaultTraces = first ? path.join(path.dirname(path.extname(first) ? path.dirname(first) : first), 'traces') : path.join(loaded.dir, 'traces');
+  const c = h.compare ?? {};
+  return {
+    configFile: loaded.file,
+    configDir: loaded.dir,
+    profile,
+    old: target('old'),
+    new: target('new'),
+    scenarioPaths,
+    tracesDir: h.traces ?? defaultTraces,
+    compare: {
+      ignore: (c.ignore ?? []).map(pathRule),
+      mask: (c.mask ?? []).map(pathRule),
+      ids: (c.ids ?? []).map((p, i) => regex(p, `harness.compare.ids[${i}]`)),
+      idKeys: c.idKeys ?? [],
+      transportOnly: c.transportOnly?.map(pathRule),
+      ordering: c.ordering ?? 'session',
+      detect: { isoTimes: true, epochMillis: true, uuids: true, paths: true, ...c.detect },
+    },
+    contract: { ...(h.contract?.commands ? { commands: h.contract.commands } : {}), ...(h.contract?.events ? { events: h.contract.events } : {}) },
+    redactKeys: h.redact?.keys ?? [],
+    logDir: h.logDir,
+    timeouts: { ...DEFAULT_TIMEOUTS, ...h.timeouts },
+    maxFrameBytes,
+    builtins: h.builtins ?? {},
+  };
+}
+
+type RawTarget = NonNullable<HarnessConfig['old']>;
+
+function targetSettings(role: 'old' | 'new', t: RawTarget, defaultProfile: Profile, configDir: string, maxFrameBytes: number): TargetSettings {
+  const where = `harness.${role}`;
+  if (t.transport === 'stdio' && !t.command) throw new ConfigError(`${where}.command is required for the stdio transport`, { hint: 'Name the program that serves on stdin/stdout.' });
+  if (t.transport === 'socket' && !t.endpoint && !(typeof t.ready === 'object' && t.ready.endpoint)) {
+    throw new ConfigError(`${where}.endpoint is required for the socket transport`, {
+      hint: 'Give a Unix socket path, \\\\.\\pipe\\NAME or tcp://127.0.0.1:PORT, or ready.endpoint to read it from the ready line.',
+    });
+  }
+  let ready: ReadySpec;
+  if (typeof t.ready === 'object') {
+    ready = { stream: t.ready.stream ?? 'stdout', pattern: regex(t.ready.pattern, `${where}.ready.pattern`), ...(t.ready.endpoint ? { endpoint: t.ready.endpoint } : {}) };
+  } else {
+    ready = t.ready ?? (t.transport === 'stdio' ? 'message' : 'none');
+  }
+  return {
+    role,
+    label: `${role} path (${t.transport})`,
+    transport: t.transport,
+    profile: t.profile ? getProfile(t.profile) : defaultProfile,
+    ...(t.command ? { command: t.command } : {}),
+    args: t.args ?? [],
+    env: Object.fromEntries(Object.entries(t.env ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string')),
+    cwd: t.cwd ?? configDir,
+    dataDir: t.dataDir ?? false,
+    ready,
+    ...(t.endpoint ? { endpoint: t.endpoint } : {}),
+    ...(t.token ? { token: { ...(t.token.file ? { file: t.token.file } : {}), ...(t.token.env ? { env: t.token.env } : {}), field: t.token.field ?? 'authToken' } } : {}),
+    setup: (t.setup ?? []).map((s) => ({ command: s.command, ...(s.params ? { params: s.params as JsonObject } : {}) })),
+    configDir,
+    maxFrameBytes,
+  };
+}
+
+function pathRule(r: HarnessPathRule): PathRule {
+  return typeof r === 'string' ? { path: r } : { path: r.path, ...(r.command ? { command: r.command } : {}), ...(r.event ? { event: r.event } : {}) };
+}
+
+/** `/re/flags` or a bare pattern. */
+function regex(source: string, where: string): RegExp {
+  const m = /^\/(.*)\/([a-z]*)$/.exec(source);
+  try {
+    return m ? new RegExp(m[1]!, m[2]) : new RegExp(source);
+  } catch (e) {
+    throw new ConfigError(`${where}: not a valid regular expression: ${(e as Error).message}`);
+  }
+}
+
+/** Replaces {dataDir} and {configDir}; a path-like result is resolved from the config folder. */
+export function expand(value: string, vars: { dataDir?: string; configDir: string }, where: string): string {
+  return value.replace(/\{(dataDir|configDir)\}/g, (_m, name: 'dataDir' | 'configDir') => {
+    const v = vars[name];
+    if (v === undefined) throw new ConfigError(`${where} uses {${name}}, but the target has no data dir`, { hint: 'Set dataDir: true on the target.' });
+    return v;
+  });
+}
+
+export function expandPath(value: string, vars: { dataDir?: string; configDir: string }, where: string): string {
+  const v = expand(value, vars, where);
+  return path.isAbsolute(v) || /^\\\\/.test(v) ? v : path.resolve(vars.configDir, v);
+}

@@ -1,0 +1,128 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Finding } from '../../core/src/findings.js';
+import { runHarness } from '../../harness/src/run-harness.js';
+import { ensureSidecarBuilt, SIDECAR_DIR } from '../support/example.js';
+import { exampleConfig, tempDir } from './support.js';
+
+/**
+ * Deliberately broken copies of the example: the compiled sidecar is copied to a temp dir and
+ * one thing in its JS is changed. The golden traces were recorded on the intact stdio path;
+ * each break must be caught, with the right classification.
+ */
+let copies: { remove: () => Promise<void> }[] = [];
+
+beforeAll(() => {
+  ensureSidecarBuilt();
+});
+
+afterEach(async () => {
+  for (const c of copies) await c.remove();
+  copies = [];
+});
+
+async function brokenCopy(file: string, anchor: string, replacement: string): Promise<string> {
+  const dir = await tempDir();
+  copies.push(dir);
+  await fs.cp(path.join(SIDECAR_DIR, 'dist'), path.join(dir.path, 'dist'), { recursive: true });
+  await fs.copyFile(path.join(SIDECAR_DIR, 'package.json'), path.join(dir.path, 'package.json'));
+  const target = path.join(dir.path, 'dist', file);
+  const text = await fs.readFile(target, 'utf8');
+  // A patch that no longer applies must fail the test, never let it pass on an intact copy.
+  if (!text.includes(anchor)) throw new Error(`patch anchor not found in ${file}: ${JSON.stringify(anchor)}; the example changed, update this test`);
+  await fs.writeFile(target, text.replace(anchor, replacement));
+  return path.join(dir.path, 'dist/index.js');
+}
+
+async function run(entry: string, opts: { traces?: string[]; scenarios?: string[] }): Promise<Finding[]> {
+  // Short response limit: some of these breaks show as answers that never come.
+  const result = await runHarness({ loaded: await exampleConfig(entry, { responseMs: 2000 }), ...opts });
+  expect(result.targetError).toBeUndefined();
+  return result.findings;
+}
+
+const ids = (fs: Finding[]) => [...new Set(fs.map((f) => f.id))].sort();
+
+describe('broken copies of the example are caught', () => {
+  it('a dropped event: missing on replay, and a seq gap', async () => {
+    const entry = await brokenCopy(
+      'runtime/transports/local-ipc-server.js',
+      '    broadcast(event) {\n',
+      "    broadcast(event) {\n        if (event.type === 'stream:chunk' && event.data.index === 1) return;\n",
+    );
+    const findings = await run(entry, { traces: ['sessions'] });
+    expect(ids(findings)).toEqual(['replay-missing', 'seq-gap']);
+    expect(findings.find((f) => f.id === 'replay-missing')!.message).toMatch(/^event stream:chunk #4 of session <agent_create_session:result\.id#1> \(main\): missing$/);
+    expect(findings.find((f) => f.id === 'replay-missing')!.file).toMatch(/cutover\/traces\/sessions\.jsonl$/);
+    expect(findings.find((f) => f.id === 'seq-gap')!.message).toMatch(/seq jumps from \d+ to \d+ \(1 missing\)/);
+  }, 60_000);
+
+  it('a duplicated event after reconnect: caught by the catch-up scenario', async () => {
+    const entry = await brokenCopy('event-log.js', 'e.seq > sinceSeq', 'e.seq >= sinceSeq');
+    const findings = await run(entry, { scenarios: ['catchup'] });
+    expect(ids(findings)).toEqual(['catchup-duplicated']);
+    expect(findings[0]!.message).toMatch(/^catchup: events-since\(\d+\): seq \d+ delivered again/);
+  }, 60_000);
+
+  it('a response field renamed: missing plus extra at the field, with a rename hint', async () => {
+    const entry = await brokenCopy('session-store.js', '    return rest;\n}', '    const { messageCount, ...others } = rest;\n    return { ...others, msgCount: messageCount };\n}');
+    const findings = await run(entry, { traces: ['sessions'] });
+    // The manifest requires messageCount: the new path breaks the contract as well.
+    expect(ids(findings)).toEqual(['contract-violation', 'replay-extra', 'replay-missing']);
+    const contract = findings.filter((f) => f.id === 'contract-violation').map((f) => f.message);
+    expect(contract).toContain('result of agent_create_session breaks the manifest schema (new path): messageCount: is required but missing');
+    expect(contract.every((m) => m.includes('(new path)'))).toBe(true);
+    const missing = findings.filter((f) => f.id === 'replay-missing');
+    expect(missing.length).toBeGreaterThan(0);
+    for (const f of missing) expect(f.message).toMatch(/missing at (result|data\.session)(\[\d+\])?\.messageCount/);
+    expect(missing[0]!.hint).toMatch(/renamed to .*msgCount/);
+  }, 60_000);
+
+  it('a seq gap: flagged on the connection that saw it', async () => {
+    const entry = await brokenCopy('event-log.js', '        return this.latest + 1;', '        return this.latest + (this.latest === 3 ? 2 : 1);');
+    // The log insists on gapless seqs; take that guard out too, as a careless change would.
+    const text = await fs.readFile(path.join(path.dirname(entry), 'event-log.js'), 'utf8');
+    if (!text.includes('event.seq !== this.latest + 1')) throw new Error('patch anchor not found in event-log.js: the seq guard');
+    await fs.writeFile(path.join(path.dirname(entry), 'event-log.js'), text.replace('event.seq !== this.latest + 1', 'event.seq <= this.latest'));
+    const findings = await run(entry, { traces: ['sessions'] });
+    expect(ids(findings)).toEqual(['seq-gap']);
+    expect(findings[0]!.message).toBe('replay of sessions: event stream:chunk on main: seq jumps from 3 to 5 (1 missing)');
+  }, 60_000);
+
+  it('the token check removed: the auth scenario fails', async () => {
+    const entry = await brokenCopy('runtime/transports/local-ipc-server.js', '    authorized(candidate) {\n', '    authorized(candidate) {\n        return true;\n');
+    const findings = await run(entry, { scenarios: ['auth'] });
+    expect(ids(findings)).toEqual(['auth-not-enforced']);
+    expect(findings.map((f) => f.message)).toEqual([
+      expect.stringMatching(/^auth: a request without a token was served/),
+      expect.stringMatching(/^auth: a request with a wrong token was served/),
+      // Served means subscribed: the events leak to them as well.
+      'auth: connection no-token, never authenticated, received 1 event(s)',
+      'auth: connection wrong-token, never authenticated, received 1 event(s)',
+    ]);
+  }, 60_000);
+});
+
+describe('the built-in scenarios fail on a daemon that breaks their promise', () => {
+  it('pending permissions not restored after a crash: state-lost-on-restart', async () => {
+    const entry = await brokenCopy('runtime-state.js', '        for (const p of saved.permissions)\n            this.permissions.set(p.permissionId, p);\n', '');
+    const findings = await run(entry, { scenarios: ['crash-recovery'] });
+    expect(ids(findings)).toEqual(['state-lost-on-restart']);
+    expect(findings[0]!.message).toMatch(/^crash-recovery: after kill -9 and restart, bootstrap does not list the pending permission "perm-/);
+  }, 60_000);
+
+  it('malformed lines ignored: malformed-line-unanswered', async () => {
+    const entry = await brokenCopy('runtime/transports/local-ipc-server.js', '        if (!parsed.ok)\n            return this.send(conn, parsed.response);', '        if (!parsed.ok)\n            return;');
+    const findings = await run(entry, { scenarios: ['malformed-line'] });
+    expect(ids(findings)).toEqual(['malformed-line-unanswered']);
+    expect(findings).toHaveLength(3);
+  }, 60_000);
+
+  it('stale cursors served as if fresh: stale-cursor-unhandled', async () => {
+    const entry = await brokenCopy('event-log.js', 'if (sinceSeq < oldestSeq - 1 || sinceSeq > this.latest) {', 'if (false) {');
+    const findings = await run(entry, { scenarios: ['stale-cursor'] });
+    expect(ids(findings)).toEqual(['stale-cursor-unhandled']);
+    expect(findings[0]!.message).toMatch(/^stale-cursor: events-since\(0\) after 300 events did not answer stale/);
+  }, 60_000);
+});
