@@ -49,7 +49,8 @@ export function printGate(out: Output, result: GateResult, opts: { explain: bool
   for (const r of result.rules) {
     const mark = r.status === 'ok' ? s.green('✓') : r.status === 'skipped' ? s.dim('–') : s.red('✗');
     const note = r.status === 'skipped' ? `skipped: ${r.note ?? ''}` : r.status === 'error' ? `could not be evaluated: ${r.note ?? ''}` : (r.note ?? '');
-    out.print(`  ${mark} ${r.id.padEnd(width)}  ${r.status === 'blocked' ? `${r.blocking} blocking; ` : ''}${note}`);
+    const blocking = r.status === 'blocked' ? `${r.blocking} blocking` : '';
+    out.print(`  ${mark} ${r.id.padEnd(width)}  ${[blocking, note].filter(Boolean).join('; ')}`);
   }
   if (result.counts.total.total) {
     out.print('');
