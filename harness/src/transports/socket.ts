@@ -6,7 +6,7 @@ import type { TargetProcess } from '../runtime/process.js';
 import { sleep } from '../runtime/wait.js';
 import { expand, expandPath, type TargetSettings } from '../settings.js';
 import { getPath } from '../compare/json-path.js';
-import { ProcessTarget } from '../runtime/process-target.js';
+import { ProcessBackedTransport } from '../runtime/process-backed.js';
 import type { Channel, Transport, TransportEnv } from './transport.js';
 
 /**
@@ -18,44 +18,19 @@ export function socketTransport(settings: TargetSettings, env: TransportEnv): Tr
   return new SocketTransport(settings, env);
 }
 
-class SocketTransport implements Transport {
+class SocketTransport extends ProcessBackedTransport implements Transport {
   readonly connections = 'many' as const;
-  private readonly target: ProcessTarget;
   private endpoint: Endpoint | undefined;
   private currentToken: string | undefined;
   private readonly open = new Set<SocketChannel>();
   private connectCount = 0;
 
-  constructor(readonly settings: TargetSettings, private readonly env: TransportEnv) {
-    this.target = new ProcessTarget(settings, env);
+  constructor(settings: TargetSettings, env: TransportEnv) {
+    super(settings, env, 'ignore');
   }
 
   get token(): string | undefined {
     return this.currentToken;
-  }
-
-  get process(): TargetProcess | undefined {
-    return this.target.process;
-  }
-
-  get dataDir(): string | undefined {
-    return this.target.dataDir;
-  }
-
-  stderrTail(): string | undefined {
-    return this.target.process?.stderr.tail();
-  }
-
-  spawnSibling(): TargetProcess | undefined {
-    if (!this.settings.command) return undefined;
-    const p = this.target.spawn('ignore', false);
-    p.child.stdout!.on('data', (d: Buffer) => p.stdout.append(d));
-    return p;
-  }
-
-  failure(): TransportError | undefined {
-    const p = this.target.process;
-    return p && !p.alive ? p.exitedError('the harness was talking to it') : undefined;
   }
 
   describe(): string {

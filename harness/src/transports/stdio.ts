@@ -1,8 +1,7 @@
-import type { TransportError } from '../../../core/src/errors.js';
 import { InternalError } from '../../../core/src/errors.js';
 import type { TargetProcess } from '../runtime/process.js';
 import type { TargetSettings } from '../settings.js';
-import { ProcessTarget } from '../runtime/process-target.js';
+import { ProcessBackedTransport } from '../runtime/process-backed.js';
 import type { Channel, Transport, TransportEnv } from './transport.js';
 
 /**
@@ -13,42 +12,17 @@ export function stdioTransport(settings: TargetSettings, env: TransportEnv): Tra
   return new StdioTransport(settings, env);
 }
 
-class StdioTransport implements Transport {
+class StdioTransport extends ProcessBackedTransport implements Transport {
   readonly connections = 'one' as const;
-  private readonly target: ProcessTarget;
   private pending: Buffer | undefined;
   private channel: StdioChannel | undefined;
 
-  constructor(readonly settings: TargetSettings, env: TransportEnv) {
-    this.target = new ProcessTarget(settings, env);
+  constructor(settings: TargetSettings, env: TransportEnv) {
+    super(settings, env, 'pipe');
   }
 
   get token(): undefined {
     return undefined;
-  }
-
-  get process(): TargetProcess | undefined {
-    return this.target.process;
-  }
-
-  get dataDir(): string | undefined {
-    return this.target.dataDir;
-  }
-
-  stderrTail(): string | undefined {
-    return this.target.process?.stderr.tail();
-  }
-
-  spawnSibling(): TargetProcess | undefined {
-    if (!this.settings.command) return undefined;
-    const p = this.target.spawn('pipe', false);
-    p.child.stdout!.on('data', (d: Buffer) => p.stdout.append(d));
-    return p;
-  }
-
-  failure(): TransportError | undefined {
-    const p = this.target.process;
-    return p && !p.alive ? p.exitedError('the harness was talking to it') : undefined;
   }
 
   async start(): Promise<void> {

@@ -1,0 +1,46 @@
+import type { TransportError } from '../../../core/src/errors.js';
+import type { TargetSettings } from '../settings.js';
+import type { TransportEnv } from '../transports/transport.js';
+import type { TargetProcess } from './process.js';
+import { ProcessTarget } from './process-target.js';
+
+/**
+ * What every transport that starts its target has in common: the process, its data dir,
+ * its stderr tail, a sibling instance (for single-instance checks) and how it failed.
+ */
+export abstract class ProcessBackedTransport {
+  protected readonly target: ProcessTarget;
+
+  constructor(
+    readonly settings: TargetSettings,
+    protected readonly env: TransportEnv,
+    /** A stdio target needs a stdin pipe to keep running; a daemon needs none. */
+    private readonly siblingStdin: 'pipe' | 'ignore',
+  ) {
+    this.target = new ProcessTarget(settings, env);
+  }
+
+  get process(): TargetProcess | undefined {
+    return this.target.process;
+  }
+
+  get dataDir(): string | undefined {
+    return this.target.dataDir;
+  }
+
+  stderrTail(): string | undefined {
+    return this.target.process?.stderr.tail();
+  }
+
+  spawnSibling(): TargetProcess | undefined {
+    if (!this.settings.command) return undefined;
+    const p = this.target.spawn(this.siblingStdin, false);
+    p.child.stdout!.on('data', (d: Buffer) => p.stdout.append(d));
+    return p;
+  }
+
+  failure(): TransportError | undefined {
+    const p = this.target.process;
+    return p && !p.alive ? p.exitedError('the harness was talking to it') : undefined;
+  }
+}
