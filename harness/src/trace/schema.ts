@@ -1,8 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { createAjv } from '../../../core/src/config/validate.js';
-import { packageRoot } from '../../../core/src/paths.js';
+import { readShippedSchema } from '../../../core/src/schemas.js';
 
 export const TRACE_SCHEMA_FILE = 'schema/trace.schema.json';
 const KINDS = ['header', 'request', 'raw', 'control', 'response', 'event', 'message', 'end'] as const;
@@ -12,7 +10,7 @@ let compiled: { top: ValidateFunction; byType: Map<string, ValidateFunction> } |
 /** One validator per line type, so an error speaks of the line's own shape, not of every alternative. */
 export function traceValidators(): { top: ValidateFunction; byType: Map<string, ValidateFunction> } {
   if (compiled) return compiled;
-  const schema = JSON.parse(fs.readFileSync(path.join(packageRoot(), TRACE_SCHEMA_FILE), 'utf8')) as Record<string, unknown>;
+  const schema = readShippedSchema(TRACE_SCHEMA_FILE);
   const ajv = createAjv();
   ajv.addSchema(schema);
   const byType = new Map<string, ValidateFunction>();

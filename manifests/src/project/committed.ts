@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createAjv, explainErrors } from '../../../core/src/config/validate.js';
 import { readDataFile } from '../../../core/src/config/read-file.js';
 import { ConfigError } from '../../../core/src/errors.js';
-import { packageRoot } from '../../../core/src/paths.js';
+import { readShippedSchema } from '../../../core/src/schemas.js';
 import type { CommandsManifest, EventsManifest } from '../build/types.js';
 import type { ValidateFunction } from 'ajv';
 
@@ -26,15 +26,15 @@ export interface Committed {
 }
 
 const validators = new Map<string, ValidateFunction>();
+let manifestAjv: ReturnType<typeof createAjv> | undefined;
 
 /** The validator of one manifest kind, so errors name that kind's keys rather than "matches none of". */
 function validate(key: 'commands' | 'events'): ValidateFunction {
   let v = validators.get(key);
   if (!v) {
-    const schema = JSON.parse(fs.readFileSync(path.join(packageRoot(), MANIFEST_SCHEMA_FILE), 'utf8')) as Record<string, unknown>;
-    const ajv = createAjv();
-    ajv.addSchema(schema);
-    v = ajv.getSchema(`${String(schema.$id)}#/definitions/${key}Manifest`);
+    const schema = readShippedSchema(MANIFEST_SCHEMA_FILE);
+    if (!manifestAjv) (manifestAjv = createAjv()).addSchema(schema);
+    v = manifestAjv.getSchema(`${String(schema.$id)}#/definitions/${key}Manifest`);
     if (!v) throw new Error(`${MANIFEST_SCHEMA_FILE} has no ${key}Manifest definition`);
     validators.set(key, v);
   }
