@@ -3,8 +3,9 @@
 // daemon through cutover's replay (framing, recording, normalization, comparison), and the same
 // exchange with a minimal raw client over the same socket in the same run, then prints the
 // throughput of both and their ratio. Also measures normalization + comparison alone on one core.
-// Usage: pnpm bench:harness [--requests N] [--events N] [--rounds N]
+// Usage: pnpm bench:harness [--requests N] [--events N] [--rounds N] [--main-thread]
 import { spawn } from 'node:child_process';
+import { Worker } from 'node:worker_threads';
 import net from 'node:net';
 import os from 'node:os';
 import v8 from 'node:v8';
@@ -18,6 +19,9 @@ const { validateConfig } = await import(path.join(root, 'dist/core/src/config/in
 const REQUESTS = Number(argv.requests ?? 10_000);
 const EVENTS = Number(argv.events ?? 50_000);
 const ROUNDS = Number(argv.rounds ?? 3);
+// --main-thread: compare on the main thread, as on a single core (by default a worker thread when there is a second core).
+const THREAD = argv['main-thread'] ? false : undefined;
+const where = { worker: 'in a worker thread', 'in-process': 'on the main thread' };
 const TURNS = 5;
 // A turn of chunks:N emits N chunks plus stream:start, stream:done and session:updated.
 const CHUNKS = Math.floor(EVENTS / TURNS) - 3;
@@ -76,7 +80,11 @@ try {
   const ctx = h.createContext(loaded);
 
   echo(chalk.dim(`recording the golden trace on the daemon: ${REQUESTS} requests, ${TURNS} turns of ${CHUNKS} chunks…`));
-  const { trace } = await h.recordScenario(ctx, scenario, { role: 'new' });
+  const recorded = (await h.recordScenario(ctx, scenario, { role: 'new' })).trace;
+  // Replayed from its file, as `cutover replay` does it.
+  const traceFile = path.join(dataDir, 'bench.jsonl');
+  h.writeTrace(traceFile, recorded, ctx.redactor);
+  const trace = h.readTrace(traceFile);
   const events = trace.lines.filter((l) => l.type === 'event').length;
   const responses = trace.lines.filter((l) => l.type === 'response').length;
   echo(chalk.dim(`golden trace: ${responses} responses, ${events} events`));
@@ -87,7 +95,7 @@ try {
     // The daemon's state grows a little with every exchange: alternate who goes first.
     const timeHarness = async () => {
       const t0 = performance.now();
-      const replay = await h.replayTrace(ctx, trace);
+      const replay = await h.replayTrace(ctx, trace, THREAD === undefined ? {} : { thread: THREAD });
       const ms = performance.now() - t0;
       if (replay.findings.length) throw new Error(`the replay found differences: ${replay.findings[0].message}`);
       return { ms, replay };
@@ -98,6 +106,16 @@ try {
       const ms = performance.now() - t0;
       if (raw.events < events) throw new Error(`the raw client saw ${raw.events} events, the golden trace has ${events}`);
       return ms;
+    };
+    // The same raw client with another core kept busy: no round trip waits for an idle core to wake.
+    const timeRawAwake = async () => {
+      const spinner = new Worker('for (;;) {}', { eval: true });
+      await new Promise((r) => spinner.once('online', r));
+      try {
+        return await timeRaw();
+      } finally {
+        await spinner.terminate();
+      }
     };
     let harnessMs, rawMs, replay;
     collectGarbage();
@@ -110,8 +128,10 @@ try {
       collectGarbage();
       ({ ms: harnessMs, replay } = await timeHarness());
     }
-    rows.push({ round, harnessMs, rawMs, messages: replay.messages });
-    echo(`round ${round}: cutover replay ${fmt(harnessMs)} ms, raw client ${fmt(rawMs)} ms, ratio ${(harnessMs / rawMs).toFixed(2)}`);
+    collectGarbage();
+    const awakeMs = await timeRawAwake();
+    rows.push({ round, harnessMs, rawMs, awakeMs, messages: replay.messages, comparedIn: replay.comparedIn });
+    echo(`round ${round}: cutover replay ${fmt(harnessMs)} ms, raw client ${fmt(rawMs)} ms, ratio ${(harnessMs / rawMs).toFixed(2)}; raw client with a core kept busy ${fmt(awakeMs)} ms`);
   }
   const best = (k) => Math.min(...rows.map((r) => r[k]));
   const total = responses + events;
@@ -133,12 +153,17 @@ try {
   echo('');
   echo(chalk.bold('cutover harness benchmark') + chalk.dim(` (best of ${ROUNDS}, node ${process.version}, ${os.cpus().length} cores)`));
   echo(`  exchange            ${REQUESTS} requests, ${events} events (${total} messages)`);
-  echo(`  cutover replay      ${fmt(harnessBest)} ms  ${fmt((total / harnessBest) * 1000)} messages/s  (connect, replay, record, normalize, compare, seq check)`);
+  echo(`  cutover replay      ${fmt(harnessBest)} ms  ${fmt((total / harnessBest) * 1000)} messages/s  (connect, replay, record, normalize, compare, seq check; compared ${where[rows[0].comparedIn]})`);
   echo(`  raw client          ${fmt(rawBest)} ms  ${fmt((total / rawBest) * 1000)} messages/s`);
   // Per round, both sides ran back to back on the same daemon: that pairing is the fair ratio.
   const ratios = rows.map((r) => r.harnessMs / r.rawMs).sort((a, b) => a - b);
   const ratio = ratios[Math.floor(ratios.length / 2)];
   echo(`  ratio               ${ratio.toFixed(2)} median of rounds, ${ratios[0].toFixed(2)} best  ${ratio <= 1.25 ? chalk.green('(target ≤ 1.25: met)') : chalk.red('(target ≤ 1.25: missed)')}`);
+  // Disclosed, not a target: on machines whose idle cores are slow to wake (most VMs), each of the
+  // raw client's round trips waits for one; a busy core hides that wait, and cutover's comparison
+  // thread is such a core. This is the raw client at its best, and cutover's ratio against it.
+  const awake = rows.map((r) => r.harnessMs / r.awakeMs).sort((a, b) => a - b);
+  echo(`  raw, core kept busy ${fmt(best('awakeMs'))} ms  ratio ${awake[Math.floor(awake.length / 2)].toFixed(2)} median  ${chalk.dim('(the raw client at its best: no round trip waits for an idle core to wake)')}`);
   echo(chalk.dim(`  load average        ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} (other work on this machine skews the ratio)`));
   const rate = (compared / cmpMs) * 1000;
   echo(`  normalize+compare   ${fmt(rate)} messages/s  (${compared} messages in ${fmt(cmpMs)} ms)  ${rate >= 100_000 ? chalk.green('(target ≥ 100,000: met)') : chalk.red('(target ≥ 100,000: missed)')}`);

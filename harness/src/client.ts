@@ -25,7 +25,8 @@ export interface ClientOptions {
   maxFrameBytes: number;
   /** Sees every request sent (before the token is added) and every message received. */
   onSend?: (conn: string, msg: JsonObject | string) => void;
-  onReceive?: (r: Received) => void;
+  /** `text` is the frame the message was parsed from. */
+  onReceive?: (r: Received, text: string) => void;
 }
 
 interface Waiter {
@@ -165,11 +166,11 @@ export class Client {
           'Only protocol messages belong on this stream; diagnostics go to stderr.',
         );
       }
-      this.dispatch(msg);
+      this.dispatch(msg, text);
     }
   }
 
-  private dispatch(msg: unknown): void {
+  private dispatch(msg: unknown, text: string): void {
     const c = this.opts.profile.classify(msg);
     const r: Received = { conn: this.opts.conn, kind: c.kind, msg, index: this.received.length };
     if (c.kind === 'response') {
@@ -177,7 +178,7 @@ export class Client {
       r.ok = c.ok;
     } else if (c.kind === 'event') r.type = c.type;
     this.received.push(r);
-    this.opts.onReceive?.(r);
+    this.opts.onReceive?.(r, text);
     if (c.kind === 'response') {
       const w = c.id !== null && this.byId.get(c.id) ? this.byId.get(c.id) : c.id === null || this.opts.profile.correlation === 'order' ? this.inOrder.shift() : undefined;
       if (w) {

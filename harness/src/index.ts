@@ -14,7 +14,7 @@ export { findingIds } from './finding-ids.js';
 
 export { runHarness, type HarnessOptions, type HarnessResult, type UnitResult, type UpdateMode } from './run-harness.js';
 export { recordScenario, type RecordOptions, type RecordResult } from './record.js';
-export { replayTrace, type ReplayResult } from './replay.js';
+export { replayTrace, type ReplayResult, type ReplayOptions } from './replay.js';
 export { createContext, transportFor, type HarnessContext } from './context.js';
 export { harnessSettings, type HarnessSettings, type TargetSettings, type CompareSettings, type Timeouts } from './settings.js';
 

@@ -1,12 +1,14 @@
 import { ConfigError } from '../../core/src/errors.js';
 import type { Finding } from '../../core/src/findings.js';
 import { checkSeq } from './checks/seq.js';
-import { matchSides, type Difference } from './compare/compare.js';
-import { prepareSide, shapeAsTheyCome } from './compare/prepare.js';
+import type { Difference } from './compare/compare.js';
+import { startComparison } from './compare/live/start.js';
+import type { LiveComparison } from './compare/live/types.js';
 import type { HarnessContext } from './context.js';
 import { getProfile } from './profiles/registry.js';
 import { contractFindings, differenceFindings, seqFindings } from './report/to-findings.js';
 import { runOnce } from './run/run-once.js';
+import { traceSource } from './trace/read.js';
 import { isStep, type BodyLine, type StepLine, type Trace } from './trace/types.js';
 
 export interface ReplayResult {
@@ -15,6 +17,8 @@ export interface ReplayResult {
   /** What the new path said, in the trace's line form. */
   actual: BodyLine[];
   messages: number;
+  /** Where the comparison ran: beside the exchange in a worker thread, or on the main thread. */
+  comparedIn: LiveComparison['mode'];
 }
 
 /**
@@ -22,7 +26,16 @@ export interface ReplayResult {
  * it said with what the trace says, checks the event seq on every connection, and holds
  * every payload of both sides to the manifest when one is configured.
  */
-export async function replayTrace(ctx: HarnessContext, trace: Trace, opts: { role?: 'old' | 'new' } = {}): Promise<ReplayResult> {
+export interface ReplayOptions {
+  role?: 'old' | 'new';
+  /**
+   * Compare in a worker thread (true), on the main thread (false), or by size (default: a thread
+   * for large traces). A thread needs the built package and a second core.
+   */
+  thread?: boolean;
+}
+
+export async function replayTrace(ctx: HarnessContext, trace: Trace, opts: ReplayOptions = {}): Promise<ReplayResult> {
   const role = opts.role ?? 'new';
   const target = ctx.settings[role];
   const profile = getProfile(trace.header.profile);
@@ -35,16 +48,19 @@ export async function replayTrace(ctx: HarnessContext, trace: Trace, opts: { rol
   ctx.onProgress(`replay ${trace.header.scenario} on the ${role} path`);
   const steps = trace.lines.filter(isStep) as StepLine[];
   const base = { profile, compare: ctx.settings.compare, noise: trace.header.noise };
-  // The golden side is known up front: normalize it in the gaps while the target answers.
-  const golden = prepareSide(trace.lines, base, () => new Promise((r) => setImmediate(r)));
-  golden.catch(() => {});
-  let shaping: ReturnType<typeof shapeAsTheyCome> | undefined;
-  const run = await runOnce(ctx, role, steps, trace.file ?? `trace ${trace.header.scenario}`, (dataDir) => {
-    shaping = shapeAsTheyCome({ ...base, dataDirs: dataDir ? [dataDir] : [] });
-    return shaping.observe;
-  });
-  const actual = await prepareSide(run.lines, { ...base, dataDirs: run.dataDir ? [run.dataDir] : [] }, undefined, shaping?.pre);
-  const differences = matchSides(await golden, actual, base);
+  // Compared while the exchange runs: only naming and matching are left when it ends.
+  const live = startComparison({ ...base, golden: { lines: trace.lines, text: traceSource(trace) } }, opts.thread === undefined ? {} : { thread: opts.thread });
+  let run: Awaited<ReturnType<typeof runOnce>>;
+  let differences: Difference[];
+  try {
+    run = await runOnce(ctx, role, steps, trace.file ?? `trace ${trace.header.scenario}`, (dataDir) => {
+      live.begin(dataDir ? [dataDir] : []);
+      return (line, text) => live.observe(line, text);
+    });
+    differences = await live.end();
+  } finally {
+    await live.dispose();
+  }
   const findings = differenceFindings(differences, trace.file, ctx.redactor);
   // Each replayed line is located at the trace line of the step it followed.
   const stepLineOf = locateByStep(trace, run.lines);
@@ -53,7 +69,7 @@ export async function replayTrace(ctx: HarnessContext, trace: Trace, opts: { rol
     findings.push(...contractFindings(ctx.contract.check(trace.lines, profile), trace.file, (at) => trace.lines[at]?.line, 'golden trace'));
     findings.push(...contractFindings(ctx.contract.check(run.lines, profile), trace.file, stepLineOf, `${role} path`));
   }
-  return { findings: dedupe(findings.map((f) => ctx.redactor.value(f))), differences, actual: run.lines, messages: run.lines.filter((l) => !isStep(l)).length };
+  return { findings: dedupe(findings.map((f) => ctx.redactor.value(f))), differences, actual: run.lines, messages: run.lines.filter((l) => !isStep(l)).length, comparedIn: live.mode };
 }
 
 function locateByStep(trace: Trace, actual: readonly BodyLine[]): (at: number) => number | undefined {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../core/src/errors.js';
 import { createRedactor } from '../../core/src/redact.js';
-import { parseTrace, readTrace } from '../../harness/src/trace/read.js';
+import { bodyLinesOf, parseTrace, readTrace, traceSource } from '../../harness/src/trace/read.js';
 import { serializeTrace } from '../../harness/src/trace/write.js';
 import { FIX } from './support.js';
 
@@ -20,6 +20,19 @@ function rejection(name: string): ConfigError {
 }
 
 describe('trace files', () => {
+  it('keeps the text a trace was read from, and parses it again to the same lines (what a comparison thread gets)', () => {
+    const traces = path.join(FIX, '../../../examples/cowork/cutover/traces');
+    const files = [path.join(DIR, 'valid.jsonl'), ...fs.readdirSync(traces).map((f) => path.join(traces, f))];
+    for (const file of files) {
+      const t = readTrace(file);
+      const text = traceSource(t);
+      expect(text).toBe(fs.readFileSync(file, 'utf8'));
+      expect(bodyLinesOf(text!)).toEqual(t.lines);
+    }
+    // A trace made in memory has no text to give.
+    expect(traceSource({ ...readTrace(files[0]!) })).toBeUndefined();
+  });
+
   it('reads a valid trace, keeping each line number', () => {
     const t = readTrace(path.join(DIR, 'valid.jsonl'));
     expect(t.header.scenario).toBe('demo');

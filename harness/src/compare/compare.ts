@@ -73,23 +73,24 @@ function compareResponses(conn: string, e: PreparedConn, a: PreparedConn, o: Com
     const E = er?.responses ?? [];
     const A = ar.responses;
     if (A.length > E.length && E.length > 0) out.push({ kind: 'duplicated', subject, line: req.line, hint: `The new path answered this request ${A.length} times.` });
-    if (E[0] && !A[0]) out.push({ kind: 'missing', subject, line: E[0].line ?? req.line, expected: JSON.parse(E[0].text), hint: 'The golden trace has this response; the new path never sent it.' });
-    else if (!E[0] && A[0]) out.push({ kind: 'extra', subject, line: req.line, actual: JSON.parse(A[0].text), hint: 'The new path answered where the old path said nothing.' });
-    else if (E[0] && A[0] && E[0].text !== A[0].text) messageDiff(subject, `response:${req.command}`, JSON.parse(E[0].text), JSON.parse(A[0].text), E[0].line ?? req.line, o, out);
+    if (E[0] && !A[0]) out.push({ kind: 'missing', subject, line: E[0].line ?? req.line, expected: JSON.parse(E[0].norm.text), hint: 'The golden trace has this response; the new path never sent it.' });
+    else if (!E[0] && A[0]) out.push({ kind: 'extra', subject, line: req.line, actual: JSON.parse(A[0].norm.text), hint: 'The new path answered where the old path said nothing.' });
+    else if (E[0] && A[0] && !E[0].norm.same(A[0].norm)) messageDiff(subject, `response:${req.command}`, JSON.parse(E[0].norm.text), JSON.parse(A[0].norm.text), E[0].line ?? req.line, o, out);
   });
   for (const er of e.requests.slice(a.requests.length)) {
-    if (er.responses[0]) out.push({ kind: 'missing', subject: `response to ${er.command} (${conn})`, line: er.responses[0].line ?? er.line, expected: JSON.parse(er.responses[0].text) });
+    if (er.responses[0]) out.push({ kind: 'missing', subject: `response to ${er.command} (${conn})`, line: er.responses[0].line ?? er.line, expected: JSON.parse(er.responses[0].norm.text) });
   }
-  for (const r of a.unclaimed.slice(e.unclaimed.length)) out.push({ kind: 'extra', subject: `response no request claims (${conn})`, actual: JSON.parse(r.text), hint: 'No request in the trace has this id.' });
-  for (const r of e.unclaimed.slice(a.unclaimed.length)) out.push({ kind: 'missing', subject: `response no request claims (${conn})`, line: r.line, expected: JSON.parse(r.text) });
+  for (const r of a.unclaimed.slice(e.unclaimed.length)) out.push({ kind: 'extra', subject: `response no request claims (${conn})`, actual: JSON.parse(r.norm.text), hint: 'No request in the trace has this id.' });
+  for (const r of e.unclaimed.slice(a.unclaimed.length)) out.push({ kind: 'missing', subject: `response no request claims (${conn})`, line: r.line, expected: JSON.parse(r.norm.text) });
 }
 
 /** The normalized event itself, only ever needed for the few that differ. */
-const valueOf = (ev: NormEvent): unknown => JSON.parse(ev.key);
+const valueOf = (ev: NormEvent): unknown => JSON.parse(ev.norm.text);
+const keyOf = (ev: NormEvent): string => ev.norm.text;
 
 function alignGroup(E: NormEvent[], A: NormEvent[], where: string, o: CompareOptions, out: Difference[]): void {
-  if (E.length === A.length && E.every((x, i) => x.key === A[i]!.key)) return;
-  const changes = diffArrays(E.map((x) => x.key), A.map((x) => x.key));
+  if (E.length === A.length && E.every((x, i) => x.norm.same(A[i]!.norm))) return;
+  const changes = diffArrays(E.map(keyOf), A.map(keyOf));
   // Hunks: runs of removed/added between unchanged stretches, with positions on each side.
   const hunks: { removed: number[]; added: number[] }[] = [];
   let ie = 0;
@@ -108,7 +109,7 @@ function alignGroup(E: NormEvent[], A: NormEvent[], where: string, o: CompareOpt
   }
   const count = (xs: NormEvent[]) => {
     const m = new Map<string, number>();
-    for (const x of xs) m.set(x.key, (m.get(x.key) ?? 0) + 1);
+    for (const x of xs) m.set(keyOf(x), (m.get(keyOf(x)) ?? 0) + 1);
     return m;
   };
   const cE = count(E);
@@ -118,10 +119,10 @@ function alignGroup(E: NormEvent[], A: NormEvent[], where: string, o: CompareOpt
   const label = (ev: NormEvent, i: number, side: 'expected' | 'actual') => `event ${ev.type} #${i + 1}${side === 'actual' ? ' (new path)' : ''}${where}`;
   // Reordered: the same message removed in one place and added in another.
   const addedByKey = new Map<string, number[]>();
-  for (const h of hunks) for (const i of h.added) addedByKey.set(A[i]!.key, [...(addedByKey.get(A[i]!.key) ?? []), i]);
+  for (const h of hunks) for (const i of h.added) addedByKey.set(keyOf(A[i]!), [...(addedByKey.get(keyOf(A[i]!)) ?? []), i]);
   for (const h of hunks) {
     for (const i of h.removed) {
-      const pool = addedByKey.get(E[i]!.key);
+      const pool = addedByKey.get(keyOf(E[i]!));
       const j = pool?.shift();
       if (j === undefined) continue;
       usedE.add(i);
@@ -133,11 +134,11 @@ function alignGroup(E: NormEvent[], A: NormEvent[], where: string, o: CompareOpt
   for (const h of hunks) {
     for (const j of h.added) {
       if (usedA.has(j)) continue;
-      const k = A[j]!.key;
+      const k = keyOf(A[j]!);
       if ((cE.get(k) ?? 0) > 0 && (cA.get(k) ?? 0) > (cE.get(k) ?? 0)) {
         usedA.add(j);
         cA.set(k, cA.get(k)! - 1);
-        out.push({ kind: 'duplicated', subject: label(A[j]!, j, 'actual'), line: E.find((x) => x.key === k)?.line, actual: valueOf(A[j]!), hint: 'The same event arrived more than once.' });
+        out.push({ kind: 'duplicated', subject: label(A[j]!, j, 'actual'), line: E.find((x) => keyOf(x) === k)?.line, actual: valueOf(A[j]!), hint: 'The same event arrived more than once.' });
       }
     }
   }

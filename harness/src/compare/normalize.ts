@@ -5,6 +5,8 @@ import type { NoiseRule } from '../trace/types.js';
 import type { Segment } from './json-path.js';
 import { createDetector, findGenerated, hasGenerated, type Detector } from './generated.js';
 import { compileRules, type Compiled } from './rules.js';
+import { Names } from './names.js';
+import { fillHoles, flat, HOLE, Norm } from './norm.js';
 
 /** Which message a value belongs to: rules can be limited to one command or event type. */
 export interface Scope {
@@ -24,22 +26,18 @@ export interface NormalizeOptions {
 /**
  * A message half normalized: canonical JSON with holes where generated values go. Making
  * a shape needs no naming state, so it can happen as messages arrive; `finish` then names
- * the holes in a fixed order.
+ * the holes in a fixed order. Compact on purpose: a side keeps one per message until the end.
  */
 export interface Shape {
   scope: string;
-  /** JSON text around the holes: one more part than refs. */
-  parts: string[];
-  refs: Ref[];
-}
-
-interface Ref {
-  /** The generated value as found. */
-  v: string;
-  /** Where it was: the placeholder is named after the place of its first sighting. */
-  site: string;
-  /** A map key that is only renamed if the value already has a placeholder. */
-  soft?: boolean;
+  /** The JSON text with HOLE where each generated value goes. */
+  text: string;
+  /**
+   * Per hole, in order: the generated value as found, then the site it was found at (the
+   * placeholder is named after the site of its first sighting). An empty site marks a map key
+   * that is only renamed if the value already has a placeholder. Undefined: no holes.
+   */
+  refs: string[] | undefined;
 }
 
 export const MASKED = '<masked>';
@@ -47,7 +45,6 @@ export const TIME = '<time>';
 export const EPOCH_MS = '<epoch-ms>';
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
-const NEEDS_ESCAPE = /["\\\u0000-\u001f]/;
 const EPOCH_MIN = 946_684_800_000; // 2000-01-01
 const EPOCH_MAX = 4_102_444_800_000; // 2100-01-01
 
@@ -60,8 +57,7 @@ const EPOCH_MAX = 4_102_444_800_000; // 2100-01-01
  * masked paths keep their key but not their value, learnt noise goes.
  */
 export class Normalizer {
-  private readonly names = new Map<string, { placeholder: string; order: number }>();
-  private readonly perSite = new Map<string, number>();
+  private readonly names = new Names();
   private readonly compiled = new Map<string, Compiled>();
   private last: { key: string; c: Compiled } | undefined;
   private readonly idKeys: Set<string>;
@@ -71,8 +67,7 @@ export class Normalizer {
   private readonly stack: Segment[] = [];
   private readonly plainKeys = new Map<string, string>();
   private scopeName = '';
-  private parts: string[] = [];
-  private refs: Ref[] = [];
+  private refs: string[] = [];
   private cur = '';
 
   constructor(private readonly o: NormalizeOptions) {
@@ -98,13 +93,10 @@ export class Normalizer {
     const c = this.rules(scope, key);
     this.scopeName = scope.name ?? scope.kind;
     this.stack.length = 0;
-    this.parts = [];
     this.refs = [];
     this.cur = '';
     this.walk(value, c.remove.start(), c.mask.start(), c, undefined);
-    this.parts.push(this.cur);
-    const shape: Shape = { scope: key, parts: this.parts, refs: this.refs };
-    this.parts = [];
+    const shape: Shape = { scope: key, text: flat(this.cur), refs: this.refs.length ? this.refs : undefined };
     this.refs = [];
     this.cur = '';
     return shape;
@@ -112,33 +104,22 @@ export class Normalizer {
 
   /** Phase two: names the holes in order and returns the canonical text. */
   finish(shape: Shape): string {
-    const { parts, refs } = shape;
-    if (refs.length === 0) return parts[0]!;
-    // join, not +=: the result is one flat string, so comparing it later copies nothing.
-    const out: string[] = [parts[0]!];
-    for (let i = 0; i < refs.length; i++) {
-      const r = refs[i]!;
-      const p = r.soft ? (this.names.get(r.v)?.placeholder ?? r.v) : this.rename(r.v, r.site);
-      out.push(NEEDS_ESCAPE.test(p) ? JSON.stringify(p).slice(1, -1) : p, parts[i + 1]!);
-    }
-    return out.join('');
+    return shape.refs === undefined ? shape.text : fillHoles(shape.text, this.names.holes(shape.refs));
+  }
+
+  /** Phase two, keeping the placeholders beside the text (see Norm). */
+  resolve(shape: Shape): Norm {
+    return new Norm(shape.text, shape.refs === undefined ? undefined : this.names.holes(shape.refs));
   }
 
   /** When a value was first given a placeholder (for ordering), without assigning one. */
   order(value: string): number | undefined {
-    return this.names.get(value)?.order;
+    return this.names.order(value);
   }
 
   /** The placeholder of a generated value, assigned on first sight. */
   rename(value: string, site: string): string {
-    let n = this.names.get(value);
-    if (n === undefined) {
-      const k = (this.perSite.get(site) ?? 0) + 1;
-      this.perSite.set(site, k);
-      n = { placeholder: `<${site}#${k}>`, order: this.names.size };
-      this.names.set(value, n);
-    }
-    return n.placeholder;
+    return this.names.rename(value, site);
   }
 
   private site(): string {
@@ -147,10 +128,9 @@ export class Normalizer {
     return `${this.scopeName}:${p}`;
   }
 
-  private hole(v: string, site: string, soft = false): void {
-    this.parts.push(this.cur);
-    this.cur = '';
-    this.refs.push(soft ? { v, site, soft } : { v, site });
+  private hole(v: string, site: string): void {
+    this.cur += HOLE;
+    this.refs.push(v, site);
   }
 
   private isIdKey(key: Segment | undefined): boolean {
@@ -236,7 +216,7 @@ export class Normalizer {
     // Non-UUID ids as keys: renamed only if the value is already a known id.
     if (k.length >= 6 && /\d/.test(k)) {
       this.cur += '"';
-      this.hole(k, '', true);
+      this.hole(k, '');
       this.cur += '"';
       return true;
     }

@@ -19,7 +19,7 @@ export async function runOnce(
   steps: readonly (ScenarioStep | StepLine)[],
   source: string,
   /** Called once the target is up (its data dir known); what it returns sees every line. */
-  observe?: (dataDir: string | undefined) => (line: BodyLine) => void,
+  observe?: (dataDir: string | undefined) => (line: BodyLine, text?: string) => void,
 ): Promise<RunResult> {
   const transport = transportFor(ctx, role);
   const s = ctx.settings;

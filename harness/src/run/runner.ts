@@ -17,8 +17,8 @@ export interface RunnerOptions {
   /** Where a step came from, for error messages: "scenarios/basic.yaml". */
   source: string;
   onProgress?: (line: string) => void;
-  /** Sees every line as it is written down (a replay shapes messages for comparison as they come). */
-  onLine?: (line: BodyLine) => void;
+  /** Sees every line as it is written down (a replay compares messages as they come); `text` is a message's frame. */
+  onLine?: (line: BodyLine, text?: string) => void;
 }
 
 /**
@@ -37,7 +37,7 @@ export class Runner {
   private endedByScenario = false;
 
   /** Sees every line as it is written down. */
-  onLine: ((line: BodyLine) => void) | undefined;
+  onLine: ((line: BodyLine, text?: string) => void) | undefined;
 
   constructor(private readonly o: RunnerOptions) {
     this.onLine = o.onLine;
@@ -71,8 +71,8 @@ export class Runner {
       profile: this.o.profile,
       responseMs: this.o.timeouts.responseMs,
       maxFrameBytes: this.o.maxFrameBytes,
-      onReceive: (r) => {
-        if (recording) this.observe(r);
+      onReceive: (r, text) => {
+        if (recording) this.observe(r, text);
       },
     });
     this.clients.set(conn, client);
@@ -87,16 +87,16 @@ export class Runner {
     return client;
   }
 
-  private observe(r: Received): void {
+  private observe(r: Received, text: string): void {
     if (r.kind === 'ready') return;
     if (r.kind === 'response' && r.id !== undefined && r.id !== null && this.setupIds.has(r.id)) return;
     const type = r.kind === 'response' ? 'response' : r.kind === 'event' ? 'event' : 'message';
-    this.push({ type, conn: r.conn, message: r.msg });
+    this.push({ type, conn: r.conn, message: r.msg }, text);
   }
 
-  private push(line: BodyLine): void {
+  private push(line: BodyLine, text?: string): void {
     this.lines.push(line);
-    this.onLine?.(line);
+    this.onLine?.(line, text);
   }
 
   async runAll(steps: readonly (ScenarioStep | StepLine)[]): Promise<void> {

@@ -68,7 +68,35 @@ export function parseTrace(text: string, file: string | undefined): Trace {
     lines.push({ ...(value as BodyLine), line: n });
   });
   if (!ended) fail(rows.length + 1, 'no end line: the file is truncated');
-  return { file, header: header!, lines };
+  const trace: Trace = { file, header: header!, lines };
+  sources.set(trace, text);
+  return trace;
+}
+
+// The text a trace was parsed from: a worker thread can parse it again for a fraction of what
+// copying every parsed line across threads costs. Kept aside, so a trace serializes as before.
+const sources = new WeakMap<Trace, string>();
+
+export function traceSource(trace: Trace): string | undefined {
+  return sources.get(trace);
+}
+
+/** The body lines of a text parseTrace already accepted, as parseTrace gives them. */
+export function bodyLinesOf(text: string): Located<BodyLine>[] {
+  const lines: Located<BodyLine>[] = [];
+  let n = 0;
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    n++;
+    if (n > 1) {
+      const value = JSON.parse(text.slice(start, end)) as BodyLine | { type: 'end' };
+      if (value.type === 'end') break;
+      lines.push({ ...value, line: n });
+    }
+    start = end + 1;
+  }
+  return lines;
 }
 
 /** The scenario name a trace file stands for: `traces/<name>.jsonl`. */

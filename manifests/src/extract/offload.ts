@@ -1,12 +1,11 @@
 /**
- * Extractors run in a worker thread: the main thread parses the other groups meanwhile. Only from
- * the built package (a worker loads plain JavaScript), and only with a second core to run on.
- * The worker is ended on every path, also on Ctrl-C.
+ * Extractors run in a worker thread: the main thread parses the other groups meanwhile (see
+ * workerAvailable for when). The worker is ended on every path, also on Ctrl-C.
  */
-import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { InternalError } from '../../../core/src/errors.js';
 import { onCleanup } from '../../../core/src/cleanup.js';
+import { workerAvailable } from '../../../core/src/worker.js';
 import type { ExtractResult, RustOptions, SourceFile, TsOptions } from '../model.js';
 
 export interface WorkerInput {
@@ -28,8 +27,7 @@ export type WorkerReply = { ok: true; results: [string, ExtractResult][] } | { o
 const WORKER_URL = new URL('./worker.js', import.meta.url);
 
 export function canOffload(): boolean {
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  return cores > 1 && WORKER_URL.pathname.endsWith('.js') && import.meta.url.endsWith('.js');
+  return workerAvailable(WORKER_URL, import.meta.url);
 }
 
 export function runInWorker(input: WorkerInput, jobs: WorkerJob[]): Promise<Map<string, ExtractResult>> {

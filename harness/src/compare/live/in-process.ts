@@ -1,0 +1,28 @@
+import { matchSides, type Difference } from '../compare.js';
+import { prepareSide } from '../prepare.js';
+import { SideBuilder } from '../side.js';
+import type { LiveComparison, LiveInit } from './types.js';
+
+const pause = () => new Promise<void>((r) => setImmediate(r));
+
+/** On the main thread: the golden side is normalized in slices between socket reads. */
+export function inProcessComparison(init: LiveInit): LiveComparison {
+  const base = { profile: init.profile, compare: init.compare, noise: init.noise };
+  const golden = prepareSide(init.golden.lines, base, pause);
+  golden.catch(() => {});
+  let actual: SideBuilder | undefined;
+  const side = (dataDirs: readonly string[] = []) => (actual ??= new SideBuilder({ ...base, dataDirs }, true));
+  return {
+    mode: 'in-process',
+    begin(dataDirs) {
+      side(dataDirs);
+    },
+    observe(line) {
+      side().add(line);
+    },
+    async end(): Promise<Difference[]> {
+      return matchSides(await golden, await side().finish(), base);
+    },
+    async dispose() {},
+  };
+}

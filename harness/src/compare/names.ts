@@ -1,0 +1,61 @@
+interface Name {
+  placeholder: string;
+  /** The placeholder as it stands inside a JSON string literal. */
+  text: string;
+  /** How many values were named before it. */
+  order: number;
+}
+
+const NEEDS_ESCAPE = /["\\\u0000-\u001f]/;
+
+/**
+ * Phase two of normalization: the placeholders of one side. A generated value is named after
+ * the site of its first sighting and how many values that site named before it
+ * (`<agent_create_session:result.id#1>`); the same value keeps its name for the rest of the side.
+ */
+export class Names {
+  private readonly byValue = new Map<string, Name>();
+  private readonly perSite = new Map<string, number>();
+
+  /** The placeholder of a generated value, assigned on first sight. */
+  rename(value: string, site: string): string {
+    return this.named(value, site).placeholder;
+  }
+
+  /** When a value was first given a placeholder (for ordering), without assigning one. */
+  order(value: string): number | undefined {
+    return this.byValue.get(value)?.order;
+  }
+
+  /**
+   * The text each hole of a shape gets, in order (see Shape.refs). A hole with no site is a map
+   * key: it takes the placeholder its value already has, or stays as it is.
+   */
+  holes(refs: readonly string[]): string[] {
+    const out: string[] = [];
+    for (let i = 0; i < refs.length; i += 2) {
+      const v = refs[i]!;
+      const site = refs[i + 1]!;
+      if (site === '') out.push(this.byValue.get(v)?.text ?? escapeInString(v));
+      else out.push(this.named(v, site).text);
+    }
+    return out;
+  }
+
+  private named(value: string, site: string): Name {
+    let n = this.byValue.get(value);
+    if (n === undefined) {
+      const k = (this.perSite.get(site) ?? 0) + 1;
+      this.perSite.set(site, k);
+      const placeholder = `<${site}#${k}>`;
+      n = { placeholder, text: escapeInString(placeholder), order: this.byValue.size };
+      this.byValue.set(value, n);
+    }
+    return n;
+  }
+}
+
+/** A string as it stands between the quotes of a JSON string literal. */
+function escapeInString(s: string): string {
+  return NEEDS_ESCAPE.test(s) ? JSON.stringify(s).slice(1, -1) : s;
+}
