@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CHECK_KINDS } from '../../matrix/src/checks/registry.js';
 import { matrixSchema } from '../../matrix/src/matrix-file/schema.js';
 import { createAjv } from '../../core/src/config/validate.js';
 import { REPO_ROOT } from '../support/cli.js';
-import { FIXTURES, cellDirs, cellDirsLeft, miniTarget, runCheck } from './helpers.js';
+import { FIXTURES, miniTarget, ownTmpdir, runCheck } from './helpers.js';
 
 const ROOT = path.join(FIXTURES, 'matrix/checks');
 
@@ -40,10 +40,8 @@ describe('check kind registry', () => {
   });
 });
 
-const before = cellDirs();
-afterAll(() => {
-  expect(cellDirsLeft(before)).toEqual([]);
-});
+// No check leaves its cell folder behind.
+ownTmpdir();
 
 const validate = createAjv().compile(matrixSchema());
 

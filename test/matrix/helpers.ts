@@ -7,6 +7,7 @@ import { createRedactor } from '../../core/src/redact.js';
 import { hostOs } from '../../matrix/src/matrix-file/cells.js';
 import type { CheckSpec, MatrixFile, MatrixRow, TargetSpec } from '../../matrix/src/matrix-file/types.js';
 import { runCell } from '../../matrix/src/run/cell.js';
+import { afterAll, expect } from 'vitest';
 import { REPO_ROOT } from '../support/cli.js';
 
 export const FIXTURES = path.join(REPO_ROOT, 'test/fixtures');
@@ -77,6 +78,26 @@ export const miniTarget = (...extra: string[]): TargetSpec => ({
 /** Cutover temp dirs and processes of this test are gone (the global teardown checks the suite as a whole). */
 export function cellDirsLeft(before: Set<string>): string[] {
   return fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith('cutover-cell-') && !before.has(n));
+}
+
+/**
+ * Gives the calling test file a temp folder of its own (os.tmpdir() follows TMPDIR), so that
+ * cells other files create meanwhile cannot fail its checks; after the file, no cell folder may be
+ * left in it, and it is removed.
+ */
+export function ownTmpdir(): void {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cutover-test-'));
+  const previous = process.env.TMPDIR;
+  process.env.TMPDIR = dir;
+  afterAll(() => {
+    try {
+      expect(cellDirsLeft(new Set())).toEqual([]);
+    } finally {
+      if (previous === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = previous;
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 }
 
 export function cellDirs(): Set<string> {

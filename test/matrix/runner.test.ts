@@ -7,7 +7,10 @@ import { commitMismatch, commitState } from '../../matrix/src/report/commit.js';
 import { readReport } from '../../matrix/src/report/io.js';
 import { runMatrix, type RunEvent } from '../../matrix/src/run/runner.js';
 import { matrixSettings } from '../../matrix/src/settings.js';
-import { MINI_DAEMON, cellDirs, cellDirsLeft, load, tempProject, type TempProject } from './helpers.js';
+import { MINI_DAEMON, cellDirs, cellDirsLeft, load, ownTmpdir, tempProject, type TempProject } from './helpers.js';
+
+// Cell folders are counted: other files' cells must not be.
+ownTmpdir();
 
 const host = hostOs()!;
 const other = host === 'linux' ? 'macos' : 'linux';

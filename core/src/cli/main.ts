@@ -1,5 +1,5 @@
 import { installSignalCleanup, runAllCleanups } from '../cleanup.js';
-import { loadConfig, type LoadedConfig } from '../config/index.js';
+import type { LoadedConfig } from '../config/index.js';
 import { createOutput } from '../output.js';
 import { cutoverVersion } from '../paths.js';
 import { renderRootHelp, renderVerbHelp } from './help.js';
@@ -48,7 +48,8 @@ export async function runCli(argv: readonly string[], opts: RunOptions = {}): Pr
       cwd,
       env,
       configPath,
-      loadConfig: () => (loaded ??= loadConfig({ cwd, configPath })),
+      // Loaded on first use: the validator and the config loaders are most of start-up, and not every verb needs them.
+      loadConfig: () => (loaded ??= import('../config/index.js').then((m) => m.loadConfig({ cwd, configPath }))),
     });
   } catch (e) {
     return reportError(early, e);

@@ -3,10 +3,6 @@ import type { Verb } from '../../../core/src/cli/verb.js';
 import { countBySeverity, sortFindings, type Finding } from '../../../core/src/findings.js';
 import { printFindings } from '../../../core/src/format-findings.js';
 import { toPosixRelative } from '../../../core/src/paths.js';
-import { loadTasks } from '../../../matrix/src/sources/index.js';
-import { evidenceSettings } from '../config.js';
-import { lintEvidence, lintEvidenceFolder } from '../lint.js';
-import { scaffoldEvidence } from '../scaffold.js';
 
 /** Findings as JSON: paths relative to the config folder, so the document is the same on every machine. */
 function jsonFindings(findings: readonly Finding[], dir: string) {
@@ -24,6 +20,8 @@ never overwritten.`,
   options: { title: { type: 'string', valueName: 'TEXT', description: 'Title for the heading when the task lists do not name the task' } },
   examples: ['cutover evidence new P0-T001', 'cutover evidence new INT-G-004 --json'],
   async run(ctx) {
+    const { loadTasks } = await import('../../../matrix/src/sources/index.js');
+    const { scaffoldEvidence } = await import('../scaffold.js');
     const loaded = await ctx.loadConfig();
     const id = ctx.positionals[0]!;
     const { tasks, findings } = await loadTasks(loaded);
@@ -52,6 +50,9 @@ Exit 0 when there are no errors (warnings allowed unless --strict), 1 otherwise.
   options: { strict: { type: 'boolean', description: 'Exit 1 on warnings too' } },
   examples: ['cutover evidence lint', 'cutover evidence lint --json', 'cutover evidence lint --strict'],
   async run(ctx) {
+    const { loadTasks } = await import('../../../matrix/src/sources/index.js');
+    const { evidenceSettings } = await import('../config.js');
+    const { lintEvidence, lintEvidenceFolder } = await import('../lint.js');
     const loaded = await ctx.loadConfig();
     const settings = evidenceSettings(loaded);
     const findings: Finding[] = [];

@@ -5,12 +5,7 @@ import { ConfigError } from '../../../core/src/errors.js';
 import type { Finding } from '../../../core/src/findings.js';
 import { toPosixRelative } from '../../../core/src/paths.js';
 import type { Verb } from '../../../core/src/cli/verb.js';
-import { createContext } from '../context.js';
-import { recordScenario } from '../record.js';
-import { printFindingsWithDiffs } from '../report/human.js';
-import { loadScenario, loadScenarios } from '../scenario/load.js';
 import type { Scenario } from '../scenario/types.js';
-import { writeTrace } from '../trace/write.js';
 
 export const recordVerb: Verb = {
   name: 'record',
@@ -28,6 +23,10 @@ old path is not stable; 2 on a bad scenario or config; 3 when the target fails.`
   },
   examples: ['cutover record', 'cutover record --runs 2', 'cutover record basic --json'],
   async run(ctx) {
+    const { createContext } = await import('../context.js');
+    const { recordScenario } = await import('../record.js');
+    const { printFindingsWithDiffs } = await import('../report/human.js');
+    const { writeTrace } = await import('../trace/write.js');
     const runs = parseRuns(ctx.values.runs);
     const role = ctx.values.target ?? 'old';
     if (role !== 'old' && role !== 'new') throw new UsageError(`--target expects old or new, found "${String(role)}"`);
@@ -68,6 +67,7 @@ function parseRuns(v: unknown): number {
 }
 
 async function pick(wanted: string[], configured: string[], cwd: string): Promise<Scenario[]> {
+  const { loadScenario, loadScenarios } = await import('../scenario/load.js');
   const all = configured.length ? await loadScenarios(configured) : [];
   if (!wanted.length) {
     if (!all.length) throw new ConfigError('no scenarios to record', { hint: 'List scenario files or folders under harness.scenarios, or pass a scenario file.' });

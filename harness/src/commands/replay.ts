@@ -4,9 +4,7 @@ import { UsageError } from '../../../core/src/errors.js';
 import { toPosixRelative } from '../../../core/src/paths.js';
 import { githubAnnotations, inGitHubActions } from '../../../core/src/format-findings.js';
 import type { Verb } from '../../../core/src/cli/verb.js';
-import { printUnits } from '../report/human.js';
-import { junitXml } from '../report/junit.js';
-import { runHarness, type UpdateMode } from '../run-harness.js';
+import type { UpdateMode } from '../run-harness.js';
 
 export const replayVerb: Verb = {
   name: 'replay',
@@ -26,6 +24,9 @@ recovery, auth, …) run against the new path. Exit 0 clean, 1 findings, 2 bad t
   },
   examples: ['cutover replay', 'cutover replay --update new', 'cutover replay basic --skip-builtins', 'cutover replay --builtin catchup --builtin auth --json', 'cutover replay --junit reports/replay.xml'],
   async run(ctx) {
+    const { printUnits } = await import('../report/human.js');
+    const { junitXml } = await import('../report/junit.js');
+    const { runHarness } = await import('../run-harness.js');
     const update = (ctx.values.update ?? 'none') as UpdateMode;
     if (!['none', 'new', 'all'].includes(update)) throw new UsageError(`--update expects none, new or all, found "${String(update)}"`);
     const builtins = (ctx.values.builtin as string[] | undefined) ?? [];

@@ -2,8 +2,6 @@ import path from 'node:path';
 import type { Verb } from '../../../core/src/cli/verb.js';
 import { countBySeverity } from '../../../core/src/findings.js';
 import { printFindings } from '../../../core/src/format-findings.js';
-import { runChecks } from '../project/check.js';
-import { annotate, relocate, writeSarif } from '../report/output.js';
 import { COMMON_OPTIONS, display, prepare } from './shared.js';
 
 export const checkVerb: Verb = {
@@ -21,6 +19,8 @@ In GitHub Actions the findings are also printed as annotations.`,
   },
   examples: ['cutover check', 'cutover check --json', 'cutover check --sarif cutover.sarif'],
   async run(ctx) {
+    const { runChecks } = await import('../project/check.js');
+    const { annotate, relocate, writeSarif } = await import('../report/output.js');
     const a = await prepare(ctx);
     const findings = runChecks(a);
     const abs = relocate(findings, a.options.root);

@@ -2,9 +2,7 @@ import type { Verb } from '../../../core/src/cli/verb.js';
 import { UsageError } from '../../../core/src/errors.js';
 import { countBySeverity } from '../../../core/src/findings.js';
 import { printFindings } from '../../../core/src/format-findings.js';
-import { readCommitted } from '../project/committed.js';
-import { runDrift, type Allowance } from '../project/drift.js';
-import { annotate, relocate } from '../report/output.js';
+import type { Allowance } from '../project/drift.js';
 import { label } from './manifest.js';
 import { COMMON_OPTIONS, prepare } from './shared.js';
 
@@ -25,6 +23,9 @@ unified diff. Exit 1 on any change not acknowledged by \`cutover manifest --upda
   },
   examples: ['cutover drift', 'cutover drift --allow additive', 'cutover drift --json'],
   async run(ctx) {
+    const { readCommitted } = await import('../project/committed.js');
+    const { runDrift } = await import('../project/drift.js');
+    const { annotate, relocate } = await import('../report/output.js');
     const allow = new Set<Allowance>();
     for (const raw of (ctx.values.allow as string[] | undefined) ?? []) {
       for (const v of raw.split(',').map((s) => s.trim()).filter(Boolean)) {

@@ -1,14 +1,10 @@
 import path from 'node:path';
 import type { Verb, VerbContext } from '../../../core/src/cli/verb.js';
 import { printFindings } from '../../../core/src/format-findings.js';
-import { renderJson } from '../build/manifest.js';
 import type { CommandEntry, EventEntry, Manifests, Ref } from '../build/types.js';
-import { compareManifests, type Change } from '../drift/compare.js';
-import { applyConfig } from '../project/check.js';
-import { readCommitted, type Committed } from '../project/committed.js';
+import type { Change } from '../drift/compare.js';
+import type { Committed } from '../project/committed.js';
 import { isCutoverError } from '../../../core/src/errors.js';
-import { writeManifests } from '../project/write.js';
-import { relocate } from '../report/output.js';
 import { COMMON_OPTIONS, display, prepare } from './shared.js';
 
 export const manifestVerb: Verb = {
@@ -25,6 +21,12 @@ every pull request against it.`,
   },
   examples: ['cutover manifest', 'cutover manifest --update', 'cutover manifest --json > contract.json'],
   async run(ctx) {
+    const { renderJson } = await import('../build/manifest.js');
+    const { compareManifests } = await import('../drift/compare.js');
+    const { applyConfig } = await import('../project/check.js');
+    const { readCommitted } = await import('../project/committed.js');
+    const { writeManifests } = await import('../project/write.js');
+    const { relocate } = await import('../report/output.js');
     const a = await prepare(ctx);
     const { out } = ctx;
     const extraction = applyConfig(a.findings, a.options);

@@ -1,8 +1,7 @@
 /** What the manifests verbs share: config → options → analysis, and the options they all take. */
 import path from 'node:path';
 import type { OptionSpec, VerbContext } from '../../../core/src/cli/verb.js';
-import { manifestOptions } from '../options.js';
-import { analyze, type Analysis } from '../project/analyze.js';
+import type { Analysis } from '../project/analyze.js';
 
 export const COMMON_OPTIONS: Record<string, OptionSpec> = {
   'no-locations': { type: 'boolean', description: 'Leave file:line of producers and consumers out of the manifests (also: manifests.locations: false)' },
@@ -10,6 +9,8 @@ export const COMMON_OPTIONS: Record<string, OptionSpec> = {
 };
 
 export async function prepare(ctx: VerbContext): Promise<Analysis> {
+  const { manifestOptions } = await import('../options.js');
+  const { analyze } = await import('../project/analyze.js');
   const loaded = await ctx.loadConfig();
   const options = manifestOptions(loaded, {
     ...(ctx.values['no-locations'] === true ? { locations: false } : {}),

@@ -4,13 +4,8 @@ import type { Verb } from '../../../core/src/cli/verb.js';
 import { UsageError } from '../../../core/src/errors.js';
 import { githubAnnotations, inGitHubActions } from '../../../core/src/format-findings.js';
 import { toPosixRelative } from '../../../core/src/paths.js';
-import { writeDashboard } from '../dashboard/render.js';
-import { gateMarkdown } from '../gate/render/markdown.js';
-import { printGate } from '../gate/render/text.js';
-import { runGate } from '../gate/run-gate.js';
 import { hostOs } from '../matrix-file/cells.js';
 import { OS_VALUES, type OsName } from '../matrix-file/types.js';
-import { matrixSettings } from '../settings.js';
 
 function parseOs(value: string): OsName[] {
   const list = value.split(',').map((s) => s.trim()).filter(Boolean).map((s) => (s === 'host' ? hostOs() : s));
@@ -41,6 +36,11 @@ or parse, or a rule it cannot evaluate, blocks with the reason. Writes an HTML d
   },
   examples: ['cutover gate', 'cutover gate --explain', 'cutover gate --os host --json', 'cutover gate --summary "$GITHUB_STEP_SUMMARY"'],
   async run(ctx) {
+    const { writeDashboard } = await import('../dashboard/render.js');
+    const { gateMarkdown } = await import('../gate/render/markdown.js');
+    const { printGate } = await import('../gate/render/text.js');
+    const { runGate } = await import('../gate/run-gate.js');
+    const { matrixSettings } = await import('../settings.js');
     const top = ctx.values.top === undefined ? undefined : Number(ctx.values.top);
     if (top !== undefined && (!Number.isInteger(top) || top < 1)) throw new UsageError(`--top expects a positive integer, got "${String(ctx.values.top)}"`);
     const scopeOs = typeof ctx.values.os === 'string' ? parseOs(ctx.values.os) : undefined;

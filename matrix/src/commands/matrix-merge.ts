@@ -2,9 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Verb } from '../../../core/src/cli/verb.js';
 import { toPosixRelative } from '../../../core/src/paths.js';
-import { readReport, writeReport } from '../report/io.js';
-import { mergeReports } from '../report/merge.js';
-import { matrixSettings } from '../settings.js';
 
 /** A folder stands for the report files in it (what downloading CI artifacts leaves). */
 function expand(args: readonly string[], cwd: string): string[] {
@@ -32,6 +29,9 @@ the worse one if two did.`,
   },
   examples: ['cutover matrix merge reports/ --out .cutover/matrix/report.json'],
   async run(ctx) {
+    const { readReport, writeReport } = await import('../report/io.js');
+    const { mergeReports } = await import('../report/merge.js');
+    const { matrixSettings } = await import('../settings.js');
     const files = expand(ctx.positionals, ctx.cwd);
     const reports = files.map((file) => ({ file, report: readReport(file) }));
     const merged = mergeReports(reports);

@@ -1,8 +1,5 @@
 import type { Verb } from '../../../core/src/cli/verb.js';
 import { UsageError } from '../../../core/src/errors.js';
-import { loadMatrixFile } from '../matrix-file/load.js';
-import { githubMatrix, planJobs } from '../plan/plan.js';
-import { matrixSettings, requireMatrixFile } from '../settings.js';
 
 const FORMATS = ['text', 'github', 'json'];
 
@@ -18,6 +15,9 @@ with fromJSON; each job then runs \`cutover matrix run --shard <shard>\` on its 
   },
   examples: ['cutover matrix plan', 'echo "matrix=$(cutover matrix plan --format github)" >> "$GITHUB_OUTPUT"'],
   async run(ctx) {
+    const { loadMatrixFile } = await import('../matrix-file/load.js');
+    const { githubMatrix, planJobs } = await import('../plan/plan.js');
+    const { matrixSettings, requireMatrixFile } = await import('../settings.js');
     const format = ctx.out.json ? 'json' : String(ctx.values.format ?? 'text');
     if (!FORMATS.includes(format)) throw new UsageError(`unknown --format "${format}"`, { hint: `Use one of ${FORMATS.join(', ')}.` });
     const shards = ctx.values.shards === undefined ? undefined : Number(ctx.values.shards);

@@ -1,11 +1,7 @@
 import type { Verb } from '../../../core/src/cli/verb.js';
 import { toPosixRelative } from '../../../core/src/paths.js';
-import { loadMatrixFile } from '../matrix-file/load.js';
 import { hostOs } from '../matrix-file/cells.js';
-import { progressPrinter, statusLabel } from '../run/progress.js';
-import { runMatrix } from '../run/runner.js';
 import { parseShard } from '../run/shard.js';
-import { matrixSettings, reportFileFor, requireMatrixFile } from '../settings.js';
 
 export const matrixRunVerb: Verb = {
   name: 'run',
@@ -22,6 +18,10 @@ of the covered tasks' evidence files. Exit 1 when a required cell fails or canno
   },
   examples: ['cutover matrix run', 'cutover matrix run --filter area=security', 'cutover matrix run --shard 2/3 --json'],
   async run(ctx) {
+    const { loadMatrixFile } = await import('../matrix-file/load.js');
+    const { progressPrinter, statusLabel } = await import('../run/progress.js');
+    const { runMatrix } = await import('../run/runner.js');
+    const { matrixSettings, reportFileFor, requireMatrixFile } = await import('../settings.js');
     const loaded = await ctx.loadConfig();
     const settings = matrixSettings(loaded);
     const matrix = loadMatrixFile(requireMatrixFile(loaded));
