@@ -1,3 +1,4 @@
+import { InternalError } from '../../../core/src/errors.js';
 import type { Profile, RequestId } from '../profiles/profile.js';
 import { getPath, parsePath, type Segment } from './json-path.js';
 import type { Norm } from './norm.js';
@@ -61,7 +62,7 @@ export class SideBuilder {
   }
 
   add(l: Line): void {
-    if (this.finished) throw new Error('SideBuilder: add after finish');
+    if (this.finished) throw new InternalError('a line was added to a side of a comparison after it was finished');
     const profile: Profile = this.o.profile;
     switch (l.type) {
       case 'request': {
