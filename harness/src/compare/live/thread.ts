@@ -1,4 +1,5 @@
 /** The comparison thread of `threaded.ts`: normalizes both sides and matches them. */
+import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { getProfile } from '../../profiles/registry.js';
 import { bodyLinesOf } from '../../trace/read.js';
@@ -7,6 +8,16 @@ import { matchSides } from '../compare.js';
 import type { PreparedSide, PrepareOptions } from '../prepare.js';
 import { SideBuilder } from '../side.js';
 import type { FromThread, ThreadInit, ToThread } from './protocol.js';
+
+// On Linux a nice value is per thread: this one gives way to the exchange (the main thread and
+// the target) and works in its gaps. Elsewhere it would lower the whole process, so it is left.
+if (process.platform === 'linux') {
+  try {
+    os.setPriority(10);
+  } catch {
+    // Not allowed here: the thread runs at the process's priority.
+  }
+}
 
 const init = workerData as ThreadInit;
 const port = parentPort!;
