@@ -5,7 +5,8 @@ import { ConfigError } from '../errors.js';
 import { discoverConfig, CONFIG_NAMES } from './discover.js';
 import { readConfigFile } from './read-file.js';
 import { resolvePaths } from './resolve-paths.js';
-import { createAjv, validateWith } from './validate.js';
+import { validateWith } from './validate.js';
+import { shippedValidator } from '../validators/load.js';
 import type { CutoverConfig } from './types.generated.js';
 import { CONFIG_SCHEMA_FILE, readShippedSchema } from '../schemas.js';
 
@@ -33,7 +34,8 @@ export function configSchema(): Record<string, unknown> {
 function loadValidator() {
   if (!validator) {
     const schema = readShippedSchema(CONFIG_SCHEMA_FILE);
-    validator = { schema, validate: createAjv().compile(schema) };
+    // The schema still matters at run time: its path keyword says which values are paths.
+    validator = { schema, validate: shippedValidator('config') };
   }
   return validator;
 }

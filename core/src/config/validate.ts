@@ -1,4 +1,4 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { Ajv, type CodeOptions, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { describeValue } from '../util/describe-value.js';
 import { didYouMean } from '../util/did-you-mean.js';
@@ -20,8 +20,8 @@ export interface SchemaProblem {
 }
 
 /** One ajv instance per schema set; all errors at once, verbose so messages can show what was found. */
-export function createAjv(): Ajv {
-  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
+export function createAjv(code?: CodeOptions): Ajv {
+  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, ...(code ? { code } : {}) });
   addFormats(ajv);
   ajv.addKeyword({ keyword: PATH_KEYWORD, schemaType: 'boolean' });
   return ajv;

@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { readDataFile } from '../../../core/src/config/read-file.js';
-import { createAjv, explainErrors, type SchemaProblem } from '../../../core/src/config/validate.js';
+import { explainErrors, type SchemaProblem } from '../../../core/src/config/validate.js';
+import { shippedValidator } from '../../../core/src/validators/load.js';
 import { ConfigError } from '../../../core/src/errors.js';
-import { matrixSchema } from './schema.js';
 import type { CheckSpec, MatrixFile, MatrixRow, NotApplicable, OsName, TargetSpec } from './types.js';
 
 export const DEFAULT_ROW_TIMEOUT_MS = 120_000;
@@ -27,7 +27,7 @@ export function loadMatrixFile(file: string): MatrixFile {
   const kind = /\.json$/i.test(file) ? 'json' : 'yaml';
   const text = fs.readFileSync(file, 'utf8');
   const raw = readDataFile(file, kind);
-  validator ??= createAjv().compile(matrixSchema());
+  validator ??= shippedValidator('matrix');
   const rel = path.relative(process.cwd(), file) || file;
   if (!validator(raw.data)) {
     // if/then pairs add a "must match then schema" error on top of the real ones; keep the real ones.

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ValidateFunction } from 'ajv';
-import { createAjv, explainErrors } from '../../../core/src/config/validate.js';
+import { explainErrors } from '../../../core/src/config/validate.js';
+import { shippedValidator } from '../../../core/src/validators/load.js';
 import { ConfigError } from '../../../core/src/errors.js';
-import { reportSchema } from './schema.js';
 import type { CellResult, CellStatus, MatrixReport } from './types.js';
 
 let validator: ValidateFunction | undefined;
@@ -32,7 +32,7 @@ export function readReport(file: string): MatrixReport {
   } catch (e) {
     throw new ConfigError(`the matrix report is not valid JSON: ${(e as Error).message}`, { location: { file }, hint: 'Run the matrix again to rewrite it.' });
   }
-  validator ??= createAjv().compile(reportSchema());
+  validator ??= shippedValidator('matrix-report');
   if (!validator(data)) {
     const problems = explainErrors(validator.errors ?? []);
     throw new ConfigError(`the matrix report does not have the report format (${problems.length} problem${problems.length === 1 ? '' : 's'})`, {
