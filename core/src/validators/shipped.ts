@@ -15,6 +15,7 @@ const TRACE_DEFINITIONS = ['header', 'request', 'raw', 'control', 'observation',
 
 export const SHIPPED_VALIDATORS: readonly ShippedValidator[] = [
   { name: 'config', schema: 'schema/cutover.config.schema.json' },
+  { name: 'manifest', schema: 'schema/manifest.schema.json', parts: { commands: '#/definitions/commandsManifest', events: '#/definitions/eventsManifest' } },
   { name: 'matrix', schema: 'schema/matrix.schema.json' },
   { name: 'matrix-report', schema: 'schema/matrix-report.schema.json' },
   { name: 'trace', schema: 'schema/trace.schema.json', parts: Object.fromEntries(TRACE_DEFINITIONS.map((d) => [d, `#/definitions/${d}`])) },

@@ -1,10 +1,10 @@
 /** The committed manifests: read, validated against the shipped manifest schema, with line lookup. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { createAjv, explainErrors } from '../../../core/src/config/validate.js';
+import { explainErrors } from '../../../core/src/config/validate.js';
 import { readDataFile } from '../../../core/src/config/read-file.js';
 import { ConfigError } from '../../../core/src/errors.js';
-import { readShippedSchema } from '../../../core/src/schemas.js';
+import { shippedValidator } from '../../../core/src/validators/load.js';
 import type { CommandsManifest, EventsManifest } from '../build/types.js';
 import type { ValidateFunction } from 'ajv';
 
@@ -25,20 +25,9 @@ export interface Committed {
   types?: string;
 }
 
-const validators = new Map<string, ValidateFunction>();
-let manifestAjv: ReturnType<typeof createAjv> | undefined;
-
 /** The validator of one manifest kind, so errors name that kind's keys rather than "matches none of". */
 function validate(key: 'commands' | 'events'): ValidateFunction {
-  let v = validators.get(key);
-  if (!v) {
-    const schema = readShippedSchema(MANIFEST_SCHEMA_FILE);
-    if (!manifestAjv) (manifestAjv = createAjv()).addSchema(schema);
-    v = manifestAjv.getSchema(`${String(schema.$id)}#/definitions/${key}Manifest`);
-    if (!v) throw new Error(`${MANIFEST_SCHEMA_FILE} has no ${key}Manifest definition`);
-    validators.set(key, v);
-  }
-  return v;
+  return shippedValidator('manifest', key);
 }
 
 export function readCommitted(out: string): Committed {
