@@ -44,6 +44,8 @@ export interface UnitResult {
   recorded?: 'new' | 'updated';
   /** Messages heard from the new path. */
   messages?: number;
+  /** Where a trace's comparison ran: on the main thread, or beside the exchange in a worker thread. */
+  comparedIn?: 'in-process' | 'worker';
 }
 
 export interface HarnessResult {
@@ -112,7 +114,7 @@ export async function runHarness(opts: HarnessOptions): Promise<HarnessResult> {
       }
       const trace = readTrace(file);
       const res = await replayTrace(ctx, trace);
-      return { findings: [...findings, ...res.findings], messages: res.messages, ...(recorded ? { recorded } : {}) };
+      return { findings: [...findings, ...res.findings], messages: res.messages, comparedIn: res.comparedIn, ...(recorded ? { recorded } : {}) };
     });
   }
   if (traceSel === 'all') extra.push(...obsoleteTraces(ctx, scenarios, update));

@@ -54,6 +54,29 @@ describe('cutover record / replay, end to end', () => {
     expect(rep.stdout).toContain('2 traces replayed, 0 built-in scenarios run: all passed (0 errors, 0 warnings)');
   }, 120_000);
 
+  it('a large trace compares in a worker thread from the built CLI, with the same findings at the same lines', async () => {
+    fs.rmSync(path.join(dir.path, 'scenarios'), { recursive: true });
+    fs.cpSync(path.join(FIX, 'cli/large'), path.join(dir.path, 'scenarios'), { recursive: true });
+    expect((await cli(['record'])).code).toBe(0);
+    const file = path.join(traces(), 'many.jsonl');
+    const clean = await cli(['replay', '--skip-builtins', '--json']);
+    expect(clean.code, clean.stderr).toBe(0);
+    const unit = (JSON.parse(clean.stdout) as { units: { name: string; status: string; comparedIn: string; messages: number }[] }).units[0]!;
+    expect(unit).toMatchObject({ name: 'many', status: 'passed', comparedIn: 'worker', messages: 2600 });
+
+    // One answer near the end changed in the golden trace: found by the thread, at its line.
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    const at = lines.findIndex((l) => l.includes('"text":"message 2500"') && l.includes('"type":"response"'));
+    lines[at] = lines[at]!.replace('"text":"message 2500"', '"text":"message 2500!"');
+    fs.writeFileSync(file, lines.join('\n'));
+    const rep = await cli(['replay', '--skip-builtins', '--json']);
+    expect(rep.code).toBe(1);
+    const doc = JSON.parse(rep.stdout) as { units: { comparedIn: string }[]; findings: { id: string; line: number; message: string }[] };
+    expect(doc.units[0]!.comparedIn).toBe('worker');
+    expect(doc.findings.map((f) => [f.id, f.line])).toEqual([['replay-changed-value', at + 1]]);
+    expect(doc.findings[0]!.message).toContain('expected "message 2500!", got "message 2500"');
+  }, 120_000);
+
   it('a difference: exit 1, located at the trace line, with a readable diff, in JSON and in JUnit too', async () => {
     expect((await cli(['record'])).code).toBe(0);
     const file = path.join(traces(), 'basic.jsonl');
