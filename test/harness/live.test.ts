@@ -82,6 +82,16 @@ describe('comparing while the exchange runs', () => {
     expect(builtPending()).not.toContain('comparison worker thread');
   });
 
+  it('ended before the exchange is (the target failed), the thread goes at once', async () => {
+    const c = JSON.parse(fs.readFileSync(path.join(DIR, 'missing-event.json'), 'utf8')) as Case;
+    const cmp = threaded({ profile: coworkNdjson, compare: harnessSettings(loaded({})).compare, noise: [], golden: { lines: c.expected } });
+    cmp.begin([]);
+    for (const l of c.actual.slice(0, 2)) cmp.observe(l, 'message' in l ? JSON.stringify(l.message) : undefined);
+    expect(builtPending()).toContain('comparison worker thread');
+    await cmp.dispose();
+    expect(builtPending()).not.toContain('comparison worker thread');
+  });
+
   it('takes a thread for a large trace or when asked, the main thread otherwise and always from the sources', async () => {
     const init = (n: number): LiveInit => ({ profile: coworkNdjson, compare: harnessSettings(loaded({})).compare, noise: [], golden: { lines: Array.from({ length: n }, () => ({ type: 'request', conn: 'main', command: 'x' })) } });
     const modes: string[] = [];
