@@ -59,6 +59,13 @@ export function findingMaker<D extends Record<string, FindingDefinition>>(defs: 
   };
 }
 
+/** The same, positional: `make(id, file, line, message, hint?, data?)`, for findings that always have a place. */
+export function locatedFindingMaker<D extends Record<string, FindingDefinition>>(defs: D) {
+  const make = findingMaker(defs);
+  return (id: keyof D & string, file: string, line: number | undefined, message: string, hint?: string, data?: Record<string, unknown>): Finding =>
+    make(id, message, { file, line, hint, data });
+}
+
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Stable order: severity, file, line, id, message — so reports diff cleanly. */

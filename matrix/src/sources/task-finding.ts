@@ -1,18 +1,8 @@
-import { findingMaker, type Finding } from '../../../core/src/findings.js';
+import { locatedFindingMaker, type Finding } from '../../../core/src/findings.js';
 import { findingIds } from '../finding-ids.js';
 
 type TaskFindingId = 'task-malformed' | 'task-duplicate-id' | 'task-unknown-status' | 'task-source-unreadable';
 
-const make = findingMaker(findingIds);
-
 /** A task-source finding at file:line; severity comes from the declared id. */
-export function taskFinding(
-  id: TaskFindingId,
-  file: string,
-  line: number | undefined,
-  message: string,
-  hint?: string,
-  data?: Record<string, unknown>,
-): Finding {
-  return make(id, message, { file, line, hint, data });
-}
+export const taskFinding: (id: TaskFindingId, file: string, line: number | undefined, message: string, hint?: string, data?: Record<string, unknown>) => Finding =
+  locatedFindingMaker(findingIds);
