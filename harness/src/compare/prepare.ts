@@ -2,7 +2,7 @@ import type { Profile, RequestId } from '../profiles/profile.js';
 import type { CompareSettings } from '../settings.js';
 import type { BodyLine, NoiseRule } from '../trace/types.js';
 import type { Norm } from './norm.js';
-import { SideBuilder } from './side.js';
+import { SideBuilder, SLICE } from './side.js';
 
 export type Line = BodyLine & { line?: number };
 
@@ -49,7 +49,7 @@ export async function prepareSide(lines: readonly Line[], o: PrepareOptions, pau
   let work = 0;
   for (const l of lines) {
     side.add(l);
-    if (pause && ++work % 400 === 0) await pause();
+    if (pause && ++work % SLICE === 0) await pause();
   }
   return side.finish(pause);
 }

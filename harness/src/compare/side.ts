@@ -33,7 +33,7 @@ interface RawConn {
 }
 
 /** Work units between cooperative pauses. */
-const SLICE = 400;
+export const SLICE = 400;
 
 /**
  * One side of a comparison, built line by line. Each message is shaped (the naming-free half

@@ -5,7 +5,10 @@ import type { LiveComparison, LiveInit } from './types.js';
 
 const pause = () => new Promise<void>((r) => setImmediate(r));
 
-/** On the main thread: the golden side is normalized in slices between socket reads. */
+/**
+ * Both sides in this thread: the golden side is normalized in slices between socket reads (or,
+ * in the comparison thread, between batches of lines), the other shaped as its lines come.
+ */
 export function inProcessComparison(init: LiveInit): LiveComparison {
   const base = { profile: init.profile, compare: init.compare, noise: init.noise };
   const golden = prepareSide(init.golden.lines, base, pause);

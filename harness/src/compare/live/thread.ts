@@ -1,13 +1,12 @@
-/** The comparison thread of `threaded.ts`: normalizes both sides and matches them. */
+/** The comparison thread of `threaded.ts`: the same comparison as on the main thread, fed by messages. */
 import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { getProfile } from '../../profiles/registry.js';
 import { bodyLinesOf } from '../../trace/read.js';
 import type { BodyLine } from '../../trace/types.js';
-import { matchSides } from '../compare.js';
-import type { PreparedSide, PrepareOptions } from '../prepare.js';
-import { SideBuilder } from '../side.js';
+import { inProcessComparison } from './in-process.js';
 import type { FromThread, ThreadInit, ToThread } from './protocol.js';
+import type { LiveComparison } from './types.js';
 
 // On Linux a nice value is per thread: this one gives way to the exchange (the main thread and
 // the target) and works in its gaps. Elsewhere it would lower the whole process, so it is left.
@@ -23,40 +22,33 @@ const init = workerData as ThreadInit;
 const port = parentPort!;
 const reply = (m: FromThread) => port.postMessage(m);
 let failed = false;
-let base: PrepareOptions | undefined;
-let golden: PreparedSide | undefined;
-let actual: SideBuilder | undefined;
-const side = (dataDirs: readonly string[] = []) => (actual ??= new SideBuilder({ ...base!, dataDirs }, true));
+let cmp: LiveComparison | undefined;
 
 try {
-  base = { profile: getProfile(init.profile), compare: init.compare, noise: init.noise };
-  // The golden side first: the exchange has barely started, its lines queue meanwhile.
-  const g = new SideBuilder(base);
-  for (const l of 'text' in init.golden ? bodyLinesOf(init.golden.text) : init.golden.lines) g.add(l);
-  golden = await g.finish();
+  const golden = 'text' in init.golden ? bodyLinesOf(init.golden.text) : init.golden.lines;
+  cmp = inProcessComparison({ profile: getProfile(init.profile), compare: init.compare, noise: init.noise, golden: { lines: golden } });
 } catch (e) {
   fail(e);
 }
 
 port.on('message', (m: ToThread) => {
-  if (failed) return;
+  if (failed || !cmp) return;
   try {
-    if (m.t === 'begin') side(m.dataDirs);
+    if (m.t === 'begin') cmp.begin(m.dataDirs);
     else if (m.t === 'lines') {
-      const s = side();
       for (const item of m.items) {
         const line: BodyLine = Array.isArray(item) ? { type: item[0], conn: item[1], message: JSON.parse(item[2]) as unknown } : item;
-        s.add(line);
+        cmp.observe(line);
       }
-    } else void finish();
+    } else void finish(cmp);
   } catch (e) {
     fail(e);
   }
 });
 
-async function finish(): Promise<void> {
+async function finish(c: LiveComparison): Promise<void> {
   try {
-    reply({ t: 'done', differences: matchSides(golden!, await side().finish(), base!) });
+    reply({ t: 'done', differences: await c.end() });
   } catch (e) {
     fail(e);
   }
