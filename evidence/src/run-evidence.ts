@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { LoadedConfig } from '../../core/src/config/index.js';
 import { createRedactor, type Redactor } from '../../core/src/redact.js';
+import type { RunRecord as CheckRun } from '../../matrix/src/checks/types.js';
 import { evidenceSettings, sectionForRole, type EvidenceSettings, type ResolvedSection, DEFAULT_SECTIONS } from './config.js';
 import { upsertBlock } from './generated-blocks.js';
 import { outputsDir } from './safe-id.js';
@@ -10,12 +11,8 @@ import { safeEvidencePath, scaffoldText } from './scaffold.js';
 import { render, tidy } from './templates.js';
 import { writeFileAtomic } from './write-file.js';
 
-export interface RunRecord {
-  command: string;
-  exitCode: number | null;
-  durationMs: number;
-  output: string;
-  passed: boolean;
+/** A run a check made, with which check and cell made it. */
+export interface RunRecord extends CheckRun {
   check?: string;
   cell?: string;
 }

@@ -124,15 +124,10 @@ export class TargetProcess {
       if (!done) this.killGroup('SIGKILL');
     }
     // Children the leader started may outlive it; the group kill reaches them too.
-    this.killGroup('SIGKILL');
-    await withTimeout(this.exited, { what: `${this.spec.label} to exit after SIGKILL`, timeoutMs: 5000 });
-    this.child.stdout?.destroy();
-    this.child.stderr?.destroy();
-    this.child.stdin?.destroy();
-    await this.disposeCleanup();
+    await this.crash();
   }
 
-  /** kill -9 on the group, as a crash would. */
+  /** kill -9 on the group, as a crash would, and wait until it is gone. */
   async crash(): Promise<void> {
     this.killGroup('SIGKILL');
     await withTimeout(this.exited, { what: `${this.spec.label} to exit after SIGKILL`, timeoutMs: 5000 });
