@@ -7,5 +7,5 @@ export { UsageError, ConfigError, TransportError, InternalError, CutoverError, E
 export type { Finding, Severity, FindingDefinition } from './core/src/findings.js';
 export { sortFindings, countBySeverity } from './core/src/findings.js';
 export { createRedactor, REDACTED, type Redactor } from './core/src/redact.js';
-export { FINDING_CATALOG } from './core/src/catalog.js';
-export { runCli } from './core/src/cli/main.js';
+export { FINDING_CATALOG } from './catalog.js';
+export { runCli } from './cli.js';

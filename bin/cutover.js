@@ -1,4 +1,4 @@
 #!/usr/bin/env node
-import { main } from '../dist/core/src/cli/main.js';
+import { main } from '../dist/cli.js';
 
 await main();

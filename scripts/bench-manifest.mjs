@@ -10,7 +10,7 @@ import { argv, chalk, echo, fs, path } from 'zx';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const cli = path.join(root, 'bin/cutover.js');
-if (!fs.existsSync(path.join(root, 'dist/core/src/cli/main.js'))) throw new Error('build first: pnpm build');
+if (!fs.existsSync(path.join(root, 'dist/cli.js'))) throw new Error('build first: pnpm build');
 
 const COMMANDS = Number(argv.commands ?? 2000);
 const RUST_FILES = Number(argv['rust-files'] ?? 200);

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { LoadedConfig } from '../../core/src/config/index.js';
 import type { EvidenceSection } from '../../core/src/config/types.generated.js';
 import { ConfigError } from '../../core/src/errors.js';
-import type { TaskStatus } from '../../matrix/src/sources/types.js';
+import type { TaskStatus } from '../../core/src/tasks/types.js';
 
 export type SectionRole = NonNullable<EvidenceSection['role']>;
 

@@ -1,5 +1,5 @@
 import { parse as parseYaml } from 'yaml';
-import { classifyLines, type MarkdownLine } from '../../matrix/src/sources/markdown-lines.js';
+import { classifyLines, type MarkdownLine } from '../../core/src/tasks/markdown-lines.js';
 import { normalizeHeading, type ResolvedSection } from './config.js';
 
 export interface DocSection {

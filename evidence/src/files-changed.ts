@@ -1,4 +1,4 @@
-import type { MarkdownLine } from '../../matrix/src/sources/markdown-lines.js';
+import type { MarkdownLine } from '../../core/src/tasks/markdown-lines.js';
 import { bareText } from './placeholders.js';
 
 export interface ListedPath {

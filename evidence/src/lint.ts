@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { LoadedConfig } from '../../core/src/config/index.js';
 import type { Finding } from '../../core/src/findings.js';
 import { toPosixRelative } from '../../core/src/paths.js';
-import type { Task } from '../../matrix/src/sources/types.js';
+import type { Task } from '../../core/src/tasks/types.js';
 import { evidenceSettings, type EvidenceSettings } from './config.js';
 import { evidenceFinding } from './evidence-finding.js';
 import { lintEvidenceText } from './lint-file.js';

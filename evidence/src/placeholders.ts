@@ -1,4 +1,4 @@
-import type { MarkdownLine } from '../../matrix/src/sources/markdown-lines.js';
+import type { MarkdownLine } from '../../core/src/tasks/markdown-lines.js';
 
 /** A line's words with list bullets, quote marks, emphasis and inline comments taken off. */
 export function bareText(l: MarkdownLine): string {

@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { LoadedConfig } from '../../core/src/config/index.js';
 import { createRedactor, type Redactor } from '../../core/src/redact.js';
-import type { RunRecord as CheckRun } from '../../matrix/src/checks/types.js';
+import type { RunRecord as CheckRun } from '../../core/src/run-record.js';
 import { evidenceSettings, sectionForRole, type EvidenceSettings, type ResolvedSection, DEFAULT_SECTIONS } from './config.js';
 import { upsertBlock } from './generated-blocks.js';
 import { outputsDir } from './safe-id.js';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { LoadedConfig } from '../../core/src/config/index.js';
 import { UsageError } from '../../core/src/errors.js';
 import { toPosixRelative } from '../../core/src/paths.js';
-import type { Task } from '../../matrix/src/sources/types.js';
+import type { Task } from '../../core/src/tasks/types.js';
 import { evidenceSettings, type EvidenceSettings, type SectionRole } from './config.js';
 import { render, tidy } from './templates.js';
 import { evidencePath } from './safe-id.js';

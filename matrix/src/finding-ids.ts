@@ -1,12 +1,7 @@
 import { defineFindings } from '../../core/src/findings.js';
 
-/** Every finding id the matrix pillar (task sources, matrix runner, gate) reports. */
+/** Every finding id the matrix pillar (matrix runner, gate) reports. */
 export const findingIds = defineFindings({
-  // task sources
-  'task-malformed': { severity: 'error', description: 'A task line does not follow the task-list format.' },
-  'task-duplicate-id': { severity: 'error', description: 'Two tasks share one id.' },
-  'task-unknown-status': { severity: 'error', description: 'A task status outside the configured vocabulary.' },
-  'task-source-unreadable': { severity: 'error', description: 'A task list could not be read or parsed.' },
   // matrix
   'matrix-check-failed': { severity: 'error', description: 'A matrix check ran and failed.' },
   'matrix-check-error': { severity: 'error', description: 'A matrix check could not run (target or environment failed).' },

@@ -1,7 +1,7 @@
 import type { LoadedConfig } from '../../core/src/config/index.js';
 import type { Finding } from '../../core/src/findings.js';
 import type { Redactor } from '../../core/src/redact.js';
-import type { Task } from './sources/types.js';
+import type { Task } from '../../core/src/tasks/types.js';
 
 /**
  * The other pillars' public APIs the matrix and the gate call (CONTRIBUTING.md, "Contracts
@@ -37,5 +37,5 @@ export async function manifestsApi(): Promise<Partial<ManifestsApi>> {
 }
 
 export async function tasksApi(): Promise<{ loadTasks(loaded: LoadedConfig): Promise<{ tasks: Task[]; findings: Finding[] }> }> {
-  return import('./sources/index.js');
+  return import('../../core/src/tasks/index.js');
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FINDING_CATALOG } from '../../core/src/catalog.js';
+import { FINDING_CATALOG } from '../../catalog.js';
 
 describe('the finding catalog', () => {
   it('holds every id once, across all pillars, in kebab-case with a description', () => {

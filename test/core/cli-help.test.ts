@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allVerbs } from '../../core/src/cli/registry.js';
+import { allVerbs } from '../../cli.js';
 import type { Verb } from '../../core/src/cli/verb.js';
 import { runBuiltCli } from '../support/cli.js';
 

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../core/src/cli/main.js';
+import { runCli } from '../../cli.js';
 import { reportError } from '../../core/src/cli/report-error.js';
 import { ConfigError, InternalError, TransportError, UsageError } from '../../core/src/errors.js';
 import { createOutput } from '../../core/src/output.js';

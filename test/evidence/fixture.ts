@@ -4,7 +4,7 @@ import { loadConfig, type LoadedConfig } from '../../core/src/config/index.js';
 import type { Finding } from '../../core/src/findings.js';
 import { sortFindings } from '../../core/src/findings.js';
 import { lintEvidence } from '../../evidence/src/index.js';
-import { loadTasks } from '../../matrix/src/sources/index.js';
+import { loadTasks } from '../../core/src/tasks/index.js';
 import { REPO_ROOT } from '../support/cli.js';
 
 export const FIXTURES = path.join(REPO_ROOT, 'test/fixtures/evidence');

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateConfig } from '../../core/src/config/index.js';
 import { lintEvidence } from '../../evidence/src/index.js';
-import type { Task } from '../../matrix/src/sources/types.js';
+import type { Task } from '../../core/src/tasks/types.js';
 import { fixtureDir } from './fixture.js';
 
 const DIR = fixtureDir('lint-missing-file');

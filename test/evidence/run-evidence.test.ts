@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { validateConfig, type LoadedConfig } from '../../core/src/config/index.js';
 import { UsageError } from '../../core/src/errors.js';
 import { lintEvidence, scaffoldEvidence, writeRunEvidence, type RunRecord } from '../../evidence/src/index.js';
-import { loadTasks } from '../../matrix/src/sources/index.js';
+import { loadTasks } from '../../core/src/tasks/index.js';
 
 const GH_TOKEN = `ghp_${'a1B2c3D4e5'.repeat(4)}`;
 const DAEMON_TOKEN = '9f86d081884c7d659a2feaa0c55ad015';

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { validateConfig, type LoadedConfig } from '../../core/src/config/index.js';
 import { UsageError } from '../../core/src/errors.js';
 import { lintEvidence, scaffoldEvidence } from '../../evidence/src/index.js';
-import { loadTasks } from '../../matrix/src/sources/index.js';
+import { loadTasks } from '../../core/src/tasks/index.js';
 import { relativeFindings } from './fixture.js';
 
 const TASKS = `# Plan

@@ -6,7 +6,7 @@ import { lintEvidence } from '../../evidence/src/index.js';
 import { parseSignoffs, currentSignoff } from '../../matrix/src/gate/signoff-file.js';
 import { loadMatrixFile } from '../../matrix/src/matrix-file/load.js';
 import { allCells } from '../../matrix/src/matrix-file/cells.js';
-import { loadTasks } from '../../matrix/src/sources/index.js';
+import { loadTasks } from '../../core/src/tasks/index.js';
 import { matrixSettings } from '../../matrix/src/settings.js';
 import { REPO_ROOT } from '../support/cli.js';
 import { runCheck } from '../matrix/helpers.js';

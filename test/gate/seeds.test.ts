@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadTasks } from '../../matrix/src/sources/index.js';
+import { loadTasks } from '../../core/src/tasks/index.js';
 import { load, tempProject, type TempProject } from '../matrix/helpers.js';
 import { SEEDS, completedSeedProject, gateIn, reasonIds, runMatrixIn, taskIds } from './helpers.js';
 

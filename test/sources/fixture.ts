@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseTaskFile, type ParseTaskFileOptions } from '../../matrix/src/sources/index.js';
+import { parseTaskFile, type ParseTaskFileOptions } from '../../core/src/tasks/index.js';
 import { REPO_ROOT } from '../support/cli.js';
 
 export const FIXTURES = path.join(REPO_ROOT, 'test/fixtures/sources');

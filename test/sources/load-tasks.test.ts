@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateConfig } from '../../core/src/config/index.js';
-import { loadTasks } from '../../matrix/src/sources/index.js';
+import { loadTasks } from '../../core/src/tasks/index.js';
 import { FIXTURES } from './fixture.js';
 
 const DIR = path.join(FIXTURES, 'load-tasks');

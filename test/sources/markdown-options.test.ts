@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTaskFile } from '../../matrix/src/sources/index.js';
+import { parseTaskFile } from '../../core/src/tasks/index.js';
 
 const FILE = '/work/list.md';
 

@@ -1,18 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TASK_SOURCES } from '../../matrix/src/sources/registry.js';
-import type { TaskSource } from '../../matrix/src/sources/types.js';
+import { TASK_SOURCES } from '../../core/src/tasks/registry.js';
+import type { TaskSource } from '../../core/src/tasks/types.js';
 import { REPO_ROOT } from '../support/cli.js';
 import { expected, FIXTURES, fixtureInput, parseFixture } from './fixture.js';
 
-const SOURCES_DIR = path.join(REPO_ROOT, 'matrix/src/sources');
+const SOURCES_DIR = path.join(REPO_ROOT, 'core/src/tasks');
 
 const isTaskSource = (v: unknown): v is TaskSource =>
   typeof v === 'object' && v !== null && typeof (v as TaskSource).id === 'string' && typeof (v as TaskSource).parse === 'function' && typeof (v as TaskSource).matches === 'function';
 
 describe('task source registry', () => {
-  it('registers every TaskSource exported from matrix/src/sources/', async () => {
+  it('registers every TaskSource exported from core/src/tasks/', async () => {
     const exported: string[] = [];
     for (const name of fs.readdirSync(SOURCES_DIR).filter((f) => f.endsWith('.ts'))) {
       const mod = (await import(path.join(SOURCES_DIR, name))) as Record<string, unknown>;

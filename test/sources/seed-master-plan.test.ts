@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseTaskFile } from '../../matrix/src/sources/index.js';
+import { parseTaskFile } from '../../core/src/tasks/index.js';
 import { REPO_ROOT } from '../support/cli.js';
 
 const FIXTURE = path.join(REPO_ROOT, 'test/fixtures/sources/seed-master-plan/master-plan.md');

@@ -1,14 +1,15 @@
-import { installSignalCleanup, runAllCleanups } from '../cleanup.js';
+import { runAllCleanups } from '../cleanup.js';
 import type { LoadedConfig } from '../config/index.js';
 import { createOutput } from '../output.js';
 import { cutoverVersion } from '../paths.js';
 import { renderRootHelp, renderVerbHelp } from './help.js';
 import { checkPositionals, parseVerbArgs, resolveVerb } from './parse.js';
-import { allVerbs } from './registry.js';
 import { reportError } from './report-error.js';
-import type { OptionValues } from './verb.js';
+import type { OptionValues, Verb } from './verb.js';
 
 export interface RunOptions {
+  /** The verbs to offer; the top-level `cli.ts` passes every pillar's. */
+  verbs: Verb[];
   cwd?: string;
   env?: NodeJS.ProcessEnv;
   stdout?: NodeJS.WritableStream & { isTTY?: boolean };
@@ -16,13 +17,13 @@ export interface RunOptions {
 }
 
 /** argv → verb → exit code. The only place where coded errors become exit codes. */
-export async function runCli(argv: readonly string[], opts: RunOptions = {}): Promise<number> {
+export async function runCli(argv: readonly string[], opts: RunOptions): Promise<number> {
   const cwd = opts.cwd ?? process.cwd();
   const env = opts.env ?? process.env;
   // Until argv is parsed, answer in the mode the raw flags ask for.
   const early = createOutput({ json: argv.includes('--json'), debug: argv.includes('--debug'), color: argv.includes('--no-color') ? false : undefined, env, ...streams(opts) });
   try {
-    const verbs = allVerbs();
+    const verbs = opts.verbs;
     const { path, verb, rest } = resolveVerb(argv, verbs);
     const { values, positionals } = parseVerbArgs(rest, verb, path);
     const out = createOutput({ json: values.json === true, debug: values.debug === true, color: values['no-color'] === true ? false : undefined, env, ...streams(opts) });
@@ -63,10 +64,4 @@ function streams(opts: RunOptions) {
     ...(opts.stdout ? { stdout: opts.stdout as never } : {}),
     ...(opts.stderr ? { stderr: opts.stderr as never } : {}),
   };
-}
-
-/** Process entry: installs Ctrl-C cleanup, runs, sets the exit code without cutting off pending output. */
-export async function main(): Promise<void> {
-  installSignalCleanup();
-  process.exitCode = await runCli(process.argv.slice(2));
 }

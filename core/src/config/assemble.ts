@@ -11,6 +11,8 @@ import { CONFIG_SCHEMA_FILE } from '../schemas.js';
  * `core/src/config/types.generated.ts`; a test fails when either is stale.
  */
 export const PILLARS = ['manifests', 'harness', 'matrix', 'evidence'] as const;
+/** Folders whose `config/` holds sections: core's own (tasks) and each pillar's. */
+const SECTION_DIRS = ['core', ...PILLARS] as const;
 export const SCHEMA_FILE = CONFIG_SCHEMA_FILE;
 export const TYPES_FILE = 'core/src/config/types.generated.ts';
 
@@ -24,11 +26,11 @@ export interface SectionFile {
 
 export function listSectionFiles(root = packageRoot()): SectionFile[] {
   const out: SectionFile[] = [];
-  for (const pillar of PILLARS) {
-    const dir = path.join(root, pillar, 'config');
+  for (const owner of SECTION_DIRS) {
+    const dir = path.join(root, owner, 'config');
     if (!fs.existsSync(dir)) continue;
     for (const name of fs.readdirSync(dir).sort()) {
-      if (!name.endsWith('.schema.json')) continue;
+      if (!name.endsWith('.schema.json') || name === 'root.schema.json') continue;
       const file = path.join(dir, name);
       out.push({ section: name.slice(0, -'.schema.json'.length), file, schema: JSON.parse(fs.readFileSync(file, 'utf8')) as JsonSchema });
     }

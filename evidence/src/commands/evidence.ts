@@ -20,7 +20,7 @@ never overwritten.`,
   options: { title: { type: 'string', valueName: 'TEXT', description: 'Title for the heading when the task lists do not name the task' } },
   examples: ['cutover evidence new P0-T001', 'cutover evidence new INT-G-004 --json'],
   async run(ctx) {
-    const { loadTasks } = await import('../../../matrix/src/sources/index.js');
+    const { loadTasks } = await import('../../../core/src/tasks/index.js');
     const { scaffoldEvidence } = await import('../scaffold.js');
     const loaded = await ctx.loadConfig();
     const id = ctx.positionals[0]!;
@@ -50,7 +50,7 @@ Exit 0 when there are no errors (warnings allowed unless --strict), 1 otherwise.
   options: { strict: { type: 'boolean', description: 'Exit 1 on warnings too' } },
   examples: ['cutover evidence lint', 'cutover evidence lint --json', 'cutover evidence lint --strict'],
   async run(ctx) {
-    const { loadTasks } = await import('../../../matrix/src/sources/index.js');
+    const { loadTasks } = await import('../../../core/src/tasks/index.js');
     const { evidenceSettings } = await import('../config.js');
     const { lintEvidence, lintEvidenceFolder } = await import('../lint.js');
     const loaded = await ctx.loadConfig();

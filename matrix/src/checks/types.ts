@@ -1,20 +1,12 @@
 import type { LoadedConfig } from '../../../core/src/config/index.js';
 import type { Finding } from '../../../core/src/findings.js';
 import type { Redactor } from '../../../core/src/redact.js';
+import type { RunRecord } from '../../../core/src/run-record.js';
 import type { CheckSpec, Cell, MatrixFile } from '../matrix-file/types.js';
 
 export type CheckStatus = 'passed' | 'failed' | 'error';
 
-/** One thing a check really ran (a command, a request loop), as evidence records it. */
-export interface RunRecord {
-  /** What ran, as a person would type or describe it. */
-  command: string;
-  exitCode: number | null;
-  durationMs: number;
-  /** Tail of the combined output, already redacted. */
-  output: string;
-  passed: boolean;
-}
+export type { RunRecord };
 
 export interface CheckOutcome {
   status: CheckStatus;

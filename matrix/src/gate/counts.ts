@@ -1,4 +1,4 @@
-import type { Task, TaskStatus } from '../sources/types.js';
+import type { Task, TaskStatus } from '../../../core/src/tasks/types.js';
 
 export type StatusCounts = Record<TaskStatus, number> & { total: number };
 

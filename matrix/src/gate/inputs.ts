@@ -10,7 +10,7 @@ import { commitState } from '../report/commit.js';
 import { readReport } from '../report/io.js';
 import type { CommitState, MatrixReport } from '../report/types.js';
 import type { MatrixSettings } from '../settings.js';
-import type { Task } from '../sources/types.js';
+import type { Task } from '../../../core/src/tasks/types.js';
 import { parseSignoffs, type SignoffFile } from './signoff-file.js';
 
 export class MissingApiError extends Error {}

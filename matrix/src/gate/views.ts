@@ -3,7 +3,7 @@ import { toPosixRelative } from '../../../core/src/paths.js';
 import { allCells } from '../matrix-file/cells.js';
 import { cellKey, type OsName } from '../matrix-file/types.js';
 import type { CellResult } from '../report/types.js';
-import type { Task, TaskStatus } from '../sources/types.js';
+import type { Task, TaskStatus } from '../../../core/src/tasks/types.js';
 import type { GateContext, Reason } from './types.js';
 import { currentSignoff } from './signoff-file.js';
 

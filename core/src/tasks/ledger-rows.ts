@@ -1,6 +1,6 @@
 import path from 'node:path';
-import type { Finding } from '../../../core/src/findings.js';
-import { didYouMean } from '../../../core/src/util/did-you-mean.js';
+import type { Finding } from '../findings.js';
+import { didYouMean } from '../util/did-you-mean.js';
 import type { SourceOptions } from './options.js';
 import { LEDGER_STATUSES, UNKNOWN_STATUS_FALLBACK, vocabulary } from './statuses.js';
 import { taskFinding } from './task-finding.js';

@@ -1,4 +1,4 @@
-import type { Finding } from '../../../core/src/findings.js';
+import type { Finding } from '../findings.js';
 
 /** The locked vocabulary every task source maps its statuses onto. */
 export type TaskStatus = 'not_started' | 'in_progress' | 'blocked' | 'in_review' | 'done';

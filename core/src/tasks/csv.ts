@@ -1,5 +1,5 @@
 import { parse, type CsvError } from 'csv-parse/sync';
-import type { Finding } from '../../../core/src/findings.js';
+import type { Finding } from '../findings.js';
 import { ledgerColumns, rowsToTasks, type LedgerRow } from './ledger-rows.js';
 import { sourceOptions } from './options.js';
 import { taskFinding } from './task-finding.js';

@@ -1,6 +1,6 @@
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import type { Finding } from '../../../core/src/findings.js';
+import type { Finding } from '../findings.js';
 import { rowsToTasks, type LedgerRow } from './ledger-rows.js';
 import { sourceOptions } from './options.js';
 import { taskFinding } from './task-finding.js';

@@ -1,5 +1,5 @@
-import { locatedFindingMaker, type Finding } from '../../../core/src/findings.js';
-import { findingIds } from '../finding-ids.js';
+import { locatedFindingMaker, type Finding } from '../findings.js';
+import { findingIds } from './finding-ids.js';
 
 type TaskFindingId = 'task-malformed' | 'task-duplicate-id' | 'task-unknown-status' | 'task-source-unreadable';
 

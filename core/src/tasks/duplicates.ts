@@ -1,6 +1,6 @@
 import path from 'node:path';
-import type { Finding } from '../../../core/src/findings.js';
-import { toPosixRelative } from '../../../core/src/paths.js';
+import type { Finding } from '../findings.js';
+import { toPosixRelative } from '../paths.js';
 import { taskFinding } from './task-finding.js';
 import type { Task } from './types.js';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
-import type { LoadedConfig } from '../../../core/src/config/index.js';
-import type { Finding } from '../../../core/src/findings.js';
-import { toPosixRelative } from '../../../core/src/paths.js';
+import type { LoadedConfig } from '../config/index.js';
+import type { Finding } from '../findings.js';
+import { toPosixRelative } from '../paths.js';
 import { duplicateFindings } from './duplicates.js';
 import type { SourceOptions } from './options.js';
 import { sourceFor, TASK_SOURCES } from './registry.js';

@@ -1,4 +1,4 @@
-import type { TaskSourceConfig } from '../../../core/src/config/types.generated.js';
+import type { TaskSourceConfig } from '../config/types.generated.js';
 
 /** What a source's `parse` reads from its options: the source's config entry, minus its path. */
 export type SourceOptions = Omit<TaskSourceConfig, 'path'>;

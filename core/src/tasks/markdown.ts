@@ -1,4 +1,4 @@
-import type { Finding } from '../../../core/src/findings.js';
+import type { Finding } from '../findings.js';
 import { classifyLines, type MarkdownLine } from './markdown-lines.js';
 import { DEFAULT_ID_PATTERN, parseChecklistItem } from './markdown-item.js';
 import { sourceOptions } from './options.js';

@@ -1,0 +1,9 @@
+import { defineFindings } from '../findings.js';
+
+/** Every finding id the task sources report (the task lists the evidence linter and the gate read). */
+export const findingIds = defineFindings({
+  'task-malformed': { severity: 'error', description: 'A task line does not follow the task-list format.' },
+  'task-duplicate-id': { severity: 'error', description: 'Two tasks share one id.' },
+  'task-unknown-status': { severity: 'error', description: 'A task status outside the configured vocabulary.' },
+  'task-source-unreadable': { severity: 'error', description: 'A task list could not be read or parsed.' },
+});
