@@ -1,6 +1,8 @@
 import { configVerb } from './core/src/commands/config.js';
 import { runCli as runCoreCli, type RunOptions } from './core/src/cli/main.js';
+import { cancelReason } from './core/src/cancel.js';
 import { installSignalCleanup } from './core/src/cleanup.js';
+import { sweepStaleTempDirs } from './core/src/tmp.js';
 import type { Verb } from './core/src/cli/verb.js';
 import { verbs as manifestVerbs } from './manifests/src/verbs.js';
 import { verbs as harnessVerbs } from './harness/src/verbs.js';
@@ -28,5 +30,10 @@ export function runCli(argv: readonly string[], opts: Omit<RunOptions, 'verbs'> 
 /** Process entry: installs Ctrl-C cleanup, runs, sets the exit code without cutting off pending output. */
 export async function main(): Promise<void> {
   installSignalCleanup();
-  process.exitCode = await runCli(process.argv.slice(2));
+  // Temp dirs of earlier runs that were killed outright (and whose orphan guard went too).
+  sweepStaleTempDirs();
+  const code = await runCli(process.argv.slice(2));
+  process.exitCode = code;
+  // An interrupted run has stopped what it started; timers it leaves must not keep it alive.
+  if (cancelReason()) process.exit(code);
 }

@@ -1,7 +1,9 @@
+import { cancelReason, cancelRun } from './cancel.js';
+
 /**
  * Nothing is left behind: every child process, socket and temp dir that cutover creates
- * registers its teardown here. Normal paths call the returned disposer themselves; on
- * Ctrl-C or SIGTERM the CLI runs whatever is still registered before exiting.
+ * registers its teardown here. Normal paths call the returned disposer themselves; what an
+ * interrupted run did not get to is run when the CLI ends.
  */
 type Teardown = () => void | Promise<void>;
 
@@ -38,16 +40,30 @@ export function pendingCleanups(): string[] {
   return [...pending.values()].map((p) => p.label);
 }
 
+// How long an interrupted run gets to unwind (stop its targets: SIGTERM, then SIGKILL) before the
+// remaining teardowns run regardless and the process exits.
+const UNWIND_MS = 20_000;
+const CODES = { SIGINT: 130, SIGTERM: 143 } as const;
 let installed = false;
 
-/** Installs SIGINT/SIGTERM handlers that clean up and exit with the conventional 128+n code. */
-export function installSignalCleanup(): void {
+/**
+ * SIGINT/SIGTERM cancel the run: every wait gives up, nothing new starts, and the run unwinds
+ * through its own teardown, then exits 130/143. A second signal, or a run that does not unwind in
+ * time, runs every remaining teardown at once and exits.
+ */
+export function installSignalCleanup(write: (s: string) => void = (s) => process.stderr.write(s)): void {
   if (installed) return;
   installed = true;
-  const handle = (signal: NodeJS.Signals, code: number) => {
-    process.stderr.write(`\ncutover: ${signal} received, cleaning up…\n`);
-    void runAllCleanups().finally(() => process.exit(code));
+  const now = (signal: 'SIGINT' | 'SIGTERM') => void runAllCleanups().finally(() => process.exit(CODES[signal]));
+  const handle = (signal: 'SIGINT' | 'SIGTERM') => {
+    if (cancelReason()) {
+      write(`\ncutover: ${signal} again, ending at once…\n`);
+      return now(signal);
+    }
+    write(`\ncutover: ${signal} received, stopping what was started (${signal} again ends at once)…\n`);
+    cancelRun(signal);
+    setTimeout(() => now(signal), UNWIND_MS);
   };
-  process.once('SIGINT', () => handle('SIGINT', 130));
-  process.once('SIGTERM', () => handle('SIGTERM', 143));
+  process.on('SIGINT', () => handle('SIGINT'));
+  process.on('SIGTERM', () => handle('SIGTERM'));
 }

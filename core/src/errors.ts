@@ -2,13 +2,16 @@
  * The few exceptions cutover throws. Everything else (drift, failed checks, a BLOCK)
  * is returned as data. Only the CLI entry maps these to exit codes.
  */
-export type ErrorCode = 'usage' | 'config' | 'transport' | 'internal';
+export type ErrorCode = 'usage' | 'config' | 'transport' | 'internal' | 'cancelled';
 
 export const EXIT = {
   ok: 0,
   findings: 1,
   usage: 2,
   target: 3,
+  /** 128 + the signal's number, as shells report a process ended by it. */
+  sigint: 130,
+  sigterm: 143,
 } as const;
 
 export interface ErrorLocation {
@@ -63,6 +66,16 @@ export class TransportError extends CutoverError {
 export class InternalError extends CutoverError {
   readonly code = 'internal' as const;
   readonly exitCode = EXIT.target;
+}
+
+/** The run was interrupted (SIGINT, SIGTERM): every wait gave up, and what was started is being stopped. */
+export class CancelledError extends CutoverError {
+  readonly code = 'cancelled' as const;
+  readonly exitCode: number;
+  constructor(readonly signal: 'SIGINT' | 'SIGTERM', while_?: string) {
+    super(`interrupted by ${signal}${while_ ? ` while ${while_}` : ''}`);
+    this.exitCode = signal === 'SIGINT' ? EXIT.sigint : EXIT.sigterm;
+  }
 }
 
 export function isCutoverError(e: unknown): e is CutoverError {

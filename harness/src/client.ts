@@ -1,7 +1,7 @@
 import { TransportError } from '../../core/src/errors.js';
 import { FrameTooLargeError, formatBytes, type FrameDecoder } from './framing/framing.js';
 import type { Incoming, JsonObject, Profile, RequestId, RequestSpec } from './profiles/profile.js';
-import { settlesWithin, withTimeout } from './runtime/wait.js';
+import { settlesWithin, withTimeout } from '../../core/src/wait.js';
 import type { Channel, Transport } from './transports/transport.js';
 
 /** One message from the target, as it arrived. */

@@ -51,6 +51,16 @@ describe('layers', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('processes are started in one place: the supervisor in core/src/process (git queries aside)', () => {
+    const spawning: string[] = [];
+    for (const layer of Object.keys(ALLOWED)) {
+      for (const file of filesUnder(path.join(REPO_ROOT, layer))) {
+        if (/from 'node:child_process'|require\('node:child_process'\)/.test(fs.readFileSync(file, 'utf8'))) spawning.push(path.relative(REPO_ROOT, file));
+      }
+    }
+    expect(spawning.filter((f) => !f.startsWith('core/src/process/'))).toEqual(['matrix/src/report/commit.ts']);
+  });
+
   it('the check is real: it sees the top level gathering the pillars', () => {
     const specs = specifiers(fs.readFileSync(path.join(REPO_ROOT, 'cli.ts'), 'utf8'));
     expect(specs).toContain('./manifests/src/verbs.js');

@@ -27,12 +27,12 @@ export function socketTarget(mode = '', extra: Partial<Target> = {}): Target {
   return {
     transport: 'socket',
     command: 'node',
-    args: [COWORK_TARGET, '--socket', '{dataDir}/fixture.sock', '--token-file', '{dataDir}/token'],
+    args: [COWORK_TARGET, '--socket', '{{dataDir}}/fixture.sock', '--token-file', '{{dataDir}}/token'],
     env: { FIXTURE_MODE: mode },
     dataDir: true,
     ready: { stream: 'stdout', pattern: '"type":"ready"' },
-    endpoint: '{dataDir}/fixture.sock',
-    token: { file: '{dataDir}/token' },
+    endpoint: '{{dataDir}}/fixture.sock',
+    token: { file: '{{dataDir}}/token' },
     ...extra,
   };
 }
@@ -54,7 +54,10 @@ export async function liveChildren(): Promise<number[]> {
     try {
       const stat = await fs.readFile(`/proc/${pid}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[1]) === process.pid && fields[0] !== 'Z') out.push(Number(pid));
+      if (Number(fields[1]) !== process.pid || fields[0] === 'Z') continue;
+      // The run's orphan guard lives as long as this process, by design (core/src/process/guard.ts).
+      if ((await fs.readFile(`/proc/${pid}/cmdline`, 'utf8')).includes('cutover-guard.cjs')) continue;
+      out.push(Number(pid));
     } catch {
       // gone meanwhile
     }

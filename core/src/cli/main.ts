@@ -1,3 +1,4 @@
+import { resetRun } from '../cancel.js';
 import { runAllCleanups } from '../cleanup.js';
 import type { LoadedConfig } from '../config/index.js';
 import { createOutput } from '../output.js';
@@ -18,6 +19,7 @@ export interface RunOptions {
 
 /** argv → verb → exit code. The only place where coded errors become exit codes. */
 export async function runCli(argv: readonly string[], opts: RunOptions): Promise<number> {
+  resetRun();
   const cwd = opts.cwd ?? process.cwd();
   const env = opts.env ?? process.env;
   // Until argv is parsed, answer in the mode the raw flags ask for.

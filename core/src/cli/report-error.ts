@@ -22,7 +22,7 @@ function printCoded(out: Output, e: CutoverError): void {
       error: { code: e.code, message: e.message, location: e.location, details: e.details, hint: e.hint },
     });
   }
-  const label = e.code === 'usage' ? 'usage error' : e.code === 'config' ? 'error' : e.code === 'transport' ? 'target failed' : 'internal error';
+  const label = e.code === 'usage' ? 'usage error' : e.code === 'config' ? 'error' : e.code === 'transport' ? 'target failed' : e.code === 'cancelled' ? 'stopped' : 'internal error';
   const loc = e.location ? `${formatLocation({ ...e.location, file: path.relative(process.cwd(), e.location.file) || e.location.file })}: ` : '';
   out.info(`${out.style.red(`cutover: ${label}:`)} ${loc}${e.message}`);
   for (const d of e.details) out.info(`  ${d}`);

@@ -1,7 +1,7 @@
 import { ConfigError } from '../../../core/src/errors.js';
 import { Client, type Received } from '../client.js';
 import type { JsonObject, Profile, RequestId } from '../profiles/profile.js';
-import { sleep } from '../runtime/wait.js';
+import { sleep } from '../../../core/src/wait.js';
 import { hasTemplate, resolveTemplate, TemplateError } from '../scenario/template.js';
 import type { ScenarioStep } from '../scenario/types.js';
 import type { Timeouts } from '../settings.js';

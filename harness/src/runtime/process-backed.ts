@@ -1,7 +1,7 @@
 import type { TransportError } from '../../../core/src/errors.js';
 import type { TargetSettings } from '../settings.js';
 import type { TransportEnv } from '../transports/transport.js';
-import type { TargetProcess } from './process.js';
+import type { Supervised } from '../../../core/src/process/supervisor.js';
 import { ProcessTarget } from './process-target.js';
 
 /**
@@ -20,7 +20,7 @@ export abstract class ProcessBackedTransport {
     this.target = new ProcessTarget(settings, env);
   }
 
-  get process(): TargetProcess | undefined {
+  get process(): Supervised | undefined {
     return this.target.process;
   }
 
@@ -29,13 +29,14 @@ export abstract class ProcessBackedTransport {
   }
 
   stderrTail(): string | undefined {
-    return this.target.process?.stderr.tail();
+    return this.target.process?.stderrTail();
   }
 
-  spawnSibling(): TargetProcess | undefined {
+  spawnSibling(): Supervised | undefined {
     if (!this.settings.command) return undefined;
     const p = this.target.spawn(this.siblingStdin, false);
-    p.child.stdout!.on('data', (d: Buffer) => p.stdout.append(d));
+    // Nobody speaks to the sibling: its stdout is only kept for messages.
+    if (this.siblingStdin === 'pipe') p.child.stdout!.on('data', (d: Buffer) => p.stdout.append(d));
     return p;
   }
 

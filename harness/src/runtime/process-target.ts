@@ -1,8 +1,9 @@
 import fs from 'node:fs/promises';
 import { TransportError } from '../../../core/src/errors.js';
 import { makeTempDir, type TempDir } from '../../../core/src/tmp.js';
-import { TargetProcess } from './process.js';
-import { withTimeout } from './wait.js';
+import { supervise, type Supervised } from '../../../core/src/process/supervisor.js';
+import { withTimeout } from '../../../core/src/wait.js';
+import path from 'node:path';
 import { expand, expandPath, type TargetSettings } from '../settings.js';
 import type { TransportEnv } from '../transports/transport.js';
 
@@ -11,7 +12,7 @@ import type { TransportEnv } from '../transports/transport.js';
  * restarts), placeholder expansion, spawning in a process group, and the ready line.
  */
 export class ProcessTarget {
-  process: TargetProcess | undefined;
+  process: Supervised | undefined;
   private temp: TempDir | undefined;
 
   constructor(
@@ -31,24 +32,27 @@ export class ProcessTarget {
     if (this.settings.dataDir && !this.temp) this.temp = await makeTempDir('cutover-data-');
   }
 
-  spawn(stdin: 'pipe' | 'ignore', track = true): TargetProcess {
+  spawn(stdin: 'pipe' | 'ignore', track = true): Supervised {
     const s = this.settings;
     const where = `harness.${s.role}`;
     const vars = this.vars();
     const args = s.args.map((a, i) => expand(a, vars, `${where}.args[${i}]`));
-    const proc = new TargetProcess(
-      {
-        command: s.command!,
-        args,
-        env: Object.fromEntries(Object.entries(s.env).map(([k, v]) => [k, expand(v, vars, `${where}.env.${k}`)])),
-        cwd: expandPath(s.cwd, vars, `${where}.cwd`),
-        label: `${s.label}: ${[s.command, ...args].join(' ')}`.slice(0, 200),
-        stdin,
-        logDir: this.env.logDir,
-        role: s.role,
-      },
-      this.env.redactor,
-    );
+    const logDir = this.env.logDir;
+    const tokenFile = s.token?.file ? expandPath(s.token.file, vars, `${where}.token.file`) : undefined;
+    if (s.token?.env && process.env[s.token.env]) register(this.env, process.env[s.token.env]!.trim());
+    const proc = supervise({
+      command: s.command!,
+      args,
+      env: Object.fromEntries(Object.entries(s.env).map(([k, v]) => [k, expand(v, vars, `${where}.env.${k}`)])),
+      cwd: expandPath(s.cwd, vars, `${where}.cwd`),
+      label: `${s.label}: ${[s.command, ...args].join(' ')}`.slice(0, 200),
+      stdin,
+      // A stdio target speaks the protocol on stdout: the transport reads every byte of it.
+      stdout: stdin === 'pipe' ? 'raw' : 'capture',
+      redactor: this.env.redactor,
+      ...(tokenFile ? { secretFiles: [tokenFile] } : {}),
+      ...(logDir ? { logFile: (pid: number | undefined) => path.join(logDir, `${s.role}-${pid ?? 'unstarted'}.stderr.log`) } : {}),
+    });
     if (track) this.process = proc;
     return proc;
   }
@@ -57,7 +61,7 @@ export class ProcessTarget {
    * Waits for a line matching the ready pattern on stdout/stderr. Returns that line and,
    * for stdout, whatever followed it in the same chunk (the protocol may begin right after).
    */
-  waitReadyLine(proc: TargetProcess, stream: 'stdout' | 'stderr', pattern: RegExp): Promise<{ line: string; rest: Buffer }> {
+  waitReadyLine(proc: Supervised, stream: 'stdout' | 'stderr', pattern: RegExp): Promise<{ line: string; rest: Buffer }> {
     const source = stream === 'stdout' ? proc.child.stdout! : proc.child.stderr!;
     let seen = '';
     const found = new Promise<{ line: string; rest: Buffer }>((resolve, reject) => {
@@ -76,7 +80,7 @@ export class ProcessTarget {
         }
         if (seen.length > 1024 * 1024) {
           source.off('data', onData);
-          reject(new TransportError(`${this.settings.label} wrote over 1 MB on ${stream} without a line matching the ready pattern ${pattern}`, { stderrTail: proc.stderr.tail() }));
+          reject(new TransportError(`${this.settings.label} wrote over 1 MB on ${stream} without a line matching the ready pattern ${pattern}`, { stderrTail: proc.stderrTail() }));
         }
       };
       source.on('data', onData);
@@ -85,7 +89,7 @@ export class ProcessTarget {
     return withTimeout(found, {
       what: `${this.settings.label} to print a line matching ${pattern} on ${stream}`,
       timeoutMs: this.env.timeouts.readyMs,
-      stderrTail: () => proc.stderr.tail(),
+      stderrTail: () => proc.stderrTail(),
     });
   }
 
@@ -115,7 +119,7 @@ export class ProcessTarget {
         if (v) return register(this.env, v);
       } catch (e) {
         throw new TransportError(`cannot read the auth token of ${this.settings.label} from ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, {
-          stderrTail: this.process?.stderr.tail(),
+          stderrTail: this.process?.stderrTail(),
           hint: 'The daemon writes it when it starts; check harness token.file.',
         });
       }

@@ -1,4 +1,4 @@
-import { settlesWithin } from '../runtime/wait.js';
+import { settlesWithin } from '../../../core/src/wait.js';
 import type { BuiltinScenario } from './builtin.js';
 import { attempt, callOk } from './helpers.js';
 import { needs } from './resolve.js';

@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import type net from 'node:net';
 import { ConfigError, InternalError, TransportError } from '../../../core/src/errors.js';
 import { describeEndpoint, parseEndpoint, tryConnect, type Endpoint } from '../runtime/endpoint.js';
-import type { TargetProcess } from '../runtime/process.js';
-import { sleep } from '../runtime/wait.js';
+import { sleep } from '../../../core/src/wait.js';
 import { expand, expandPath, type TargetSettings } from '../settings.js';
 import { getPath } from '../compare/json-path.js';
 import { ProcessBackedTransport } from '../runtime/process-backed.js';
@@ -44,8 +43,6 @@ class SocketTransport extends ProcessBackedTransport implements Transport {
     let fromReady: string | undefined;
     if (s.command) {
       const proc = this.target.spawn('ignore');
-      // The daemon's stdout is a log here; keep reading it so a chatty daemon never blocks on a full pipe.
-      proc.child.stdout!.on('data', (d: Buffer) => proc.stdout.append(d));
       if (typeof s.ready === 'object') {
         const { line } = await this.target.waitReadyLine(proc, s.ready.stream, s.ready.pattern);
         proc.child.stdout!.resume();
@@ -58,6 +55,8 @@ class SocketTransport extends ProcessBackedTransport implements Transport {
     const value = raw.startsWith('tcp://') || /^\\\\/.test(raw) ? expand(raw, this.target.vars(), `${where}.endpoint`) : expandPath(raw, this.target.vars(), `${where}.endpoint`);
     this.endpoint = parseEndpoint(value, `${where}.endpoint`);
     await this.waitAccepting();
+    // Ready: its token file has been read, so its held stderr can be logged redacted.
+    this.target.process?.release();
   }
 
   private async waitAccepting(): Promise<void> {

@@ -1,5 +1,5 @@
 import { InternalError } from '../../../core/src/errors.js';
-import type { TargetProcess } from '../runtime/process.js';
+import type { Supervised } from '../../../core/src/process/supervisor.js';
 import type { TargetSettings } from '../settings.js';
 import { ProcessBackedTransport } from '../runtime/process-backed.js';
 import type { Channel, Transport, TransportEnv } from './transport.js';
@@ -38,6 +38,7 @@ class StdioTransport extends ProcessBackedTransport implements Transport {
       if (ready.stream === 'stdout' && rest.length) this.pending = rest;
     }
     // ready "message" is a protocol matter: the client waits for the profile's ready event.
+    proc.release();
   }
 
   async connect(): Promise<Channel> {
@@ -71,7 +72,7 @@ class StdioChannel implements Channel {
   private closedWhy: string | undefined;
 
   constructor(
-    private readonly proc: TargetProcess,
+    private readonly proc: Supervised,
     readonly label: string,
     private pending: Buffer | undefined,
   ) {

@@ -1,6 +1,6 @@
 import type { TransportError } from '../../../core/src/errors.js';
 import type { Redactor } from '../../../core/src/redact.js';
-import type { TargetProcess } from '../runtime/process.js';
+import type { Supervised } from '../../../core/src/process/supervisor.js';
 import type { TargetSettings, Timeouts } from '../settings.js';
 
 /** A byte stream to the target: a child's stdin/stdout, or one socket connection. */
@@ -41,11 +41,11 @@ export interface Transport {
   stop(): Promise<void>;
   /** The auth token to present, read again at every connect; undefined when none is configured. */
   readonly token: string | undefined;
-  readonly process: TargetProcess | undefined;
+  readonly process: Supervised | undefined;
   readonly dataDir: string | undefined;
   stderrTail(): string | undefined;
   /** Starts one more instance with the same command and data dir, not tracked by the transport (the caller ends it). */
-  spawnSibling(): TargetProcess | undefined;
+  spawnSibling(): Supervised | undefined;
   /** Non-undefined once the target has died: waits check it so none outlives a crash. */
   failure(): TransportError | undefined;
 }

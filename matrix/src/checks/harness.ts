@@ -1,6 +1,6 @@
 import type { LoadedConfig } from '../../../core/src/config/index.js';
 import type { Finding } from '../../../core/src/findings.js';
-import { isCutoverError } from '../../../core/src/errors.js';
+import { CancelledError, isCutoverError } from '../../../core/src/errors.js';
 import type { CheckKind } from './types.js';
 
 export interface HarnessSpec {
@@ -87,6 +87,7 @@ export const harnessCheck: CheckKind<HarnessSpec> = {
         findings: ctx.redactor.value(result.findings),
       };
     } catch (e) {
+      if (e instanceof CancelledError) throw e;
       const message = isCutoverError(e) ? `${e.message}${e.hint ? ` (${e.hint})` : ''}` : (e as Error).message;
       const run = { command, exitCode: null, durationMs: Math.round(performance.now() - started), output: ctx.redactor.text(message), passed: false };
       return { status: 'error', message: ctx.redactor.text(`the harness could not run: ${message}`), runs: [run], findings: [] };

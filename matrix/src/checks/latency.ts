@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { findingIds } from '../finding-ids.js';
-import { describeExit, displayCommand, execCommand } from './support/exec.js';
+import { describeRun, displayCommand, runToEnd } from '../../../core/src/process/run.js';
 import { LineClient } from './support/line-client.js';
 import { percentile, round2 } from './support/percentile.js';
 import type { CheckContext, CheckKind, CheckOutcome } from './types.js';
@@ -159,15 +159,15 @@ async function measure(spec: LatencySpec, sampler: Sampler, ctx: CheckContext): 
 }
 
 function commandSampler(m: CommandMeasure, ctx: CheckContext): Sampler {
-  const command = typeof m.command === 'string' ? ctx.expand(m.command) : m.command.map(ctx.expand);
+  const command = typeof m.command === 'string' ? ctx.expandShell(m.command) : m.command.map(ctx.expand);
   const label = displayCommand(command);
   return {
     label: ctx.redactor.text(label),
     async take() {
       const limit = ctx.remainingMs();
-      const r = await execCommand({ command, cwd: ctx.resolve(m.cwd ? ctx.expand(m.cwd) : '.'), env: m.env ?? {}, timeoutMs: limit, signal: ctx.signal });
+      const r = await runToEnd({ command, cwd: ctx.resolve(m.cwd ? ctx.expand(m.cwd) : '.'), env: m.env ?? {}, timeoutMs: limit, signal: ctx.signal, redactor: ctx.redactor });
       if (r.exitCode === 0) return { ok: true, ms: r.durationMs };
-      return { ok: false, why: ctx.redactor.text(describeExit(r, limit, label)) };
+      return { ok: false, why: ctx.redactor.text(describeRun(r, limit, label)) };
     },
     close() {},
   };

@@ -1,4 +1,4 @@
-import { describeExit, displayCommand, execCommand, tail } from './support/exec.js';
+import { describeRun, displayCommand, runToEnd } from '../../../core/src/process/run.js';
 import type { CheckKind } from './types.js';
 
 export interface ShellSpec {
@@ -13,7 +13,7 @@ export interface ShellSpec {
 
 export const shellCheck: CheckKind<ShellSpec> = {
   kind: 'shell',
-  description: 'Runs a command (through zx); passes on the expected exit code and, optionally, matching output.',
+  description: 'Runs a command (a shell line, or an argv without a shell); passes on the expected exit code and, optionally, matching output.',
   schema: {
     title: 'ShellCheck',
     required: ['run'],
@@ -33,28 +33,29 @@ export const shellCheck: CheckKind<ShellSpec> = {
   },
   describe: (spec) => displayCommand(spec.run),
   async run(spec, ctx) {
-    const command = typeof spec.run === 'string' ? ctx.expand(spec.run) : spec.run.map(ctx.expand);
+    const command = typeof spec.run === 'string' ? ctx.expandShell(spec.run) : spec.run.map(ctx.expand);
     const shown = displayCommand(command);
     const env = Object.fromEntries(Object.entries(spec.env ?? {}).map(([k, v]) => [k, ctx.expand(v)]));
     const limit = ctx.remainingMs();
     ctx.progress(shown);
-    const r = await execCommand({
+    const r = await runToEnd({
       command,
       cwd: ctx.resolve(spec.cwd ? ctx.expand(spec.cwd) : '.'),
       env: { CUTOVER_MATRIX_OS: ctx.cell.os, CUTOVER_MATRIX_MODE: ctx.cell.mode, ...env },
       timeoutMs: limit,
       signal: ctx.signal,
+      redactor: ctx.redactor,
     });
-    const output = ctx.redactor.text(tail(r.output));
+    const output = r.tail();
     const expected = spec.expectExitCode ?? 0;
     const run = { command: ctx.redactor.text(shown), exitCode: r.exitCode, durationMs: r.durationMs, output, passed: false };
     if (r.spawnError || r.timedOut || r.aborted) {
-      return { status: 'error', message: describeExit(r, limit, 'the command'), runs: [run], findings: [] };
+      return { status: 'error', message: describeRun(r, limit, 'the command'), runs: [run], findings: [] };
     }
     if (r.exitCode !== expected) {
-      return { status: 'failed', message: `${describeExit(r, limit, 'the command')} (expected ${expected})`, runs: [run], findings: [] };
+      return { status: 'failed', message: `${describeRun(r, limit, 'the command')} (expected ${expected})`, runs: [run], findings: [] };
     }
-    if (spec.expectOutput !== undefined && !new RegExp(spec.expectOutput, 'm').test(r.output)) {
+    if (spec.expectOutput !== undefined && !new RegExp(spec.expectOutput, 'm').test(r.text())) {
       return { status: 'failed', message: `the output does not match /${spec.expectOutput}/`, runs: [run], findings: [] };
     }
     run.passed = true;

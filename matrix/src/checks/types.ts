@@ -26,6 +26,8 @@ export interface CheckContext {
   tmp: string;
   /** Expands `{{tmp}}`, `{{os}}`, `{{mode}}`, `{{root}}`, `{{ready.*}}` in a value from the matrix file. */
   expand(value: string): string;
+  /** The same for a command line run through the shell: every substituted value is quoted for it. */
+  expandShell(value: string): string;
   /** Resolves a (expanded) path from the matrix file's folder. */
   resolve(value: string): string;
   redactor: Redactor;

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { LoadedConfig } from '../../../core/src/config/index.js';
 import type { Redactor } from '../../../core/src/redact.js';
+import { throwIfCancelled } from '../../../core/src/cancel.js';
+import { CancelledError } from '../../../core/src/errors.js';
 import { makeTempDir } from '../../../core/src/tmp.js';
 import { checkKind } from '../checks/registry.js';
 import type { CheckContext, CheckOutcome } from '../checks/types.js';
@@ -52,6 +54,7 @@ export async function runCell(cell: Cell, opts: CellRunOptions): Promise<CheckOu
     const vars = { tmp: tmp.path, os: cell.os, mode: cell.mode, root: opts.matrix.dir };
     let ready: unknown;
     const expand = (s: string) => expandPlaceholders(s, vars, ready);
+    const expandShell = (s: string) => expandPlaceholders(s, vars, ready, true);
     const resolve = (s: string) => path.resolve(opts.matrix.dir, s);
     const kind = checkKind(cell.row.check.kind);
     if (!kind) return done({ status: 'error', message: `unknown check kind "${cell.row.check.kind}"`, runs: [], findings: [] });
@@ -74,18 +77,26 @@ export async function runCell(cell: Cell, opts: CellRunOptions): Promise<CheckOu
       loaded: opts.loaded,
       tmp: tmp.path,
       expand,
+      expandShell,
       resolve,
       redactor: opts.redactor,
       signal: ac.signal,
       remainingMs: () => Math.max(0, deadline - Date.now()),
       progress: opts.progress,
     };
-    const outcome = await kind.run(cell.row.check, ctx);
+    let outcome = await kind.run(cell.row.check, ctx);
+    throwIfCancelled(`running ${cell.row.id}`);
     if (ac.signal.aborted && outcome.status === 'passed') {
-      return done({ ...outcome, status: 'error', message: `the row's limit of ${limit} ms was reached` });
+      outcome = { ...outcome, status: 'error', message: `the row's limit of ${limit} ms was reached` };
+    }
+    if (target && !target.process.alive) outcome = targetDied(outcome, cell.row.target!, target);
+    if (target) {
+      const stopped = await target.stop();
+      if (stopped.leftovers.length) outcome = { ...outcome, status: 'error', message: `${outcome.message}; target ${cell.row.target} left processes running after SIGKILL: ${stopped.leftovers.join(', ')}` };
     }
     return done(outcome);
   } catch (e) {
+    if (e instanceof CancelledError) throw e;
     const known = e instanceof PlaceholderError || e instanceof TargetError;
     const message = known ? (e as Error).message : `the check could not run: ${(e as Error).message ?? String(e)}`;
     return done({ status: 'error', message: opts.redactor.text(message), runs: [], findings: [] });
@@ -97,4 +108,11 @@ export async function runCell(cell: Cell, opts: CellRunOptions): Promise<CheckOu
       await tmp.remove();
     }
   }
+}
+
+/** A target that ended while its check ran: the check saw a dead target, whatever it concluded. */
+function targetDied(outcome: CheckOutcome, name: string, target: StartedTarget): CheckOutcome {
+  const tail = target.process.stderrTail();
+  const why = `target ${name} ${target.process.describeExit()} during the check${tail ? `; its stderr ends with:\n${tail}` : ''}`;
+  return outcome.status === 'passed' ? { ...outcome, status: 'error', message: why } : { ...outcome, message: `${outcome.message}; ${why}` };
 }

@@ -1,4 +1,5 @@
-import { TransportError } from '../../../core/src/errors.js';
+import { unlessCancelled } from './cancel.js';
+import { TransportError } from './errors.js';
 
 export interface WaitContext {
   /** What the wait is for, in words: "the ready line of stdio: node x.js". */
@@ -9,7 +10,10 @@ export interface WaitContext {
   hint?: string;
 }
 
-/** Every wait in the harness goes through here: it has a limit, and running out says what it waited for. */
+/**
+ * Every wait goes through here: it has a limit, running out says what it waited for, and an
+ * interrupted run (SIGINT, SIGTERM) ends it at once with a CancelledError.
+ */
 export function withTimeout<T>(promise: Promise<T>, ctx: WaitContext): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -23,10 +27,13 @@ export function withTimeout<T>(promise: Promise<T>, ctx: WaitContext): Promise<T
     }, ctx.timeoutMs);
     timer.unref?.();
   });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+  return unlessCancelled(Promise.race([promise, timeout]), `waiting for ${ctx.what}`).finally(() => clearTimeout(timer));
 }
 
-export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+/** A pause that an interrupted run cuts short (with a CancelledError). */
+export function sleep(ms: number): Promise<void> {
+  return unlessCancelled(new Promise<void>((r) => setTimeout(r, ms)));
+}
 
 /** Resolves true when `p` settles within `ms`, false otherwise; the timer never outlives the wait. */
 export async function settlesWithin(p: Promise<unknown>, ms: number): Promise<boolean> {
