@@ -33,19 +33,19 @@ export default defineConfig({
     old: {
       transport: 'stdio',
       command: 'node',
-      args: ['src-sidecar/dist/index.js', '--data-dir', '{dataDir}'],
+      args: ['src-sidecar/dist/index.js', '--data-dir', '{{dataDir}}'],
       dataDir: true,
     },
     // The new path: the same sidecar as a daemon on a Unix socket, with a fresh token per start.
     new: {
       transport: 'socket',
       command: 'node',
-      args: ['src-sidecar/dist/index.js', '--daemon', '--data-dir', '{dataDir}', '--replay-buffer', '256'],
+      args: ['src-sidecar/dist/index.js', '--daemon', '--data-dir', '{{dataDir}}', '--replay-buffer', '256'],
       env: { COWORK_CHUNK_DELAY_MS: '1' },
       dataDir: true,
       ready: { stream: 'stdout', pattern: '"type":"ready"' },
-      endpoint: '{dataDir}/cowork.sock',
-      token: { file: '{dataDir}/auth.token' },
+      endpoint: '{{dataDir}}/cowork.sock',
+      token: { file: '{{dataDir}}/auth.token' },
     },
     scenarios: ['cutover/scenarios'],
     traces: 'cutover/traces',

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { ConfigError } from '../../core/src/errors.js';
+import { PlaceholderError, expandText } from '../../core/src/placeholders.js';
 import type { LoadedConfig } from '../../core/src/config/index.js';
 import type { HarnessConfig, HarnessPathRule } from '../../core/src/config/types.generated.js';
 import { DEFAULT_PROFILE, getProfile } from './profiles/registry.js';
@@ -166,15 +167,23 @@ function regex(source: string, where: string): RegExp {
   }
 }
 
-/** Replaces {dataDir} and {configDir}; a path-like result is resolved from the config folder. */
+/**
+ * Expands `{{dataDir}}`, `{{configDir}}` and `{{env.NAME}}` in a target's command, args, env,
+ * cwd, endpoint and token file (the older `{dataDir}` spelling is read the same way).
+ */
 export function expand(value: string, vars: { dataDir?: string; configDir: string }, where: string): string {
-  return value.replace(/\{(dataDir|configDir)\}/g, (_m, name: 'dataDir' | 'configDir') => {
-    const v = vars[name];
-    if (v === undefined) throw new ConfigError(`${where} uses {${name}}, but the target has no data dir`, { hint: 'Set dataDir: true on the target.' });
-    return v;
-  });
+  try {
+    return expandText(value, { configDir: vars.configDir, ...(vars.dataDir !== undefined ? { dataDir: vars.dataDir } : {}) });
+  } catch (e) {
+    if (!(e instanceof PlaceholderError)) throw e;
+    const noDataDir = /\{\{dataDir\}\}/.test(e.message) && vars.dataDir === undefined;
+    throw new ConfigError(noDataDir ? `${where} uses {{dataDir}}, but the target has no data dir` : `${where}: ${e.message}`, {
+      hint: noDataDir ? 'Set dataDir: true on the target.' : 'Placeholders here: {{dataDir}}, {{configDir}}, {{env.NAME}}.',
+    });
+  }
 }
 
+/** Expands, then resolves a relative result from the config file's folder (the one rule for relative paths). */
 export function expandPath(value: string, vars: { dataDir?: string; configDir: string }, where: string): string {
   const v = expand(value, vars, where);
   return path.isAbsolute(v) || /^\\\\/.test(v) ? v : path.resolve(vars.configDir, v);

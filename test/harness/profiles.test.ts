@@ -43,11 +43,11 @@ function config(profile: string): HarnessConfig {
     new: {
       transport: 'socket',
       command: 'node',
-      args: tcp ? [server, '--tcp'] : [server, '--socket', '{dataDir}/s.sock', ...(profile === 'cowork-ndjson' ? ['--token-file', '{dataDir}/token'] : [])],
+      args: tcp ? [server, '--tcp'] : [server, '--socket', '{{dataDir}}/s.sock', ...(profile === 'cowork-ndjson' ? ['--token-file', '{{dataDir}}/token'] : [])],
       dataDir: true,
       ready: { stream: 'stdout', pattern: '"type":"ready"', ...(tcp ? { endpoint: 'data.socket' } : {}) },
-      ...(tcp ? {} : { endpoint: '{dataDir}/s.sock' }),
-      ...(profile === 'cowork-ndjson' ? { token: { file: '{dataDir}/token' } } : {}),
+      ...(tcp ? {} : { endpoint: '{{dataDir}}/s.sock' }),
+      ...(profile === 'cowork-ndjson' ? { token: { file: '{{dataDir}}/token' } } : {}),
     },
   };
 }

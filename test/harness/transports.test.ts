@@ -23,10 +23,10 @@ describe('socket transport', () => {
     const target = {
       transport: 'socket' as const,
       command: 'node',
-      args: [COWORK_TARGET, '--tcp', '--token-file', '{dataDir}/token'],
+      args: [COWORK_TARGET, '--tcp', '--token-file', '{{dataDir}}/token'],
       dataDir: true,
       ready: { stream: 'stdout' as const, pattern: '"type":"ready"', endpoint: 'data.socket' },
-      token: { file: '{dataDir}/token' },
+      token: { file: '{{dataDir}}/token' },
     };
     const ctx = createContext(loaded({ new: target, timeouts: FAST }));
     const { builder, steps } = createBuilder();
@@ -95,7 +95,7 @@ describe('stdio transport', () => {
   });
 
   it('restarts: kill -9 and a fresh process on the same data dir', async () => {
-    const ctx = createContext(loaded({ old: stdioTarget('', { dataDir: true, args: [COWORK_TARGET, '{dataDir}'] }), timeouts: FAST }));
+    const ctx = createContext(loaded({ old: stdioTarget('', { dataDir: true, args: [COWORK_TARGET, '{{dataDir}}'] }), timeouts: FAST }));
     const { builder, steps } = createBuilder();
     builder.send('echo', { n: 1 });
     builder.restart();

@@ -168,11 +168,11 @@ export interface HarnessTarget {
    */
   command?: string;
   /**
-   * Arguments; {dataDir} and {configDir} are replaced.
+   * Arguments; {{dataDir}} and {{configDir}} are replaced.
    */
   args?: string[];
   /**
-   * Extra environment variables; {dataDir} and {configDir} are replaced.
+   * Extra environment variables; {{dataDir}} and {{configDir}} are replaced.
    */
   env?: {
     [k: string]: string | undefined;
@@ -182,7 +182,7 @@ export interface HarnessTarget {
    */
   cwd?: string;
   /**
-   * Give every run a fresh temp folder, usable as {dataDir}; kept across a restart, removed at the end.
+   * Give every run a fresh temp folder, usable as {{dataDir}}; kept across a restart, removed at the end.
    */
   dataDir?: boolean;
   /**
@@ -190,7 +190,7 @@ export interface HarnessTarget {
    */
   ready?: ('message' | 'none') | HarnessReadyLine;
   /**
-   * socket: Unix socket path, \\.\pipe\NAME or tcp://127.0.0.1:PORT; {dataDir} replaced, relative paths from the config folder.
+   * socket: Unix socket path, \\.\pipe\NAME or tcp://127.0.0.1:PORT; {{dataDir}} replaced, relative paths from the config folder.
    */
   endpoint?: string;
   token?: HarnessToken;
@@ -218,7 +218,7 @@ export interface HarnessReadyLine {
  */
 export interface HarnessToken {
   /**
-   * File holding the token; {dataDir} replaced, relative paths from the config folder.
+   * File holding the token; {{dataDir}} replaced, relative paths from the config folder.
    */
   file?: string;
   /**
@@ -257,11 +257,11 @@ export interface HarnessTarget1 {
    */
   command?: string;
   /**
-   * Arguments; {dataDir} and {configDir} are replaced.
+   * Arguments; {{dataDir}} and {{configDir}} are replaced.
    */
   args?: string[];
   /**
-   * Extra environment variables; {dataDir} and {configDir} are replaced.
+   * Extra environment variables; {{dataDir}} and {{configDir}} are replaced.
    */
   env?: {
     [k: string]: string | undefined;
@@ -271,7 +271,7 @@ export interface HarnessTarget1 {
    */
   cwd?: string;
   /**
-   * Give every run a fresh temp folder, usable as {dataDir}; kept across a restart, removed at the end.
+   * Give every run a fresh temp folder, usable as {{dataDir}}; kept across a restart, removed at the end.
    */
   dataDir?: boolean;
   /**
@@ -279,7 +279,7 @@ export interface HarnessTarget1 {
    */
   ready?: ('message' | 'none') | HarnessReadyLine;
   /**
-   * socket: Unix socket path, \\.\pipe\NAME or tcp://127.0.0.1:PORT; {dataDir} replaced, relative paths from the config folder.
+   * socket: Unix socket path, \\.\pipe\NAME or tcp://127.0.0.1:PORT; {{dataDir}} replaced, relative paths from the config folder.
    */
   endpoint?: string;
   token?: HarnessToken;
