@@ -2,6 +2,7 @@ import { TransportError } from '../../core/src/errors.js';
 import { FrameTooLargeError, formatBytes, type FrameDecoder } from './framing/framing.js';
 import type { Incoming, JsonObject, Profile, RequestId, RequestSpec } from './profiles/profile.js';
 import { settlesWithin, withTimeout } from '../../core/src/wait.js';
+import { MAX_JSON_DEPTH, jsonDepthOver } from '../../core/src/util/json-depth.js';
 import type { Channel, Transport } from './transports/transport.js';
 
 /** One message from the target, as it arrived. */
@@ -156,6 +157,12 @@ export class Client {
       return this.fail(`${this.opts.transport.settings.label} ${detail}`, 'Check what the target writes to this stream; only protocol messages belong there.');
     }
     for (const text of frames) {
+      if (jsonDepthOver(text)) {
+        return this.fail(
+          `${this.opts.transport.settings.label} sent a message nested deeper than ${MAX_JSON_DEPTH} levels on connection ${this.opts.conn}; cutover does not compare it`,
+          'No protocol message nests that deep: check what the target builds for this answer.',
+        );
+      }
       let msg: unknown;
       try {
         msg = JSON.parse(text);

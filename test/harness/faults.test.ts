@@ -55,6 +55,16 @@ describe('a target that misbehaves ends with a clear error (exit 3), never a han
     expect(e.message).toContain('sent a message longer than 16 MB (harness.maxFrameBytes)');
   }, 60_000);
 
+  it('sends a 50 MB answer on a socket: reported as a frame over the limit, not as a timeout', async () => {
+    const e = await failure(socketTarget('huge'), { responseMs: 45_000 });
+    expect(e.message).toContain('sent a message longer than 16 MB (harness.maxFrameBytes)');
+  }, 60_000);
+
+  it('answers with JSON nested 200,000 deep: refused with a clear error, no stack overflow', async () => {
+    const e = await failure(stdioTarget('deep'));
+    expect(e.message).toContain('sent a message nested deeper than 1000 levels on connection main');
+  });
+
   it('never becomes ready (stdio): the ready wait runs out', async () => {
     const e = await failure(stdioTarget('never-ready'), { readyMs: 3000 });
     expect(e.message).toMatch(/timed out after 3000 ms waiting for the ready message of old path \(stdio\)/);

@@ -22,6 +22,18 @@ describe('ndjson framing', () => {
     expect(() => e.push(Buffer.from(`${'y'.repeat(20)}\n`))).toThrow(/exceeded 10 bytes/);
   });
 
+  it('a long line in many small chunks costs linear work: 16 MB in 4 KB chunks, then the cap', () => {
+    // Rescanning or re-joining the pending line on every chunk would copy ~32 GB here and never finish.
+    const d = ndjson.createDecoder(16 * 1024 * 1024);
+    const piece = Buffer.alloc(4096, 'x');
+    for (let i = 0; i < 4096 - 1; i++) expect(d.push(piece)).toEqual([]);
+    expect(d.buffered).toBe(16 * 1024 * 1024 - 4096);
+    expect(d.push(Buffer.concat([piece.subarray(0, 4095), Buffer.from('\n{"a":1}\n')]))).toHaveLength(2);
+    expect(() => {
+      for (let i = 0; i < 4097; i++) d.push(piece);
+    }).toThrow(/exceeded 16 MB/);
+  });
+
   it('encodes one line per message', () => {
     expect(ndjson.encode('{"a":1}')).toBe('{"a":1}\n');
   });

@@ -11,33 +11,42 @@ export const ndjson: Framing = {
 class LineDecoder implements FrameDecoder {
   // StringDecoder keeps a multi-byte character split across chunks intact.
   private readonly utf8 = new StringDecoder('utf8');
-  private tail = '';
+  // The line not ended yet, in the pieces it arrived in: each byte is looked at once, so a long
+  // line costs linear time however many chunks it comes in.
+  private pending: string[] = [];
+  private pendingSize = 0;
 
   constructor(private readonly max: number) {}
 
   get buffered(): number {
-    return this.tail.length;
+    return this.pendingSize;
   }
 
   push(chunk: Buffer): string[] {
-    const text = this.tail + this.utf8.write(chunk);
+    const text = this.utf8.write(chunk);
     const out: string[] = [];
     let start = 0;
     for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
-      if (nl - start > this.max) throw new FrameTooLargeError(this.max, nl - start);
-      const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-      if (end > start) {
-        const line = text.slice(start, end);
-        if (line.trim() !== '') out.push(line);
-      }
+      const size = this.pendingSize + nl - start;
+      if (size > this.max) this.tooLarge(size);
+      let line = this.pending.length ? this.pending.join('') + text.slice(start, nl) : text.slice(start, nl);
+      this.pending = [];
+      this.pendingSize = 0;
+      if (line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
+      if (line.trim() !== '') out.push(line);
       start = nl + 1;
     }
-    this.tail = start === 0 ? text : text.slice(start);
-    if (this.tail.length > this.max) {
-      const seen = this.tail.length;
-      this.tail = '';
-      throw new FrameTooLargeError(this.max, seen);
+    if (start < text.length) {
+      this.pending.push(start === 0 ? text : text.slice(start));
+      this.pendingSize += text.length - start;
+      if (this.pendingSize > this.max) this.tooLarge(this.pendingSize);
     }
     return out;
+  }
+
+  private tooLarge(seen: number): never {
+    this.pending = [];
+    this.pendingSize = 0;
+    throw new FrameTooLargeError(this.max, seen);
   }
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../../../core/src/errors.js';
 import { explainErrors } from '../../../core/src/config/validate.js';
+import { MAX_JSON_DEPTH, jsonDepthOver } from '../../../core/src/util/json-depth.js';
 import { PROFILES } from '../profiles/registry.js';
 import { traceValidators } from './schema.js';
 import { TRACE_FORMAT, TRACE_VERSION, type BodyLine, type Located, type Trace, type TraceHeader } from './types.js';
@@ -36,6 +37,7 @@ export function parseTrace(text: string, file: string | undefined): Trace {
     const n = i + 1;
     if (ended) fail(n, 'content after the end line');
     if (row.trim() === '') fail(n, 'blank line');
+    if (jsonDepthOver(row)) fail(n, `nested deeper than ${MAX_JSON_DEPTH} levels`);
     let value: unknown;
     try {
       value = JSON.parse(row);
