@@ -18,7 +18,7 @@ export function createContext(loaded: LoadedConfig, onProgress: (line: string) =
   const settings = harnessSettings(loaded);
   return {
     settings,
-    redactor: createRedactor({ keys: settings.redactKeys }),
+    redactor: createRedactor(),
     contract: Contract.load(settings.contract),
     onProgress,
   };

@@ -70,7 +70,6 @@ export interface HarnessSettings {
   tracesDir: string;
   compare: CompareSettings;
   contract: { commands?: string; events?: string };
-  redactKeys: string[];
   /** Where targets' stderr logs go, if anywhere. */
   logDir: string | undefined;
   timeouts: Timeouts;
@@ -109,7 +108,6 @@ export function harnessSettings(loaded: LoadedConfig): HarnessSettings {
       detect: { isoTimes: true, epochMillis: true, uuids: true, paths: true, ...c.detect },
     },
     contract: { ...(h.contract?.commands ? { commands: h.contract.commands } : {}), ...(h.contract?.events ? { events: h.contract.events } : {}) },
-    redactKeys: h.redact?.keys ?? [],
     logDir: h.logDir,
     timeouts: { ...DEFAULT_TIMEOUTS, ...h.timeouts },
     maxFrameBytes,

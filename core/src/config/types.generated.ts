@@ -26,6 +26,7 @@ export interface CutoverConfig {
   harness?: HarnessConfig;
   manifests?: ManifestsConfig;
   matrix?: MatrixConfig;
+  redact?: RedactConfig;
   tasks?: TasksConfig;
 }
 /**
@@ -139,7 +140,6 @@ export interface HarnessConfig {
   traces?: string;
   compare?: HarnessCompare;
   contract?: HarnessContract;
-  redact?: HarnessRedact;
   timeouts?: HarnessTimeouts;
   /**
    * Folder that keeps each started target's stderr (secrets redacted), one <role>-<pid>.stderr.log per process; without it only the last lines are kept, for error messages.
@@ -365,15 +365,6 @@ export interface HarnessContract {
    * Path of events.json (payload schema per event type).
    */
   events?: string;
-}
-/**
- * Secrets scrubbed before a trace, a report or a log is written (auth tokens always are).
- */
-export interface HarnessRedact {
-  /**
-   * Extra key names, or /regex/ strings, whose values are replaced by [REDACTED].
-   */
-  keys?: string[];
 }
 /**
  * Limits for every wait, in milliseconds.
@@ -771,6 +762,19 @@ export interface MatrixRunners {
    * Runner label for windows cells (default windows-latest).
    */
   windows?: string;
+}
+/**
+ * Secrets redacted before anything is written or printed. Built in: names containing token, secret, password, passwd, pwd, apikey, auth, cookie, credential, private key or session id (case, - and _ ignored); values of such env vars, flags, URL passwords, basic auth, header lines, token files and well-known token shapes.
+ */
+export interface RedactConfig {
+  /**
+   * Extra secret key names (compared by their words, so teamPin matches team_pin and TEAM-PIN), or /regex/ strings; their string values become [REDACTED] in traces, reports, evidence, logs and output.
+   */
+  keys?: string[];
+  /**
+   * Key names that are never secret, though the built-in rule says so (a protocol's session_id that is a resource id, not a credential); same syntax as keys.
+   */
+  keep?: string[];
 }
 /**
  * Where the migration's task lists are: markdown checklists and CSV or JSON ledgers. The gate and the evidence linter read every task from them.
