@@ -98,3 +98,10 @@ describe('redacting free text (command output, logs) before it is written', () =
     expect(found.sort()).toEqual(['pw-1', 'pw-3', 'pw-5', 't-4', 'xk-2']);
   });
 });
+
+describe('rule order', () => {
+  it('a registered value that is also part of a key name does not hide the key from its rule', () => {
+    createRedactor({ values: ['secret'] });
+    expect(redactText('client_secret=cs-9911 and a secret')).toBe('client_[REDACTED]=[REDACTED] and a [REDACTED]');
+  });
+});

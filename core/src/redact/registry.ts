@@ -24,7 +24,7 @@ let envLearnt = false;
 const NOT_A_SECRET = /^(?:true|false|null|undefined|none|yes|no|on|off)$/i;
 
 function acceptable(v: string, origin: SecretOrigin): boolean {
-  if (v.length < 4 || NOT_A_SECRET.test(v) || v.includes(REDACTED)) return false;
+  if (v.length < 4 || NOT_A_SECRET.test(v) || v.includes(REDACTED) || REDACTED.includes(v)) return false;
   // A short number is more likely a port or a count than a password.
   if (/^\d+$/.test(v) && v.length < 6) return false;
   if (origin === 'learnt') return (v.length >= 6 && /\d/.test(v)) || v.length >= 12;

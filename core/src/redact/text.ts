@@ -103,7 +103,9 @@ function scan(s: string, head: RegExp, spanOf: (m: RegExpExecArray) => Span | un
   return from === 0 ? s : out + s.slice(from);
 }
 
-const RULES: Rule[] = [registered, shapes, schemes, userinfo, basicUser, flags, keyValues];
+// Registered values go last: replaced first, a value like `secret` would turn `client_secret=x`
+// into `client_[REDACTED]=x`, a key no rule recognises, and x would stay.
+const RULES: Rule[] = [shapes, schemes, userinfo, basicUser, flags, keyValues, registered];
 
 /** The text with every secret the rules know replaced by [REDACTED]. */
 export function redactText(s: string, isSecret: IsSecret = isSecretKey): string {
@@ -116,7 +118,7 @@ export function redactText(s: string, isSecret: IsSecret = isSecretKey): string 
 export function secretsInText(s: string, isSecret: IsSecret = isSecretKey): string[] {
   const out: string[] = [];
   let rest = s;
-  // Registered values are known already; each later rule sees what the earlier ones left.
-  for (const rule of RULES.slice(1)) rest = rule(rest, isSecret, (v) => out.push(v));
+  // Registered values are known already; each rule sees what the earlier ones left.
+  for (const rule of RULES.slice(0, -1)) rest = rule(rest, isSecret, (v) => out.push(v));
   return out;
 }
