@@ -140,6 +140,12 @@ export interface HarnessConfig {
   traces?: string;
   compare?: HarnessCompare;
   contract?: HarnessContract;
+  /**
+   * Secrets a scenario sends as {"$secret": "NAME"}: where record and replay read each one (default: the environment variable NAME). The value is sent, never written: the trace keeps the reference.
+   */
+  secrets?: {
+    [k: string]: HarnessSecret | undefined;
+  };
   timeouts?: HarnessTimeouts;
   /**
    * Folder that keeps each started target's stderr (secrets redacted), one <role>-<pid>.stderr.log per process; without it only the last lines are kept, for error messages.
@@ -365,6 +371,16 @@ export interface HarnessContract {
    * Path of events.json (payload schema per event type).
    */
   events?: string;
+}
+export interface HarnessSecret {
+  /**
+   * Environment variable holding the secret.
+   */
+  env?: string;
+  /**
+   * File holding the secret (surrounding whitespace dropped).
+   */
+  file?: string;
 }
 /**
  * Limits for every wait, in milliseconds.

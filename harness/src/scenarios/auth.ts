@@ -19,7 +19,7 @@ export const auth: BuiltinScenario = {
     const probe = async (conn: string, token: string | undefined, what: string): Promise<Client> => {
       const c = await r.open(conn);
       const id = `${conn}-1`;
-      const req = profile.request({ id, command: b.health!.command, ...(b.health!.params ? { params: b.health!.params } : {}) });
+      const req = profile.request({ id, command: b.health!.command, ...(b.health!.params ? { params: r.withSecrets(b.health!.params, 'harness.builtins.health') } : {}) });
       c.sendRaw(JSON.stringify(token === undefined ? req : { ...req, [field]: token }));
       const answer = await attempt(c.waitFor((x) => x.kind === 'response', `an answer to a request ${what}`, ctx.settings.timeouts.responseMs));
       if ('value' in answer && answer.value.ok) {

@@ -10,7 +10,7 @@ import type { Builtins } from './builtin.js';
 /** Sends a configured command; a refusal (success: false) is returned, not thrown. */
 export async function call(r: Runner, conn: string, spec: CommandSpec, vars: Record<string, unknown> = {}): Promise<Received> {
   const params = spec.params ? resolveTemplate(spec.params, new Map(Object.entries(vars))) : undefined;
-  return r.client(conn).request({ command: spec.command, ...(params ? { params } : {}) });
+  return r.client(conn).request({ command: spec.command, ...(params ? { params: r.withSecrets(params, 'harness.builtins') } : {}) });
 }
 
 /** Sends and insists on success: a refusal here means the scenario cannot go on. */
