@@ -3,6 +3,7 @@ import { FrameTooLargeError, formatBytes, type FrameDecoder } from './framing/fr
 import type { Incoming, JsonObject, Profile, RequestId, RequestSpec } from './profiles/profile.js';
 import { settlesWithin, withTimeout } from './runtime/wait.js';
 import type { Channel, Transport } from './transports/transport.js';
+import { clip } from '../../core/src/redact/text.js';
 
 /** One message from the target, as it arrived. */
 export interface Received {
@@ -160,7 +161,7 @@ export class Client {
       try {
         msg = JSON.parse(text);
       } catch {
-        const shown = text.length > 200 ? `${text.slice(0, 200)}…` : text;
+        const shown = clip(text, 200);
         return this.fail(
           `${this.opts.transport.settings.label} wrote something that is not JSON on connection ${this.opts.conn}: ${JSON.stringify(shown)}`,
           'Only protocol messages belong on this stream; diagnostics go to stderr.',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRedactor } from '../../core/src/redact.js';
-import { redactText, secretsInText } from '../../core/src/redact/text.js';
+import { clip, redactText, secretsInText } from '../../core/src/redact/text.js';
 
 const redact = (s: string, secrets: string[] = []) => createRedactor({ values: secrets }).text(s);
 
@@ -103,5 +103,15 @@ describe('rule order', () => {
   it('a registered value that is also part of a key name does not hide the key from its rule', () => {
     createRedactor({ values: ['secret'] });
     expect(redactText('client_secret=cs-9911 and a secret')).toBe('client_[REDACTED]=[REDACTED] and a [REDACTED]');
+  });
+});
+
+describe('clip: quoting the start of a text in a message', () => {
+  it('redacts before it cuts, so the part of a secret before the cut does not stay', () => {
+    createRedactor({ values: ['clip-secret-0123456789'] });
+    const text = `${'x'.repeat(190)} clip-secret-0123456789 more`;
+    expect(clip(text, 200)).toBe(`${'x'.repeat(190)} [REDACTED…`);
+    expect(clip(text, 200)).not.toContain('clip-sec');
+    expect(clip('short', 200)).toBe('short');
   });
 });

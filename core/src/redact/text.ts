@@ -122,3 +122,12 @@ export function secretsInText(s: string, isSecret: IsSecret = isSecretKey): stri
   for (const rule of RULES.slice(0, -1)) rest = rule(rest, isSecret, (v) => out.push(v));
   return out;
 }
+
+/**
+ * The first `max` characters of a text, for a message that quotes it: redacted whole before it
+ * is cut, since half a secret is a string no rule recognises any more.
+ */
+export function clip(s: string, max: number, more = '…'): string {
+  const clean = redactText(s);
+  return clean.length > max ? `${clean.slice(0, max)}${more}` : clean;
+}
