@@ -80,7 +80,7 @@ export async function replayTrace(ctx: HarnessContext, trace: Trace, opts: Repla
 
 function lostFinding(trace: Trace, l: LostSecret): Finding {
   const what = l.step.type === 'request' ? `request ${l.step.command}` : 'raw line';
-  return finding('replay-secret-lost', `${trace.header.scenario}: ${what} would send [REDACTED] at ${l.at}: the value was a secret, redacted when the trace was recorded, so the trace is not replayed`, {
+  return finding('replay-secret-lost', `${trace.header.scenario}: ${what} would send [REDACTED] as ${l.at} (the value was a secret, redacted when the trace was recorded), so the trace is not replayed`, {
     ...(trace.file ? { file: trace.file } : {}),
     ...(l.line !== undefined ? { line: l.line } : {}),
     hint: 'Write the value in the scenario as {"$secret": "NAME"} and record again: the trace keeps the name, and record and replay read the value from the environment variable NAME (or harness.secrets.NAME).',

@@ -115,3 +115,16 @@ describe('clip: quoting the start of a text in a message', () => {
     expect(clip('short', 200)).toBe('short');
   });
 });
+
+describe('messages that name a JSON path', () => {
+  it('a path followed by prose is not a key and its value; a quoted or uppercase value still is', () => {
+    expect(redactText('canary: changed value at result.token_expires_in: expected 1, got 2')).toBe('canary: changed value at result.token_expires_in: expected 1, got 2');
+    expect(redactText('spring.datasource.password=pw-1 and db.password: "pw-2"')).toBe('spring.datasource.password=[REDACTED] and db.password: "[REDACTED]"');
+  });
+});
+
+describe('a dotted key with a plain value', () => {
+  it('is still a key and its value', () => {
+    expect(redactText('db.password: hunter22')).toBe('db.password: [REDACTED]');
+  });
+});

@@ -71,7 +71,7 @@ describe('secrets supplied at replay time', () => {
     expect(r.actual).toEqual([]);
     expect(r.findings).toHaveLength(1);
     expect(r.findings[0]).toMatchObject({ id: 'replay-secret-lost', severity: 'error', file, line });
-    expect(r.findings[0]!.message).toContain('request secret would send [REDACTED] at params.apiKey');
+    expect(r.findings[0]!.message).toContain('request secret would send [REDACTED] as params.apiKey (the value was a secret');
     expect(r.findings[0]!.hint).toContain('{"$secret": "NAME"}');
   });
 });

@@ -75,13 +75,17 @@ const flags: Rule = (s, isSecret, found) =>
 
 // `token=…`, `"apiKey": "…"`, `\"token\":\"…\"` (JSON inside a string), `Cookie: a=1; b=2`,
 // `'password' => '…'`: the value under a secret-named key.
+const PROSE = /^(?:expected|missing|extra|changed|reordered|duplicated|was|is|not|no|the)\b/;
 const HEAD = /(?<![\w-])(\\?["'`]?)([A-Za-z_][\w.-]*)\1[ \t]*(=>|:(?!\/\/)|=(?!=))[ \t]*/g;
 const keyValues: Rule = (s, isSecret, found) =>
   scan(s, HEAD, (m) => {
     if (!isSecret(m[2]!)) return undefined;
+    const at = m.index + m[0].length;
+    // `at result.token: expected "…"` is a message naming a JSON path, not a key and its value.
+    if (m[3] === ':' && !m[1] && m[2]!.includes('.') && PROSE.test(s.slice(at, at + 12))) return undefined;
     // A header's value runs to the end of the line: `Authorization: Basic …`, `Cookie: a=1; b=2`.
     const wide = m[3] === ':' && /authorization|cookie/i.test(m[2]!);
-    return valueSpan(s, m.index + m[0].length, wide);
+    return valueSpan(s, at, wide);
   }, found);
 
 /** Replaces the span each head match names (if any) and goes on scanning after it. */
