@@ -17,49 +17,54 @@ const FIXTURE = path.join(REPO_ROOT, 'test/fixtures/secrets/canary');
 
 const CANARIES = {
   // the harness targets: their token file, argv, a URL password in argv, env
-  tokenFile: 'cnry-tokenfile-3f9a0c7e51d2',
-  harnessArgv: 'cnry-argv-harness-5d71a9e3',
-  harnessUrl: 'cnry-url-harness-b172c345',
-  harnessEnv: 'cnry-env-harness-8e42c6b1',
+  tokenFile: 'cnrytokenfile378892e9ecc387ab',
+  harnessArgv: 'cnryharnessarg8b4585023a0286cc',
+  harnessUrl: 'cnryharnessurle33b53f68e6f9833',
+  harnessEnv: 'cnryharnessenv288305d32df5ce9f',
   // cutover's own environment, which every target and check inherits
-  inherited: 'cnry-inherited-token-c283d456',
+  inherited: 'cnryinheritededd38fc7ef24f8e0',
   // supplied at record and replay time as {"$secret": "CANARY_REPLAY_KEY"}
-  replayKey: 'cnry-replay-key-d394e567',
+  replayKey: 'cnryreplaykeycd0bbf8b961f83c3',
   // each secret key name in an answer
-  accessToken: 'cnry-key-access-token-61c0f2',
-  clientSecret: 'cnry-key-client-secret-72d1a3',
-  xApiKey: 'cnry-key-x-api-key-83e2b4',
-  cookie: 'cnry-key-cookie-94f3c5',
-  setCookie: 'cnry-key-set-cookie-a504d6',
-  githubToken: 'cnry-key-github-token-b615e7',
-  dbPassword: 'cnry-key-db-password-c726f8',
-  privateKey: 'cnry-key-private-key-d83709',
-  sessionToken: 'cnry-key-session-token-e9481a',
-  sessionId: 'cnry-key-session-id-fa592b',
-  configuredKey: 'cnry-key-configured-0b6a3c',
+  accessToken: 'cnryaccesstoke169009b831460788',
+  clientSecret: 'cnryclientsecr576a9b156bfc7caf',
+  xApiKey: 'cnryxapikey17dfa283461468fe',
+  cookie: 'cnrycookie4c138bdd4e724540',
+  setCookie: 'cnrysetcookie7b1de8fa2b132d31',
+  githubToken: 'cnrygithubtoke520914c40eef0928',
+  dbPassword: 'cnrydbpassword79070b33cce9ba08',
+  privateKey: 'cnryprivatekey4996e02eacd8d60c',
+  sessionToken: 'cnrysessiontokf7c37768272e1069',
+  sessionId: 'cnrysessionidde7225be6c3bf6ba',
+  configuredKey: 'cnryconfiguredf915e48f914109fb',
   // a literal secret in a scenario's request, redacted in its trace
-  lostParam: 'cnry-key-lost-param-1c2d3e4f',
+  lostParam: 'cnrylostparam9b54062479cfb5b7',
   // a matrix check's output: headers, URL userinfo, curl -u, its env and argv, a cut value
-  bearer: 'cnry-hdr-bearer-1c7d2e8f',
-  cookieHeader: 'cnry-hdr-cookie-2d8e3f90',
-  apiKeyHeader: 'cnry-hdr-apikey-3e9f40a1',
-  urlUserinfo: 'cnry-url-userinfo-4fa051b2',
-  basicAuth: 'cnry-basic-auth-50b162c3',
-  rowEnv: 'cnry-env-row-a061b234',
-  rowArgv: 'cnry-argv-row-9f50a123',
-  straddle: 'cnry-straddle-kv-0123456789abcdef0123456789',
+  bearer: 'cnrybearerbad30198596637c9',
+  cookieHeader: 'cnrycookieheade3c3e2716c624bf3',
+  apiKeyHeader: 'cnryapikeyhead227734ffac2b3a85',
+  urlUserinfo: 'cnryurluserinfef3b1ea01c673b58',
+  basicAuth: 'cnrybasicauthd152daf6d4d97965',
+  rowEnv: 'cnryrowenv3871646c83770691',
+  rowArgv: 'cnryrowargv877a471850d8fe71',
+  straddle: 'cnrystraddlef4e68693fc0fada9a20a2756e8efcc0c',
   // the matrix target: argv, env, and the token file it names in secretFiles (printed across the cut)
-  targetArgv: 'cnry-argv-target-7d3e8f01',
-  targetEnv: 'cnry-env-target-8e4f9012',
-  matrixTokenFile: 'cnry-matrix-tokenfile-6c2d7e8f90a1',
+  targetArgv: 'cnrytargetargv72926fdeabcf8c8b',
+  targetEnv: 'cnrytargetenv50493ff17f014d56',
+  matrixTokenFile: 'cnrymatrixtoke5c16941aa2603207',
 };
 
-/** A token leaks if it shows up whole or if either half does (a cut keeps one half). */
+/** A token leaks if any 12 characters of it show up: a cut keeps a part, at either end. */
+const WINDOW = 12;
 function leaks(text: string): string[] {
   const out: string[] = [];
   for (const [name, v] of Object.entries(CANARIES)) {
-    const half = Math.floor(v.length / 2);
-    if ([v, v.slice(0, half + 1), v.slice(half)].some((part) => text.includes(part))) out.push(name);
+    for (let i = 0; i + WINDOW <= v.length; i++) {
+      if (text.includes(v.slice(i, i + WINDOW))) {
+        out.push(name);
+        break;
+      }
+    }
   }
   return out;
 }
