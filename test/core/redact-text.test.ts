@@ -128,3 +128,11 @@ describe('a dotted key with a plain value', () => {
     expect(redactText('db.password: hunter22')).toBe('db.password: [REDACTED]');
   });
 });
+
+describe('a label followed by a sentence', () => {
+  it('is prose, not a key and its value; a value with a digit or at the end of the line is still one', () => {
+    const prose = 'auth: a request without a token was served\nauth: connection no-token, never authenticated';
+    expect(redactText(prose)).toBe(prose);
+    expect(redactText('password: hunter2 for the db\ntoken: abcdefgh\napi_key: letters,')).toBe('password: [REDACTED] for the db\ntoken: [REDACTED]\napi_key: [REDACTED],');
+  });
+});

@@ -85,7 +85,10 @@ const keyValues: Rule = (s, isSecret, found) =>
     if (m[3] === ':' && !m[1] && m[2]!.includes('.') && PROSE.test(s.slice(at, at + 12))) return undefined;
     // A header's value runs to the end of the line: `Authorization: Basic …`, `Cookie: a=1; b=2`.
     const wide = m[3] === ':' && /authorization|cookie/i.test(m[2]!);
-    return valueSpan(s, at, wide);
+    const span = valueSpan(s, at, wide);
+    // `auth: a request without a token was served` is a sentence after a label, not a value.
+    if (span && !wide && m[3] === ':' && span.start === at && /^[A-Za-z]+$/.test(s.slice(span.start, span.end)) && / [a-z]/.test(s.slice(span.end, span.end + 2))) return undefined;
+    return span;
   }, found);
 
 /** Replaces the span each head match names (if any) and goes on scanning after it. */
