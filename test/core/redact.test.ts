@@ -112,3 +112,11 @@ describe('learning secrets from data', () => {
     expect(redactText('auth is none, token disabled, key k3y-from-traffic')).toBe(`auth is none, token disabled, key ${REDACTED}`);
   });
 });
+
+describe('JSON Schemas', () => {
+  it('a schema node under a secret name describes the secret and stays as it is; a value object does not', () => {
+    const manifest = { params: { type: 'object', properties: { password: { type: 'string', description: 'the user password', minLength: 8 }, token: { $ref: '#/definitions/Token' } } } };
+    expect(redactValue(manifest)).toEqual(manifest);
+    expect(redactValue({ token: { type: 'bearer', value: 'tv-1' } })).toEqual({ token: { type: 'bearer', value: REDACTED } });
+  });
+});

@@ -25,6 +25,19 @@ function argvSecret(prev: unknown, cur: string, isSecret: IsSecret): string | un
   return undefined;
 }
 
+const JSON_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'object', 'array', 'null']);
+
+/**
+ * A JSON Schema node (a manifest's `password: { type: "string", description: … }`) describes a
+ * secret; it does not hold one.
+ */
+function isSchemaNode(v: unknown): boolean {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  if (typeof o.type === 'string' ? JSON_TYPES.has(o.type) : Array.isArray(o.type) && o.type.every((t) => JSON_TYPES.has(t as string))) return true;
+  return (typeof o.$ref === 'string' && o.$ref.startsWith('#')) || ['properties', 'anyOf', 'oneOf', 'allOf'].some((k) => k in o);
+}
+
 function set(out: Record<string, unknown>, k: string, v: unknown): void {
   // A `__proto__` key in a target's message is data; plain assignment would drop it.
   if (k === '__proto__') Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
@@ -50,7 +63,7 @@ export function redactValue<T>(value: T, isSecret: IsSecret = isSecretKey): T {
     const out: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(v)) {
       const secret = isSecret(k) && x !== '';
-      set(out, key(k), secret && typeof x === 'string' ? REDACTED : walk(x, secret || (inSecret && !isDescriptorName(k))));
+      set(out, key(k), secret && typeof x === 'string' ? REDACTED : walk(x, (secret && !isSchemaNode(x)) || (inSecret && !isDescriptorName(k))));
     }
     return out;
   };
