@@ -53,14 +53,29 @@ export function registerSecretNames(rules: Partial<NameRules>): void {
   if (next.extra.length === names.extra.length && next.keep.length === names.keep.length) return;
   names = next;
   isSecret = compileNameRules(names);
+  verdicts.clear();
   version++;
   // Env vars cutover passes on to its targets, judged again by the new names.
   envLearnt = false;
 }
 
+// Key names repeat in every message: judge each once (bounded, since a map keyed by ids has many).
+const verdicts = new Map<string, boolean>();
+
 /** Whether a key name holds a secret: the built-in rule plus the config's names. */
 export function isSecretKey(name: string): boolean {
-  return isSecret(name);
+  let v = verdicts.get(name);
+  if (v === undefined) {
+    v = isSecret(name);
+    if (verdicts.size >= 20_000) verdicts.clear();
+    verdicts.set(name, v);
+  }
+  return v;
+}
+
+/** Changes whenever a value or a name rule is registered: what a cache of redacted text depends on. */
+export function secretsVersion(): number {
+  return version;
 }
 
 export function secretNameRules(): NameRules {

@@ -1,6 +1,6 @@
 import { isDescriptorName } from './keys.js';
-import { isSecretKey, REDACTED } from './registry.js';
-import { redactText } from './text.js';
+import { isSecretKey, REDACTED, secretsVersion } from './registry.js';
+import { redactName, redactText } from './text.js';
 
 type IsSecret = (name: string) => boolean;
 
@@ -38,6 +38,24 @@ function isSchemaNode(v: unknown): boolean {
   return (typeof o.$ref === 'string' && o.$ref.startsWith('#')) || ['properties', 'anyOf', 'oneOf', 'allOf'].some((k) => k in o);
 }
 
+// Keys repeat in every message: a key is redacted once per state of the registry.
+const names = new Map<string, string>();
+let namesVersion = -1;
+
+function key(k: string): string {
+  if (namesVersion !== secretsVersion()) {
+    names.clear();
+    namesVersion = secretsVersion();
+  }
+  let v = names.get(k);
+  if (v === undefined) {
+    v = redactName(k);
+    if (names.size >= 20_000) names.clear();
+    names.set(k, v);
+  }
+  return v;
+}
+
 function set(out: Record<string, unknown>, k: string, v: unknown): void {
   // A `__proto__` key in a target's message is data; plain assignment would drop it.
   if (k === '__proto__') Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
@@ -52,9 +70,6 @@ function set(out: Record<string, unknown>, k: string, v: unknown): void {
  */
 export function redactValue<T>(value: T, isSecret: IsSecret = isSecretKey): T {
   const text = (s: string) => redactText(s, isSecret);
-  // Keys repeat in every message: redact each once.
-  const keys = new Map<string, string>();
-  const key = (k: string) => keys.get(k) ?? (keys.set(k, text(k)), keys.get(k)!);
   const walk = (v: unknown, inSecret: boolean): unknown => {
     if (typeof v === 'string') return inSecret && v !== '' ? REDACTED : text(v);
     if (v === null || typeof v !== 'object') return v;
