@@ -136,3 +136,24 @@ describe('a label followed by a sentence', () => {
     expect(redactText('password: hunter2 for the db\ntoken: abcdefgh\napi_key: letters,')).toBe('password: [REDACTED] for the db\ntoken: [REDACTED]\napi_key: [REDACTED],');
   });
 });
+
+describe('well-known token shapes', () => {
+  it.each([
+    `ghp_${'A1'.repeat(18)}`,
+    `github_pat_${'a1B2'.repeat(10)}`,
+    `glpat-${'x9'.repeat(10)}`,
+    `sk-proj-${'Ab3'.repeat(8)}`,
+    `sk_live_${'Zz9'.repeat(6)}`,
+    `xoxb-1234567890-abcdef`,
+    'AKIAIOSFODNN7EXAMPLE',
+    `AIza${'S'.repeat(35)}`,
+    `npm_${'n4'.repeat(18)}`,
+    'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.dGhpc2lzYXNpZ25hdHVyZQ',
+  ])('%s', (token) => {
+    expect(redactText(`value ${token} end`)).toBe('value [REDACTED] end');
+  });
+
+  it.each(['task-0123456789abcdefghijkl', 'risk_live_summary', 'AKIA is a prefix', 'eyJ alone', 'npm_config_cache=/x', 'ghp_short'])('leaves %s alone', (text) => {
+    expect(redactText(text)).toBe(text);
+  });
+});
