@@ -1,4 +1,6 @@
-import type { Writable } from 'node:stream';
+import { Writable } from 'node:stream';
+import { redactText } from './redact/text.js';
+import { redactValue } from './redact/value.js';
 
 /** Where a verb writes: results to `stdout`, progress and diagnostics to `stderr`. */
 export interface Output {
@@ -56,9 +58,36 @@ export function shouldUseColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessE
   return stream.isTTY === true;
 }
 
+type Terminal = Writable & { isTTY?: boolean; columns?: number };
+
+/**
+ * Everything a verb writes leaves through here, so no path (a result line, a progress line, an
+ * error with the target's stderr, a --debug stack) can print a secret. Each write is redacted
+ * whole and passed on at once, so the order of writes and the exit code's timing stay as they were.
+ */
+class RedactingStream extends Writable {
+  constructor(private readonly inner: Terminal) {
+    super({ decodeStrings: false });
+  }
+
+  get isTTY(): boolean | undefined {
+    return this.inner.isTTY;
+  }
+
+  get columns(): number | undefined {
+    return this.inner.columns;
+  }
+
+  override _write(chunk: unknown, _enc: BufferEncoding, done: (error?: Error | null) => void): void {
+    this.inner.write(redactText(typeof chunk === 'string' ? chunk : String(chunk)));
+    done();
+  }
+}
+
 export function createOutput(opts: OutputOptions = {}): Output {
-  const stdout = opts.stdout ?? process.stdout;
-  const stderr = opts.stderr ?? process.stderr;
+  const rawStdout: Terminal = opts.stdout ?? process.stdout;
+  const stdout = new RedactingStream(rawStdout);
+  const stderr = new RedactingStream(opts.stderr ?? process.stderr);
   const env = opts.env ?? process.env;
   const json = opts.json ?? false;
   const color = !json && shouldUseColor(stdout, env, opts.color);
@@ -77,7 +106,8 @@ export function createOutput(opts: OutputOptions = {}): Output {
       stderr.write(`${line}\n`);
     },
     printJson(value) {
-      stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+      // Value by value: a text rule must not break the document's syntax.
+      rawStdout.write(`${JSON.stringify(redactValue(value), null, 2)}\n`);
     },
   };
 }

@@ -1,29 +1,26 @@
 /**
- * Secrets never reach a trace, evidence file, report or log. Every writer passes its data
- * through a Redactor first. Keys are matched by name; known secret values (a token read
- * from a file) are replaced wherever they appear, also inside longer strings.
+ * Secrets never reach a trace, evidence file, report, log or the terminal. One process-wide
+ * registry knows every secret value learnt so far (core/src/redact/registry.ts); key names are
+ * matched by their words (core/src/redact/keys.ts); free text by rules for headers, flags, URLs
+ * and token shapes (core/src/redact/text.ts). Output streams and the file writer
+ * (core/src/redact/write.ts) redact again whatever they are given.
  */
-export const REDACTED = '[REDACTED]';
+import { compileNameRules } from './redact/keys.js';
+import { isSecretKey, registerSecret, secretNameRules } from './redact/registry.js';
+import { redactText } from './redact/text.js';
+import { redactValue } from './redact/value.js';
 
-export const DEFAULT_SECRET_KEYS = [
-  'authToken',
-  'auth_token',
-  'token',
-  'accessToken',
-  'refreshToken',
-  'apiKey',
-  'api_key',
-  'password',
-  'secret',
-  'clientSecret',
-  'authorization',
-  'privateKey',
-];
+export { REDACTED, registerSecret, registerSecretNames, isSecretKey } from './redact/registry.js';
+export { isSecretName } from './redact/keys.js';
+export { redactText, secretsInText } from './redact/text.js';
+export { redactValue, isSecretRef } from './redact/value.js';
+export { learnSecrets } from './redact/learn.js';
+export { writeRedactedText, writeRedactedJson } from './redact/write.js';
 
 export interface RedactorOptions {
-  /** Extra key names or /regex/ strings (case-insensitive) whose values are always redacted. */
+  /** Extra key names or /regex/ strings (case-insensitive) whose values are redacted by this redactor. */
   keys?: readonly string[];
-  /** Literal secret values to scrub wherever they appear. */
+  /** Literal secret values to scrub wherever they appear (registered for the whole process). */
   values?: readonly string[];
 }
 
@@ -31,89 +28,19 @@ export interface Redactor {
   value<T>(v: T): T;
   /** Free text (logs, command output): known secret values, token shapes, and values under secret key names. */
   text(s: string): string;
-  /** Register a secret learnt at run time (a token read from a file). */
+  /** Register a secret learnt at run time (a token read from a file); every writer of the process knows it from now on. */
   addSecret(secret: string): void;
 }
 
-// Well-known token shapes, so a secret with an innocent key name still does not leak.
-const TOKEN_PATTERNS = [
-  /\bgh[pousr]_[A-Za-z0-9]{36,}\b/g,
-  /\bsk-[A-Za-z0-9_-]{20,}\b/g,
-  /\bxox[abpr]-[A-Za-z0-9-]{10,}\b/g,
-  /\bAKIA[0-9A-Z]{16}\b/g,
-  /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g,
-  /\b(Bearer)\s+[A-Za-z0-9._~+/=-]{16,}/g,
-];
-
-const TEXT_KEYS = [...DEFAULT_SECRET_KEYS.filter((k) => k !== 'authorization'), 'auth-token', 'api-key', 'access-token', 'client-secret'];
-const keyAlt = TEXT_KEYS.map((k) => k.replace(/[-_]/g, '[-_]?')).join('|');
-
-// `"authToken": "…"`, `\"token\":\"…\"` (JSON inside a string), `token=…`, `password: …`: a secret
-// under a known key name in free text (logs, command output), even when the value has no known shape.
-const KEY_VALUE = new RegExp(
-  `((?<![A-Za-z0-9])\\\\?["']?(?:${keyAlt})\\\\?["']?\\s*[:=]\\s*)(\\\\?"[^"]*?\\\\?"|'[^']*'|[^\\s,;&}"'\\\\]+)`,
-  'gi',
-);
-// An Authorization header's whole value: `Basic dXNlcjpwYXNz`, `Token abc`.
-const AUTH_HEADER = /((?<![A-Za-z0-9])\\?["']?authorization\\?["']?\s*[:=]\s*)(\\?"[^"]*?\\?"|[^\r\n"]+)/gi;
-// `--token abc`, `--api-key=abc` on a command line.
-const FLAG = new RegExp(`((?<![A-Za-z0-9-])--(?:${keyAlt})(?:=|\\s+))(?:"[^"]*"|'[^']*'|\\S+)`, 'gi');
-
-/** Keeps the value's quoting, so redacted JSON stays JSON. */
-function replaceValue(head: string, value: string): string {
-  if (value.startsWith('\\"')) return `${head}\\"${REDACTED}\\"`;
-  if (value.startsWith('"')) return `${head}"${REDACTED}"`;
-  if (value.startsWith("'")) return `${head}'${REDACTED}'`;
-  return `${head}${REDACTED}`;
-}
-
-function redactKeyValues(text: string): string {
-  return text
-    .replace(AUTH_HEADER, (_m, head: string, value: string) => replaceValue(head, value))
-    .replace(KEY_VALUE, (_m, head: string, value: string) => replaceValue(head, value))
-    .replace(FLAG, (_m, head: string) => `${head}${REDACTED}`);
-}
-
-function keyMatcher(keys: readonly string[]): (key: string) => boolean {
-  const exact = new Set<string>();
-  const patterns: RegExp[] = [];
-  for (const k of keys) {
-    const m = /^\/(.*)\/([a-z]*)$/.exec(k);
-    if (m) patterns.push(new RegExp(m[1]!, m[2]!.includes('i') ? m[2] : `${m[2]}i`));
-    else exact.add(k.toLowerCase());
-  }
-  return (key) => exact.has(key.toLowerCase()) || patterns.some((p) => p.test(key));
-}
-
+/** A view on the process-wide registry, with this caller's extra key names. */
 export function createRedactor(opts: RedactorOptions = {}): Redactor {
-  const isSecretKey = keyMatcher([...DEFAULT_SECRET_KEYS, ...(opts.keys ?? [])]);
-  const secrets = new Set((opts.values ?? []).filter((v) => v.length >= 4));
-
-  const text = (s: string): string => {
-    let out = s;
-    for (const secret of secrets) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
-    for (const p of TOKEN_PATTERNS) out = out.replace(p, (_m, bearer?: string) => (bearer === 'Bearer' ? `Bearer ${REDACTED}` : REDACTED));
-    return redactKeyValues(out);
-  };
-
-  const value = (v: unknown): unknown => {
-    if (typeof v === 'string') return text(v);
-    if (Array.isArray(v)) return v.map(value);
-    if (v !== null && typeof v === 'object') {
-      const out: Record<string, unknown> = {};
-      for (const [k, inner] of Object.entries(v)) {
-        out[k] = isSecretKey(k) && inner !== null && inner !== undefined && inner !== '' ? REDACTED : value(inner);
-      }
-      return out;
-    }
-    return v;
-  };
-
+  for (const v of opts.values ?? []) registerSecret(v);
+  const keys = opts.keys ?? [];
+  const extra = keys.length ? compileNameRules({ extra: keys, keep: secretNameRules().keep }) : undefined;
+  const isSecret = extra ? (name: string) => isSecretKey(name) || extra(name) : isSecretKey;
   return {
-    value: <T>(v: T) => value(v) as T,
-    text,
-    addSecret(secret) {
-      if (secret.length >= 4) secrets.add(secret);
-    },
+    value: <T>(v: T) => redactValue(v, isSecret),
+    text: (s) => redactText(s, isSecret),
+    addSecret: (s) => registerSecret(s),
   };
 }

@@ -3,13 +3,13 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { LoadedConfig } from '../../core/src/config/index.js';
 import { createRedactor, type Redactor } from '../../core/src/redact.js';
+import { writeRedactedText } from '../../core/src/redact/write.js';
 import type { RunRecord as CheckRun } from '../../core/src/run-record.js';
 import { evidenceSettings, sectionForRole, type EvidenceSettings, type ResolvedSection, DEFAULT_SECTIONS } from './config.js';
 import { upsertBlock } from './generated-blocks.js';
 import { outputsDir } from './safe-id.js';
 import { safeEvidencePath, scaffoldText } from './scaffold.js';
 import { render, tidy } from './templates.js';
-import { writeFileAtomic } from './write-file.js';
 
 /** A run a check made, with which check and cell made it. */
 export interface RunRecord extends CheckRun {
@@ -77,9 +77,9 @@ export async function writeRunEvidence(loaded: LoadedConfig, input: RunEvidenceI
   const runs = [];
   for (const [i, run] of input.runs.entries()) {
     const n = i + 1;
-    const stored = clean(run.output);
     const outFile = path.join(outDir, `${n}.log`);
-    await writeFileAtomic(outFile, stored);
+    // Redacted before the excerpt is cut, and hashed as stored: the sha256 is of the file it names.
+    const stored = writeRedactedText(outFile, clean(run.output));
     outputFiles.push(outFile);
     const ex = excerptOf(stored, settings.excerptLines);
     const where = [run.check ? `check ${codeSpan(clean(run.check))}` : '', run.cell ? `cell ${codeSpan(clean(run.cell))}` : ''].filter(Boolean).join(', ');
@@ -114,7 +114,7 @@ export async function writeRunEvidence(loaded: LoadedConfig, input: RunEvidenceI
   const before = text;
   text = upsertBlock(text, 'verification-commands', tidy(render(settings, 'run-commands.hbs', context)), section(settings, 'verification-commands'), settings);
   text = upsertBlock(text, 'verification-output', tidy(render(settings, 'run-output.hbs', context)), section(settings, 'verification-output'), settings);
-  if (text !== before) await writeFileAtomic(file, text);
+  if (text !== before) writeRedactedText(file, text);
   return { file, outputFiles };
 }
 

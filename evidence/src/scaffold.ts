@@ -7,7 +7,7 @@ import type { Task } from '../../core/src/tasks/types.js';
 import { evidenceSettings, type EvidenceSettings, type SectionRole } from './config.js';
 import { render, tidy } from './templates.js';
 import { evidencePath } from './safe-id.js';
-import { writeFileAtomic } from './write-file.js';
+import { writeRedactedText } from '../../core/src/redact/write.js';
 
 const PLACEHOLDER: Record<SectionRole | 'other', string> = {
   'change-summary': 'TODO: what changed and why, in two or three sentences.',
@@ -75,7 +75,7 @@ export async function scaffoldEvidence(loaded: LoadedConfig, id: string, opts: S
   }
   await fs.mkdir(path.dirname(file), { recursive: true });
   try {
-    await writeFileAtomic(file, scaffoldText(settings, id, opts), { exclusive: true });
+    writeRedactedText(file, scaffoldText(settings, id, opts), { exclusive: true });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') return { file, created: false };
     throw e;

@@ -4,6 +4,7 @@ import type { Incoming, JsonObject, Profile, RequestId, RequestSpec } from './pr
 import { settlesWithin, withTimeout } from '../../core/src/wait.js';
 import { MAX_JSON_DEPTH, jsonDepthOver } from '../../core/src/util/json-depth.js';
 import type { Channel, Transport } from './transports/transport.js';
+import { clip } from '../../core/src/redact/text.js';
 
 /** One message from the target, as it arrived. */
 export interface Received {
@@ -167,7 +168,7 @@ export class Client {
       try {
         msg = JSON.parse(text);
       } catch {
-        const shown = text.length > 200 ? `${text.slice(0, 200)}…` : text;
+        const shown = clip(text, 200);
         return this.fail(
           `${this.opts.transport.settings.label} wrote something that is not JSON on connection ${this.opts.conn}: ${JSON.stringify(shown)}`,
           'Only protocol messages belong on this stream; diagnostics go to stderr.',

@@ -3,6 +3,7 @@ import { ConfigError } from '../../core/src/errors.js';
 import { createRedactor, type Redactor } from '../../core/src/redact.js';
 import { Contract } from './checks/contract.js';
 import { harnessSettings, type HarnessSettings } from './settings.js';
+import { secretSource } from './trace/secret-source.js';
 import { createTransport } from './transports/registry.js';
 import type { Transport } from './transports/transport.js';
 
@@ -12,15 +13,18 @@ export interface HarnessContext {
   redactor: Redactor;
   contract: Contract | undefined;
   onProgress: (line: string) => void;
+  /** The value of a `{"$secret": NAME}` a request sends; `where` names the step for the error. */
+  secret: (name: string, where: string) => string;
 }
 
 export function createContext(loaded: LoadedConfig, onProgress: (line: string) => void = () => {}): HarnessContext {
   const settings = harnessSettings(loaded);
   return {
     settings,
-    redactor: createRedactor({ keys: settings.redactKeys }),
+    redactor: createRedactor(),
     contract: Contract.load(settings.contract),
     onProgress,
+    secret: secretSource(settings),
   };
 }
 

@@ -16,6 +16,7 @@ export const findingIds = defineFindings({
   'stale-cursor-unhandled': { severity: 'error', description: 'A stale cursor did not get the documented answer, or bootstrap did not restore state.' },
   'scenario-failed': { severity: 'error', description: 'A built-in scenario did not hold.' },
   'trace-obsolete': { severity: 'warning', description: 'A golden trace no scenario uses.' },
+  'replay-secret-lost': { severity: 'error', description: 'A golden trace would send [REDACTED]: the secret was redacted when recorded; name it {"$secret": NAME} in the scenario and record again.' },
   'trace-missing': { severity: 'error', description: 'A scenario has no golden trace yet; record it (`cutover record`, or `replay --update new`).' },
   'target-failed': { severity: 'error', description: 'A target would not start, crashed, hung or broke the protocol, so the check could not run.' },
   'record-unstable': { severity: 'warning', description: 'Two recordings of the old path differ in more than field values (a message missing, extra or moved).' },

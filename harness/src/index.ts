@@ -62,6 +62,7 @@ export async function openTarget(loaded: LoadedConfig, role: 'old' | 'new'): Pro
     timeouts: ctx.settings.timeouts,
     maxFrameBytes: ctx.settings.maxFrameBytes,
     source: `harness.${role}`,
+    secret: ctx.secret,
   });
   try {
     await runner.start();

@@ -6,9 +6,10 @@ import { startComparison } from './compare/live/start.js';
 import type { LiveComparison } from './compare/live/types.js';
 import type { HarnessContext } from './context.js';
 import { getProfile } from './profiles/registry.js';
-import { contractFindings, differenceFindings, seqFindings } from './report/to-findings.js';
+import { contractFindings, differenceFindings, finding, seqFindings } from './report/to-findings.js';
 import { runOnce } from './run/run-once.js';
 import { traceSource } from './trace/read.js';
+import { lostSecrets, redactedObservationPaths, type LostSecret } from './trace/secret-refs.js';
 import { isStep, type BodyLine, type StepLine, type Trace } from './trace/types.js';
 
 export interface ReplayResult {
@@ -17,8 +18,8 @@ export interface ReplayResult {
   /** What the new path said, in the trace's line form. */
   actual: BodyLine[];
   messages: number;
-  /** Where the comparison ran: beside the exchange in a worker thread, or on the main thread. */
-  comparedIn: LiveComparison['mode'];
+  /** Where the comparison ran: beside the exchange in a worker thread, or on the main thread (undefined: not run). */
+  comparedIn?: LiveComparison['mode'];
 }
 
 /**
@@ -45,9 +46,14 @@ export async function replayTrace(ctx: HarnessContext, trace: Trace, opts: Repla
       hint: 'Both paths must speak the same envelope to be compared; set the profile per target.',
     });
   }
+  const lost = lostSecrets(trace);
+  if (lost.length) return { findings: lost.map((l) => lostFinding(trace, l)), differences: [], actual: [], messages: 0 };
   ctx.onProgress(`replay ${trace.header.scenario} on the ${role} path`);
   const steps = trace.lines.filter(isStep) as StepLine[];
-  const base = { profile, compare: ctx.settings.compare, noise: trace.header.noise };
+  // Where the golden trace holds a redacted value, the new path answers with the real one: its
+  // presence is compared, its value cannot be.
+  const compare = { ...ctx.settings.compare, mask: [...ctx.settings.compare.mask, ...redactedObservationPaths(trace)] };
+  const base = { profile, compare, noise: trace.header.noise };
   // Compared while the exchange runs: only naming and matching are left when it ends.
   const live = startComparison({ ...base, golden: { lines: trace.lines, text: traceSource(trace) } }, opts.thread === undefined ? {} : { thread: opts.thread });
   let run: Awaited<ReturnType<typeof runOnce>>;
@@ -70,6 +76,15 @@ export async function replayTrace(ctx: HarnessContext, trace: Trace, opts: Repla
     findings.push(...contractFindings(ctx.contract.check(run.lines, profile), trace.file, stepLineOf, `${role} path`));
   }
   return { findings: dedupe(findings.map((f) => ctx.redactor.value(f))), differences, actual: run.lines, messages: run.lines.filter((l) => !isStep(l)).length, comparedIn: live.mode };
+}
+
+function lostFinding(trace: Trace, l: LostSecret): Finding {
+  const what = l.step.type === 'request' ? `request ${l.step.command}` : 'raw line';
+  return finding('replay-secret-lost', `${trace.header.scenario}: ${what} would send [REDACTED] as ${l.at} (the value was a secret, redacted when the trace was recorded), so the trace is not replayed`, {
+    ...(trace.file ? { file: trace.file } : {}),
+    ...(l.line !== undefined ? { line: l.line } : {}),
+    hint: 'Write the value in the scenario as {"$secret": "NAME"} and record again: the trace keeps the name, and record and replay read the value from the environment variable NAME (or harness.secrets.NAME).',
+  });
 }
 
 function locateByStep(trace: Trace, actual: readonly BodyLine[]): (at: number) => number | undefined {

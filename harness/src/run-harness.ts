@@ -114,7 +114,7 @@ export async function runHarness(opts: HarnessOptions): Promise<HarnessResult> {
       }
       const trace = readTrace(file);
       const res = await replayTrace(ctx, trace);
-      return { findings: [...findings, ...res.findings], messages: res.messages, comparedIn: res.comparedIn, ...(recorded ? { recorded } : {}) };
+      return { findings: [...findings, ...res.findings], messages: res.messages, ...(res.comparedIn ? { comparedIn: res.comparedIn } : {}), ...(recorded ? { recorded } : {}) };
     });
   }
   if (traceSel === 'all') extra.push(...obsoleteTraces(ctx, scenarios, update));

@@ -71,7 +71,8 @@ export interface HarnessSettings {
   tracesDir: string;
   compare: CompareSettings;
   contract: { commands?: string; events?: string };
-  redactKeys: string[];
+  /** Where each `{"$secret": NAME}` of a scenario is read from (default: env var NAME). */
+  secrets: Record<string, { env?: string; file?: string }>;
   /** Where targets' stderr logs go, if anywhere. */
   logDir: string | undefined;
   timeouts: Timeouts;
@@ -110,7 +111,7 @@ export function harnessSettings(loaded: LoadedConfig): HarnessSettings {
       detect: { isoTimes: true, epochMillis: true, uuids: true, paths: true, ...c.detect },
     },
     contract: { ...(h.contract?.commands ? { commands: h.contract.commands } : {}), ...(h.contract?.events ? { events: h.contract.events } : {}) },
-    redactKeys: h.redact?.keys ?? [],
+    secrets: Object.fromEntries(Object.entries(h.secrets ?? {}).filter((e): e is [string, { env?: string; file?: string }] => e[1] !== undefined)),
     logDir: h.logDir,
     timeouts: { ...DEFAULT_TIMEOUTS, ...h.timeouts },
     maxFrameBytes,

@@ -5,7 +5,8 @@ import { createContext } from '../../harness/src/context.js';
 import { recordScenario } from '../../harness/src/record.js';
 import { createBuilder } from '../../harness/src/scenario/builder.js';
 import { writeTrace } from '../../harness/src/trace/write.js';
-import { FAST, loaded, socketTarget, tempDir } from './support.js';
+import { validateConfig } from '../../core/src/config/index.js';
+import { FAST, FIX, socketTarget, tempDir } from './support.js';
 
 let dir: Awaited<ReturnType<typeof tempDir>>;
 beforeEach(async () => (dir = await tempDir()));
@@ -14,10 +15,10 @@ afterEach(async () => dir.remove());
 describe('no secret reaches a trace', () => {
   it('drops the token, redacts secret keys and configured patterns, and scrubs their values wherever they reappear', async () => {
     // Recorded on the socket target: every request carried the token.
-    const ctx = createContext(loaded({ new: socketTarget(), timeouts: FAST, redact: { keys: ['/^x-.*-secret$/'] } }));
+    const ctx = createContext(validateConfig({ harness: { new: socketTarget(), timeouts: FAST }, redact: { keys: ['/^x-team-/'] } }, path.join(FIX, 'cutover.config.json')));
     const { builder, steps } = createBuilder();
-    builder.send('secret', { apiKey: 'plain-value-1234', 'x-team-secret': 'team-5678' });
-    builder.send('echo', { 'x-team-secret': 'team-5678', apiKey: 'plain-value-1234' });
+    builder.send('secret', { apiKey: 'plain-value-1234', 'x-team-pin': 'team-5678' });
+    builder.send('echo', { 'x-team-pin': 'team-5678', apiKey: 'plain-value-1234' });
     const { trace } = await recordScenario(ctx, { name: 'secrets', steps }, { role: 'new' });
     const file = path.join(dir.path, 'secrets.jsonl');
     writeTrace(file, trace, ctx.redactor);

@@ -8,7 +8,8 @@ export const configVerb: Verb = {
   summary: 'Print the resolved configuration (exit 2 with every error when it is invalid)',
   description: `Finds the config (cutover.config.{ts,mjs,json,yaml} from the working directory up, or --config),
 validates it against the JSON Schema and prints it with every path resolved from the config file's folder.
-The schema ships at ${SCHEMA_FILE} in the package; point "$schema" at it for editor completion.`,
+Secret values (secret-named keys and env vars, flag arguments, URL passwords) are masked as [REDACTED],
+and their key paths listed. The schema ships at ${SCHEMA_FILE} in the package; point "$schema" at it for editor completion.`,
   options: {
     'schema-path': { type: 'boolean', description: 'Print the path of the config JSON Schema and exit' },
   },
@@ -18,13 +19,26 @@ The schema ships at ${SCHEMA_FILE} in the package; point "$schema" at it for edi
       ctx.out.stdout.write(`${path.join(packageRoot(), SCHEMA_FILE)}\n`);
       return 0;
     }
+    const { redactValue } = await import('../redact/value.js');
     const loaded = await ctx.loadConfig();
+    const config = redactValue(loaded.config);
+    const masked = changedPaths(loaded.config, config);
     if (ctx.out.json) {
-      ctx.out.printJson({ ok: true, file: loaded.file, dir: loaded.dir, config: loaded.config });
+      ctx.out.printJson({ ok: true, file: loaded.file, dir: loaded.dir, config, masked });
       return 0;
     }
     ctx.out.print(ctx.out.style.dim(`# ${path.relative(ctx.cwd, loaded.file) || loaded.file} (valid)`));
-    ctx.out.print(JSON.stringify(loaded.config, null, 2));
+    if (masked.length) ctx.out.print(ctx.out.style.dim(`# ${masked.length} secret value${masked.length === 1 ? '' : 's'} masked: ${masked.join(', ')}`));
+    ctx.out.print(JSON.stringify(config, null, 2));
     return 0;
   },
 };
+
+/** Key paths where redaction changed a value: what `config` says it masked. */
+function changedPaths(before: unknown, after: unknown, at = ''): string[] {
+  if (before === after) return [];
+  if (before && after && typeof before === 'object' && typeof after === 'object') {
+    return Object.keys(before).flatMap((k) => changedPaths((before as Record<string, unknown>)[k], (after as Record<string, unknown>)[k], Array.isArray(before) ? `${at}[${k}]` : at ? `${at}.${k}` : k));
+  }
+  return [at];
+}

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { ConfigError } from '../errors.js';
+import { learnSecrets } from '../redact/learn.js';
+import { registerSecretNames } from '../redact/registry.js';
 import { discoverConfig, CONFIG_NAMES } from './discover.js';
 import { readConfigFile } from './read-file.js';
 import { resolvePaths } from './resolve-paths.js';
@@ -82,5 +84,10 @@ export function validateConfig(
     });
   }
   const dir = path.dirname(file);
-  return { file, dir, config: resolvePaths(data, schema, dir) as CutoverConfig };
+  const config = resolvePaths(data, schema, dir) as CutoverConfig;
+  // Known before anything runs: the config's secret names, and the secrets it hands to targets
+  // (env vars, flags, URLs), so whatever a target echoes of them is scrubbed.
+  registerSecretNames({ extra: config.redact?.keys ?? [], keep: config.redact?.keep ?? [] });
+  learnSecrets(config);
+  return { file, dir, config };
 }

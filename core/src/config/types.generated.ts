@@ -26,6 +26,7 @@ export interface CutoverConfig {
   harness?: HarnessConfig;
   manifests?: ManifestsConfig;
   matrix?: MatrixConfig;
+  redact?: RedactConfig;
   tasks?: TasksConfig;
 }
 /**
@@ -139,7 +140,12 @@ export interface HarnessConfig {
   traces?: string;
   compare?: HarnessCompare;
   contract?: HarnessContract;
-  redact?: HarnessRedact;
+  /**
+   * Secrets a scenario sends as {"$secret": "NAME"}: where record and replay read each one (default: the environment variable NAME). The value is sent, never written: the trace keeps the reference.
+   */
+  secrets?: {
+    [k: string]: HarnessSecret | undefined;
+  };
   timeouts?: HarnessTimeouts;
   /**
    * Folder that keeps each started target's stderr (secrets redacted), one <role>-<pid>.stderr.log per process; without it only the last lines are kept, for error messages.
@@ -366,14 +372,15 @@ export interface HarnessContract {
    */
   events?: string;
 }
-/**
- * Secrets scrubbed before a trace, a report or a log is written (auth tokens always are).
- */
-export interface HarnessRedact {
+export interface HarnessSecret {
   /**
-   * Extra key names, or /regex/ strings, whose values are replaced by [REDACTED].
+   * Environment variable holding the secret.
    */
-  keys?: string[];
+  env?: string;
+  /**
+   * File holding the secret (surrounding whitespace dropped).
+   */
+  file?: string;
 }
 /**
  * Limits for every wait, in milliseconds.
@@ -771,6 +778,19 @@ export interface MatrixRunners {
    * Runner label for windows cells (default windows-latest).
    */
   windows?: string;
+}
+/**
+ * Secrets redacted before anything is written or printed. Built in: names containing token, secret, password, passwd, pwd, apikey, auth, cookie, credential, private key or session id (case, - and _ ignored); values of such env vars, flags, URL passwords, basic auth, header lines, token files and well-known token shapes.
+ */
+export interface RedactConfig {
+  /**
+   * Extra secret key names (compared by their words, so teamPin matches team_pin and TEAM-PIN), or /regex/ strings; their string values become [REDACTED] in traces, reports, evidence, logs and output.
+   */
+  keys?: string[];
+  /**
+   * Key names that are never secret, though the built-in rule says so (a protocol's session_id that is a resource id, not a credential); same syntax as keys.
+   */
+  keep?: string[];
 }
 /**
  * Where the migration's task lists are: markdown checklists and CSV or JSON ledgers. The gate and the evidence linter read every task from them.

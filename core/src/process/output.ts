@@ -1,4 +1,6 @@
 import { StringDecoder } from 'node:string_decoder';
+import { REDACTED } from '../redact/registry.js';
+import { redactText } from '../redact/text.js';
 
 /**
  * The last part of what a process wrote, bounded: a target that floods its output costs at most
@@ -55,8 +57,8 @@ export class OutputTail {
     return this.dropped;
   }
 
-  /** The last lines, redacted before they are cut; undefined when nothing was written. */
-  tail(redact: (s: string) => string, maxLines = 40, maxChars = 4000): string | undefined {
+  /** The last lines, redacted (by `redact`, then by the registry) before they are cut; undefined when nothing was written. */
+  tail(redact: (s: string) => string = (s) => s, maxLines = 40, maxChars = 4000): string | undefined {
     const text = this.held();
     if (!text.trim()) return undefined;
     return cutTail(redact(text), maxLines, maxChars, this.lines + (text.endsWith('\n') ? 0 : 1));
@@ -65,20 +67,21 @@ export class OutputTail {
 
 /**
  * The last `maxLines` lines (and at most `maxChars` characters) of an output: what reports and
- * evidence keep. Give it text that is already redacted: cutting first could keep half a secret.
+ * evidence keep. Redacted whole before it is cut: a secret straddling the cut would otherwise keep
+ * its end, which no rule recognises any more; and the cut never starts halfway through a
+ * [REDACTED] marker.
  */
 export function cutTail(text: string, maxLines = 40, maxChars = 4000, totalLines?: number): string {
-  const trimmed = text.replace(/\s+$/, '');
+  const trimmed = redactText(text).replace(/\s+$/, '');
   const lines = trimmed.split(/\r?\n/);
   let out = lines.length > maxLines ? lines.slice(-maxLines).join('\n') : trimmed;
   if (out.length > maxChars) {
-    out = out.slice(-maxChars);
-    // Start at a whole line when there is one to start at.
-    const nl = out.indexOf('\n');
-    if (nl !== -1 && nl < out.length - 1) out = out.slice(nl + 1);
+    let from = trimmed.length - maxChars;
+    const marker = trimmed.lastIndexOf(REDACTED, from);
+    if (marker !== -1 && marker + REDACTED.length > from) from = marker;
+    out = trimmed.slice(from);
   }
   const total = Math.max(totalLines ?? 0, lines.length);
   const cut = out.length < trimmed.length || total > lines.length;
-  const shown = out.split('\n').length;
-  return cut ? `… (${total} lines, last ${shown} shown)\n${out}` : out;
+  return cut ? `… (${total} lines, last ${Math.min(maxLines, out.split('\n').length)} shown)\n${out}` : out;
 }

@@ -39,12 +39,6 @@ export interface RunResult {
 const DRAIN_MS = 200;
 const GRACE_MS = 3_000;
 
-function withoutColor(env: NodeJS.ProcessEnv): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(env)) if (v !== undefined && k !== 'FORCE_COLOR') out[k] = v;
-  return out;
-}
-
 export function displayCommand(command: string | readonly string[]): string {
   return typeof command === 'string' ? command : command.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : JSON.stringify(a))).join(' ');
 }
@@ -65,7 +59,8 @@ export async function runToEnd(spec: RunSpec): Promise<RunResult> {
     shell,
     cwd: spec.cwd,
     // Output is kept as evidence: plain text, unless the command asks for colour itself.
-    env: { ...withoutColor(process.env), NO_COLOR: '1', ...spec.env },
+    env: { NO_COLOR: '1', ...spec.env },
+    unsetEnv: ['FORCE_COLOR'],
     label: spec.label ?? `command ${displayCommand(spec.command)}`.slice(0, 200),
     redactor: spec.redactor,
   });

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { throwIfCancelled } from '../cancel.js';
 import { onCleanup } from '../cleanup.js';
 import { TransportError } from '../errors.js';
-import type { Redactor } from '../redact.js';
+import { learnSecrets, type Redactor } from '../redact.js';
 import { settlesWithin } from '../wait.js';
 import { orphanGuard } from './guard.js';
 import { PROC_MARK_VAR, newMark } from './marks.js';
@@ -16,7 +16,10 @@ export interface SuperviseSpec {
   command: string;
   args?: readonly string[];
   shell?: boolean;
+  /** Added to cutover's own environment (which the process inherits). */
   env?: Record<string, string>;
+  /** Names taken out of the inherited environment. */
+  unsetEnv?: readonly string[];
   cwd: string;
   /** A stdio target speaks on stdin; everything else gets none. */
   stdin?: 'pipe' | 'ignore';
@@ -79,6 +82,9 @@ export class Supervised {
 
   constructor(readonly spec: SuperviseSpec) {
     throwIfCancelled(`starting ${spec.label}`);
+    // What it is given may hold secrets (a secret-named env var, `--db-password X`, a URL with a
+    // password): known before it can print them back.
+    learnSecrets({ env: spec.env ?? {}, args: [...(spec.args ?? [])], ...(spec.shell ? { line: spec.command } : {}) });
     const limit = spec.tailLimit ?? 256 * 1024;
     this.stdout = new OutputTail(limit);
     this.stderr = new OutputTail(limit);
@@ -87,7 +93,7 @@ export class Supervised {
     const command = spec.command === 'node' && !spec.shell ? process.execPath : spec.command;
     this.child = spawn(command, spec.args ?? [], {
       cwd: spec.cwd,
-      env: { ...process.env, ...spec.env, [PROC_MARK_VAR]: this.mark },
+      env: environment(spec, this.mark),
       stdio: [spec.stdin ?? 'ignore', 'pipe', 'pipe'],
       detached: process.platform !== 'win32',
       shell: spec.shell ?? false,
@@ -230,6 +236,12 @@ export class Supervised {
       if (leaderDone) await new Promise((r) => setTimeout(r, POLL_MS));
     }
   }
+}
+
+function environment(spec: SuperviseSpec, mark: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...spec.env, [PROC_MARK_VAR]: mark };
+  for (const name of spec.unsetEnv ?? []) delete env[name];
+  return env;
 }
 
 function kill(pid: number, signal: NodeJS.Signals | 0): void {

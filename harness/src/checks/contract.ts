@@ -6,6 +6,8 @@ import { explainErrors } from '../../../core/src/config/validate.js';
 import { getPath } from '../compare/json-path.js';
 import type { Profile } from '../profiles/profile.js';
 import type { BodyLine } from '../trace/types.js';
+import { REDACTED } from '../../../core/src/redact/registry.js';
+import { resolveSecretRefs } from '../trace/secret-refs.js';
 
 type AddFormats = (ajv: Ajv) => Ajv;
 const addFormats: AddFormats = (addFormatsModule as unknown as { default?: AddFormats }).default ?? (addFormatsModule as unknown as AddFormats);
@@ -61,7 +63,8 @@ export class Contract {
       if (l.type === 'request') {
         if (l.id !== undefined) commandOf.set(`${l.conn}\u0000${String(l.id)}`, l.command);
         const v = this.params.get(l.command);
-        if (v && !l.breaksContract && !v(l.params ?? {})) out.push({ what: `params of ${l.command}`, problems: explain(v), at });
+        // A `{"$secret": NAME}` stands for a string the trace does not hold: checked as one.
+        if (v && !l.breaksContract && !v(resolveSecretRefs(l.params ?? {}, () => REDACTED))) out.push({ what: `params of ${l.command}`, problems: explain(v), at });
       } else if (l.type === 'response') {
         const c = profile.classify(l.message);
         if (c.kind !== 'response' || !c.ok || c.id === null) return;

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../../../core/src/errors.js';
 import { toPosixRelative } from '../../../core/src/paths.js';
@@ -45,9 +44,8 @@ recovery, auth, …) run against the new path. Exit 0 clean, 1 findings, 2 bad t
     });
     const junit = ctx.values.junit;
     if (typeof junit === 'string') {
-      const file = path.resolve(ctx.cwd, junit);
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(file, junitXml(result.units, ctx.cwd));
+      const { writeRedactedText } = await import('../../../core/src/redact/write.js');
+      writeRedactedText(path.resolve(ctx.cwd, junit), junitXml(result.units, ctx.cwd));
     }
     if (result.targetError) {
       if (!ctx.out.json) printUnits(ctx.out, result.units, result.findings, ctx.cwd);

@@ -26,14 +26,16 @@ export function finding(id: HarnessFindingId, message: string, extra: Omit<Findi
 
 /** One finding per difference, located at the golden trace's line, values shown short and redacted. */
 export function differenceFindings(diffs: readonly Difference[], file: string | undefined, redactor: Redactor): Finding[] {
+  // Redacted before it is cut short: a secret cut in half is no longer recognisable.
+  const shown = (v: unknown) => short(redactor.value(v));
   return diffs.map((d) => {
     const values =
       d.kind === 'changed-value' || d.kind === 'changed-type'
-        ? `: expected ${short(d.expected)}, got ${short(d.actual)}`
+        ? `: expected ${shown(d.expected)}, got ${shown(d.actual)}`
         : d.path && d.kind === 'missing'
-          ? ` (was ${short(d.expected)})`
+          ? ` (was ${shown(d.expected)})`
           : d.path && d.kind === 'extra'
-            ? ` (now ${short(d.actual)})`
+            ? ` (now ${shown(d.actual)})`
             : '';
     const message = `${d.subject}: ${KIND_TEXT[d.kind]}${d.path ? ` at ${d.path}` : ''}${values}`;
     return redactor.value(

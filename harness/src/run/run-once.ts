@@ -30,6 +30,7 @@ export async function runOnce(
     maxFrameBytes: s.maxFrameBytes,
     source,
     onProgress: ctx.onProgress,
+    secret: ctx.secret,
   });
   let dataDir: string | undefined;
   try {

@@ -5,6 +5,7 @@ import { sleep } from '../../../core/src/wait.js';
 import { hasTemplate, resolveTemplate, TemplateError } from '../scenario/template.js';
 import type { ScenarioStep } from '../scenario/types.js';
 import type { Timeouts } from '../settings.js';
+import { hasSecretRef, resolveSecretRefs } from '../trace/secret-refs.js';
 import type { BodyLine, ControlLine, StepLine } from '../trace/types.js';
 import type { Transport } from '../transports/transport.js';
 import { matchesSubset } from './subset.js';
@@ -19,6 +20,8 @@ export interface RunnerOptions {
   onProgress?: (line: string) => void;
   /** Sees every line as it is written down (a replay compares messages as they come); `text` is a message's frame. */
   onLine?: (line: BodyLine, text?: string) => void;
+  /** The value of a `{"$secret": NAME}` in params: put in as the request leaves, never written down. */
+  secret?: (name: string, where: string) => string;
 }
 
 /**
@@ -80,11 +83,19 @@ export class Runner {
     for (const [i, s] of this.o.transport.settings.setup.entries()) {
       const id = `setup-${gen}-${i + 1}`;
       this.setupIds.add(id);
-      await client.request({ id, command: s.command, ...(s.params ? { params: s.params } : {}) });
+      await client.request({ id, command: s.command, ...(s.params ? { params: this.withSecrets(s.params, `harness.${this.o.transport.settings.role}.setup[${i}]`) } : {}) });
     }
     recording = true;
     this.marks.set(conn, client.received.length);
     return client;
+  }
+
+  /** The params as they go on the wire: each `{"$secret": NAME}` replaced by its value. */
+  withSecrets(params: JsonObject, where: string): JsonObject {
+    if (!hasSecretRef(params)) return params;
+    const secret = this.o.secret;
+    if (!secret) throw new ConfigError(`${where}: the params name a secret ({"$secret": …}), but no secret source was given to the runner`);
+    return resolveSecretRefs(params, (name) => secret(name, where));
   }
 
   private observe(r: Received, text: string): void {
@@ -123,7 +134,7 @@ export class Runner {
         const id = this.o.profile.correlation === 'id' ? ('id' in step && step.id !== undefined ? step.id : String(this.nextId++)) : undefined;
         this.push({ type: 'request', conn: client.conn, ...(id === undefined ? {} : { id }), command: step.command, ...(params ? { params } : {}), ...(template ? { template } : {}), ...(step.as ? { as: step.as } : {}), ...(step.breaksContract ? { breaksContract: true } : {}) });
         this.marks.set(conn, client.received.length);
-        const r = await client.request({ ...(id === undefined ? {} : { id }), command: step.command, ...(params ? { params: params as JsonObject } : {}) });
+        const r = await client.request({ ...(id === undefined ? {} : { id }), command: step.command, ...(params ? { params: this.withSecrets(params as JsonObject, at) } : {}) });
         if (step.as) this.bindings.set(step.as, r.msg);
         return;
       }

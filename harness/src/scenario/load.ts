@@ -4,6 +4,7 @@ import { createJiti } from 'jiti';
 import { ConfigError } from '../../../core/src/errors.js';
 import { readDataFile } from '../../../core/src/config/read-file.js';
 import { createAjv, validateWith } from '../../../core/src/config/validate.js';
+import { learnSecrets } from '../../../core/src/redact/learn.js';
 import type { JsonObject } from '../profiles/profile.js';
 import { createBuilder } from './builder.js';
 import { SCENARIO_ACTIONS, scenarioSchema } from './schema.js';
@@ -43,6 +44,13 @@ export async function loadScenarios(paths: readonly string[]): Promise<Scenario[
 }
 
 export async function loadScenario(file: string): Promise<Scenario> {
+  const scenario = await loadScenarioFile(file);
+  // A literal password in a step's params is a secret before it is ever sent: whatever echoes it is scrubbed.
+  learnSecrets(scenario.steps);
+  return scenario;
+}
+
+async function loadScenarioFile(file: string): Promise<Scenario> {
   const ext = path.extname(file);
   const base = path.basename(file, ext);
   if (MODULE_EXT.has(ext)) return loadModule(file, base);

@@ -3,6 +3,7 @@ import type { Client } from '../client.js';
 import type { BuiltinScenario } from './builtin.js';
 import { attempt, callOk, createSession } from './helpers.js';
 import { needs } from './resolve.js';
+import { clip } from '../../../core/src/redact/text.js';
 
 /**
  * No token and a wrong token are both refused: an error answer or a closed connection,
@@ -19,11 +20,11 @@ export const auth: BuiltinScenario = {
     const probe = async (conn: string, token: string | undefined, what: string): Promise<Client> => {
       const c = await r.open(conn);
       const id = `${conn}-1`;
-      const req = profile.request({ id, command: b.health!.command, ...(b.health!.params ? { params: b.health!.params } : {}) });
+      const req = profile.request({ id, command: b.health!.command, ...(b.health!.params ? { params: r.withSecrets(b.health!.params, 'harness.builtins.health') } : {}) });
       c.sendRaw(JSON.stringify(token === undefined ? req : { ...req, [field]: token }));
       const answer = await attempt(c.waitFor((x) => x.kind === 'response', `an answer to a request ${what}`, ctx.settings.timeouts.responseMs));
       if ('value' in answer && answer.value.ok) {
-        report('auth-not-enforced', `a request ${what} was served: ${JSON.stringify(answer.value.msg).slice(0, 160)}`, 'Check the token on every request before running the command.');
+        report('auth-not-enforced', `a request ${what} was served: ${clip(JSON.stringify(answer.value.msg), 160)}`, 'Check the token on every request before running the command.');
       } else if ('error' in answer && !c.closed) {
         report('auth-not-enforced', `a request ${what} got no answer and the connection stayed open (${answer.error.message})`, 'Refuse with an error answer, or close the connection.');
       }

@@ -3,6 +3,7 @@ import type { Received } from '../client.js';
 import type { BuiltinScenario } from './builtin.js';
 import { attempt, callOk, createSession, ofType, seqOf, streamContent } from './helpers.js';
 import { needs } from './resolve.js';
+import { clip } from '../../../core/src/redact/text.js';
 
 /**
  * Disconnect mid-stream at event k, reconnect, catch up with events-since(k): the events
@@ -34,7 +35,7 @@ export const catchup: BuiltinScenario = {
     const events = getPath(since.msg, b.eventsSince!.eventsPath);
     const latest = getPath(since.msg, b.eventsSince!.latestSeqPath);
     if (!Array.isArray(events) || typeof latest !== 'number') {
-      report('catchup-missing', `events-since(${cursor}) did not answer {events, latestSeq} at ${b.eventsSince!.eventsPath} / ${b.eventsSince!.latestSeqPath}: ${JSON.stringify(since.msg).slice(0, 200)}`);
+      report('catchup-missing', `events-since(${cursor}) did not answer {events, latestSeq} at ${b.eventsSince!.eventsPath} / ${b.eventsSince!.latestSeqPath}: ${clip(JSON.stringify(since.msg), 200)}`);
       return;
     }
     const caught = events.map((e) => seqOf(r, e));

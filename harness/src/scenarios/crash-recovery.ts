@@ -2,6 +2,7 @@ import { getPath } from '../compare/json-path.js';
 import type { BuiltinScenario } from './builtin.js';
 import { callOk, createSession, ofType, seqOf } from './helpers.js';
 import { needs } from './resolve.js';
+import { clip } from '../../../core/src/redact/text.js';
 
 /** kill -9 during a turn that waits for a permission; after a restart, bootstrap still has it pending. */
 export const crashRecovery: BuiltinScenario = {
@@ -30,7 +31,7 @@ export const crashRecovery: BuiltinScenario = {
     const boot = await callOk(r, 'main', { command: bs.command });
     const pending = getPath(boot.msg, bs.pendingPermissionsPath);
     if (!Array.isArray(pending) || !pending.some((p) => JSON.stringify(p).includes(JSON.stringify(permissionId)))) {
-      report('state-lost-on-restart', `after kill -9 and restart, bootstrap does not list the pending permission ${JSON.stringify(permissionId)} at ${bs.pendingPermissionsPath} (found ${JSON.stringify(pending)?.slice(0, 200)})`, 'Pending interactions must be persisted before they are announced.');
+      report('state-lost-on-restart', `after kill -9 and restart, bootstrap does not list the pending permission ${JSON.stringify(permissionId)} at ${bs.pendingPermissionsPath} (found ${clip(JSON.stringify(pending) ?? 'nothing', 200)})`, 'Pending interactions must be persisted before they are announced.');
     }
     const sessions = getPath(boot.msg, bs.sessionsPath);
     if (!Array.isArray(sessions) || !JSON.stringify(sessions).includes(JSON.stringify(sessionId))) {

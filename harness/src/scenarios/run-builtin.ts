@@ -29,6 +29,7 @@ export async function runBuiltin(ctx: HarnessContext, scenario: BuiltinScenario)
           timeouts: ctx.settings.timeouts,
           maxFrameBytes: ctx.settings.maxFrameBytes,
           source: `built-in scenario ${scenario.name}`,
+          secret: ctx.secret,
           onProgress: () => {},
         });
         runners.push(runner);

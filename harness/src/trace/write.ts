@@ -1,43 +1,29 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { REDACTED, type Redactor } from '../../../core/src/redact.js';
+import { learnSecrets } from '../../../core/src/redact/learn.js';
+import { writeRedactedJson } from '../../../core/src/redact/write.js';
+import type { Redactor } from '../../../core/src/redact.js';
 import type { BodyLine, Located, Trace } from './types.js';
 
-/** Serializes a trace; every line passes the redactor first, so no secret reaches the file. */
-export function serializeTrace(trace: Trace, redactor: Redactor): string {
-  learnSecrets(trace, redactor);
-  const out: string[] = [JSON.stringify(redactor.value(trace.header))];
-  for (const l of trace.lines) out.push(JSON.stringify(redactor.value(strip(l))));
-  out.push(JSON.stringify({ type: 'end', count: trace.lines.length }));
-  return `${out.join('\n')}\n`;
+/**
+ * A value found in a trace under a secret key (apiKey, token, a configured name) or by a text
+ * rule is a secret wherever else it shows up: echoed in a message, quoted in a target's stderr.
+ * Learnt before anything is written, then every line passes the redactor.
+ */
+function redactedLines(trace: Trace, redactor: Redactor): unknown[] {
+  for (const l of trace.lines) learnSecrets(l, 'learnt');
+  return [redactor.value(trace.header), ...trace.lines.map((l) => redactor.value(strip(l))), { type: 'end', count: trace.lines.length }];
 }
 
-/** Written to a temp file and renamed, so a crash never leaves a half-written golden trace. */
+/** Serializes a trace; every line passes the redactor first, so no secret reaches the text. */
+export function serializeTrace(trace: Trace, redactor: Redactor): string {
+  return redactedLines(trace, redactor).map((l) => `${JSON.stringify(l)}\n`).join('');
+}
+
+/** Written whole through the redacting writer (temp file and rename): never a half-written golden trace. */
 export function writeTrace(file: string, trace: Trace, redactor: Redactor): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  fs.writeFileSync(tmp, serializeTrace(trace, redactor));
-  fs.renameSync(tmp, file);
+  writeRedactedJson(file, redactedLines(trace, redactor), { lines: true });
 }
 
 function strip(l: Located<BodyLine> | BodyLine): BodyLine {
   const { line: _line, ...rest } = l as Located<BodyLine>;
   return rest as BodyLine;
-}
-
-/**
- * A value found under a secret key (apiKey, token, a configured pattern) is a secret wherever
- * else it shows up: echoed in a message, quoted in an error. Learn them all before writing.
- */
-function learnSecrets(trace: Trace, redactor: Redactor): void {
-  const walk = (original: unknown, redacted: unknown): void => {
-    if (typeof original === 'string') {
-      if (redacted === REDACTED && original !== REDACTED) redactor.addSecret(original);
-      return;
-    }
-    if (original && typeof original === 'object' && redacted && typeof redacted === 'object') {
-      for (const [k, v] of Object.entries(original)) walk(v, (redacted as Record<string, unknown>)[k]);
-    }
-  };
-  for (const l of trace.lines) walk(l, redactor.value(l));
 }

@@ -7,6 +7,7 @@ import { expand, expandPath, type TargetSettings } from '../settings.js';
 import { getPath } from '../compare/json-path.js';
 import { ProcessBackedTransport } from '../runtime/process-backed.js';
 import type { Channel, Transport, TransportEnv } from './transport.js';
+import { clip } from '../../../core/src/redact/text.js';
 
 /**
  * The new path: optionally start the daemon (detached, in its own process group), wait
@@ -126,9 +127,9 @@ function endpointFromLine(line: string, jsonPath: string, where: string): string
   try {
     value = getPath(JSON.parse(line), jsonPath);
   } catch {
-    throw new TransportError(`${where}: the ready line is not JSON, so ready.endpoint (${jsonPath}) cannot be read from it: ${line.slice(0, 200)}`);
+    throw new TransportError(`${where}: the ready line is not JSON, so ready.endpoint (${jsonPath}) cannot be read from it: ${clip(line, 200)}`);
   }
-  if (typeof value !== 'string') throw new TransportError(`${where}: the ready line has no string at ${jsonPath}: ${line.slice(0, 200)}`);
+  if (typeof value !== 'string') throw new TransportError(`${where}: the ready line has no string at ${jsonPath}: ${clip(line, 200)}`);
   return value;
 }
 

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Verb } from '../../../core/src/cli/verb.js';
 import { UsageError } from '../../../core/src/errors.js';
@@ -37,6 +36,7 @@ or parse, or a rule it cannot evaluate, blocks with the reason. Writes an HTML d
   examples: ['cutover gate', 'cutover gate --explain', 'cutover gate --os host --json', 'cutover gate --summary "$GITHUB_STEP_SUMMARY"'],
   async run(ctx) {
     const { writeDashboard } = await import('../dashboard/render.js');
+    const { writeRedactedText } = await import('../../../core/src/redact/write.js');
     const { gateMarkdown } = await import('../gate/render/markdown.js');
     const { printGate } = await import('../gate/render/text.js');
     const { runGate } = await import('../gate/run-gate.js');
@@ -59,9 +59,9 @@ or parse, or a rule it cannot evaluate, blocks with the reason. Writes an HTML d
     let summary: string | undefined;
     if (typeof ctx.values.summary === 'string') {
       summary = path.resolve(ctx.cwd, ctx.values.summary);
-      fs.writeFileSync(summary, md);
+      writeRedactedText(summary, md);
     } else if (inGitHubActions(ctx.env) && ctx.env.GITHUB_STEP_SUMMARY) {
-      fs.appendFileSync(ctx.env.GITHUB_STEP_SUMMARY, md);
+      writeRedactedText(ctx.env.GITHUB_STEP_SUMMARY, md, { append: true });
     }
     if (ctx.out.json) {
       ctx.out.printJson({ ok: result.verdict === 'PASS', ...result, dashboard, summary });

@@ -1,5 +1,6 @@
-import fs from 'node:fs';
 import path from 'node:path';
+import { redactValue } from '../../../core/src/redact/value.js';
+import { writeRedactedJson, writeRedactedText } from '../../../core/src/redact/write.js';
 import type { StatusCounts } from '../gate/counts.js';
 import type { GateResult } from '../gate/run-gate.js';
 import type { MatrixView, TaskView } from '../gate/views.js';
@@ -84,10 +85,8 @@ ${byPhase(tasks)}
 
 /** Writes index.html (and gate.json beside it) to the folder; returns the page's path. */
 export function writeDashboard(dir: string, result: GateResult): string {
-  fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, 'index.html');
-  fs.writeFileSync(`${file}.tmp`, renderDashboard(result));
-  fs.renameSync(`${file}.tmp`, file);
-  fs.writeFileSync(path.join(dir, 'gate.json'), `${JSON.stringify(result, null, 2)}\n`);
+  writeRedactedText(file, renderDashboard(redactValue(result)));
+  writeRedactedJson(path.join(dir, 'gate.json'), result);
   return file;
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { readDataFile } from '../../../core/src/config/read-file.js';
 import { explainErrors, type SchemaProblem } from '../../../core/src/config/validate.js';
+import { learnSecrets } from '../../../core/src/redact/learn.js';
 import { shippedValidator } from '../../../core/src/validators/load.js';
 import { ConfigError } from '../../../core/src/errors.js';
 import type { CheckSpec, MatrixFile, MatrixRow, NotApplicable, OsName, TargetSpec } from './types.js';
@@ -39,6 +40,8 @@ export function loadMatrixFile(file: string): MatrixFile {
     });
   }
   const data = raw.data as RawMatrix;
+  // Env vars, flags, URLs and headers of targets and checks: secrets known before anything runs.
+  learnSecrets(data);
   const problems: string[] = [];
   const at = (segs: (string | number)[], message: string) => problems.push(`${rel}:${raw.lineOf(segs) ?? 1}  ${message}`);
   const seen = new Map<string, number>();

@@ -4,6 +4,7 @@ import type { ValidateFunction } from 'ajv';
 import { explainErrors } from '../../../core/src/config/validate.js';
 import { shippedValidator } from '../../../core/src/validators/load.js';
 import { ConfigError } from '../../../core/src/errors.js';
+import { writeRedactedJson } from '../../../core/src/redact/write.js';
 import type { CellResult, CellStatus, MatrixReport } from './types.js';
 
 let validator: ValidateFunction | undefined;
@@ -44,12 +45,9 @@ export function readReport(file: string): MatrixReport {
   return data as MatrixReport;
 }
 
-/** Written whole to a temp file and renamed, so a reader never sees half a report. */
+/** Written whole through the redacting writer (temp file and rename), so a reader never sees half a report. */
 export function writeReport(file: string, report: MatrixReport): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, `${JSON.stringify(report, null, 2)}\n`);
-  fs.renameSync(tmp, file);
+  writeRedactedJson(file, report);
 }
 
 /** Stable order: file order of rows is kept by the runner; this sorts merged cells the same way everywhere. */
