@@ -1,10 +1,9 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Finding } from '../../core/src/findings.js';
 import type { EvidenceSettings } from './config.js';
 import { findSection, parseEvidence, type EvidenceDocument } from './document.js';
 import { evidenceFinding } from './evidence-finding.js';
 import { listedPaths } from './files-changed.js';
+import { listedPathCheck, type ListedPathCheck } from './listed-path-check.js';
 import { isEmptyBody } from './placeholders.js';
 
 const TOKEN = /[A-Za-z0-9][A-Za-z0-9._-]*/g;
@@ -29,7 +28,7 @@ export function lintEvidenceText(
   text: string,
   id: string,
   settings: EvidenceSettings,
-  exists: (abs: string) => boolean = fs.existsSync,
+  checkPath: ListedPathCheck = listedPathCheck(settings),
 ): Finding[] {
   const doc = parseEvidence(text);
   const findings: Finding[] = [];
@@ -51,10 +50,14 @@ export function lintEvidenceText(
     }
     if (section.role === 'files-changed') {
       for (const p of listedPaths(found.body)) {
-        const abs = path.resolve(settings.root, p.path);
-        if (!exists(abs)) {
+        const c = checkPath(p.path);
+        if (c.state === 'missing') {
           findings.push(
-            evidenceFinding('evidence-path-missing', file, p.line, `listed path ${p.path} does not exist`, 'Paths are relative to evidence.root (default: the config file\'s folder); fix the path, or mark a removed file "(deleted)".', { taskId: id, path: p.path }),
+            evidenceFinding('evidence-path-missing', file, p.line, `listed path ${c.shown} does not exist`, 'Paths are relative to evidence.root (default: the config file\'s folder); fix the path, or mark a removed file "(deleted)".', { taskId: id, path: c.shown }),
+          );
+        } else if (c.state === 'outside') {
+          findings.push(
+            evidenceFinding('evidence-path-outside', file, p.line, `listed path ${c.shown} is outside the repository`, 'List paths relative to evidence.root; for paths written on another machine\'s checkout, set evidence.stripPrefixes to its folder.', { taskId: id, path: c.shown }),
           );
         }
       }

@@ -80,7 +80,7 @@ describe('the gate fails closed', () => {
     const p = await tempProject({ 'cutover.config.yaml': 'tasks:\n  sources:\n    - path: RUNBOOK.md\ngate:\n  signoffs:\n    roles: []\n', 'RUNBOOK.md': '# Nothing here\n\nJust prose.\n' });
     projects.push(p);
     const result = await runGate({ loaded: await load(p.dir) });
-    expect(result.reasons.map((r) => r.id)).toEqual(['gate-input-unreadable']);
-    expect(result.reasons[0]!.message).toMatch(/hold no task/);
+    expect(result.reasons.map((r) => r.id)).toEqual(['task-source-empty']);
+    expect(result.reasons[0]!.message).toBe('task list RUNBOOK.md holds no task');
   });
 });
