@@ -16,6 +16,7 @@ export const findingIds = defineFindings({
   'gate-cell-failed': { severity: 'error', description: 'A required matrix cell failed.' },
   'gate-cell-missing': { severity: 'error', description: 'A required matrix cell has no result.' },
   'gate-signoff-missing': { severity: 'error', description: 'A required sign-off is missing.' },
+  'gate-signoff-future': { severity: 'error', description: 'A sign-off row is dated in the future; it is refused, so it cannot outrank a real later decision.' },
   'gate-contract-findings': { severity: 'error', description: 'Drift or check found errors in the command/event contract.' },
   'gate-input-unreadable': { severity: 'error', description: 'A gate input could not be read or parsed: fail closed.' },
   'gate-internal-error': { severity: 'error', description: 'The gate could not evaluate a rule: fail closed.' },

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createJiti } from 'jiti';
-import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { ConfigError } from '../errors.js';
+import { jsonErrorPosition } from './json-position.js';
 
 export interface RawConfig {
   data: unknown;
@@ -43,7 +43,8 @@ export function readDataFile(file: string, kind: 'json' | 'yaml'): RawConfig {
     try {
       JSON.parse(text);
     } catch (e) {
-      throw new ConfigError(`not valid JSON: ${(e as Error).message}`, { location: { file, line: jsonErrorLine(text) } });
+      const at = jsonErrorPosition(text);
+      throw new ConfigError(`not valid JSON${at ? ` at line ${at.line}, column ${at.column}` : ''}: ${(e as Error).message}`, { location: { file, ...(at ?? {}) } });
     }
   }
   const lineCounter = new LineCounter();
@@ -57,14 +58,6 @@ export function readDataFile(file: string, kind: 'json' | 'yaml'): RawConfig {
     });
   }
   return { data: doc.toJS(), lineOf: (keyPath) => lineOfPath(doc, lineCounter, keyPath) };
-}
-
-// JSON.parse's messages do not always carry a position; jsonc-parser (strict options) always does.
-function jsonErrorLine(text: string): number | undefined {
-  const errors: ParseError[] = [];
-  parseJsonc(text, errors, { allowTrailingComma: false, disallowComments: true });
-  const first = errors[0];
-  return first ? text.slice(0, first.offset).split('\n').length : undefined;
 }
 
 function lineOfPath(doc: Document, lc: LineCounter, keyPath: readonly (string | number)[]): number | undefined {

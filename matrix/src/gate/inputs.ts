@@ -1,4 +1,4 @@
-import fs from 'node:fs';
+import { MiB, readBounded } from '../../../core/src/config/bounded-read.js';
 import { ConfigError } from '../../../core/src/errors.js';
 import { toPosixRelative } from '../../../core/src/paths.js';
 import type { LoadedConfig } from '../../../core/src/config/index.js';
@@ -29,14 +29,11 @@ export interface GateInputs {
   signoffs(): Promise<SignoffFile>;
 }
 
-/** Reads a gate input; failure is a ConfigError naming the file, which the gate turns into a blocking reason. */
-async function readInput(file: string, root: string): Promise<string> {
-  try {
-    return await fs.promises.readFile(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-    throw new ConfigError(`cannot read ${toPosixRelative(root, file)} (${code})`, { location: { file }, hint: 'Make it a readable file, or fix its path in the config.' });
-  }
+/** Reads a gate input (regular files only, capped); failure is a ConfigError naming the file, which the gate turns into a blocking reason. */
+function readInput(file: string, root: string): string {
+  const read = readBounded(file, 4 * MiB);
+  if (read.ok) return read.text;
+  throw new ConfigError(`cannot read ${toPosixRelative(root, file)}: it ${read.message}${read.code ? ` (${read.code})` : ''}`, { location: { file }, hint: 'Make it a readable file, or fix its path in the config.' });
 }
 
 function once<T>(fn: () => Promise<T>): () => Promise<T> {
@@ -56,6 +53,6 @@ export function gateInputs(loaded: LoadedConfig, settings: MatrixSettings): Gate
     matrix: once(async () => loadMatrixFile(settings.matrixFile!)),
     report: once(async () => readReport(settings.report)),
     commit: (excluded) => commitState(loaded.dir, excluded),
-    signoffs: once(async () => parseSignoffs(await readInput(settings.signoffFile, loaded.dir))),
+    signoffs: once(async () => parseSignoffs(readInput(settings.signoffFile, loaded.dir))),
   };
 }

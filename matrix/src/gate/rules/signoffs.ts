@@ -31,7 +31,8 @@ export const signoffsRule: GateRule = {
       reasons.push(r(findingIds['gate-input-unreadable'].id, `${rel} has no table with the columns Role, Name, Date and Decision`, 1, FORMAT_HINT));
     }
     for (const p of file.problems) {
-      reasons.push({ ...r(findingIds['gate-input-unreadable'].id, p.message, p.line, FORMAT_HINT), category: 'inputs' });
+      if (p.kind === 'future') reasons.push(r(findingIds['gate-signoff-future'].id, p.message, p.line, 'Write the date the decision was made; a sign-off cannot be dated ahead.'));
+      else reasons.push({ ...r(findingIds['gate-input-unreadable'].id, p.message, p.line, FORMAT_HINT), category: 'inputs' });
     }
     let approved = 0;
     for (const role of roles) {
