@@ -14,6 +14,8 @@ export function evilResult(): GateResult {
   ];
   return {
     verdict: 'BLOCK',
+    headline: `BLOCK for linux; contract not required: ${EVIL}`,
+    scope: { os: { judged: ['linux'], declared: ['linux'], notJudged: [] }, notRequired: [{ section: 'contract', reason: EVIL }], skipped: [] },
     reasons: [{ id: 'gate-task-open', severity: 'error', category: 'tasks', rule: 'tasks-open', message: `T-1 is blocked ${EVIL}`, file: 'RUNBOOK.md', line: 5, hint: `Unblock <it>` }],
     warnings: [],
     rules: [{ id: 'tasks-open', category: 'tasks', status: 'blocked', blocking: 1, note: `note ${EVIL}` }],

@@ -82,7 +82,7 @@ describe('matrix merge', () => {
     const macos = report('macos', [['a', 'linux', 'user', 'skipped'], ['a', 'macos', 'user', 'passed'], ['b', 'linux', 'user', 'failed'], ['b', 'macos', 'user', 'error'], ['c', 'linux', 'user', 'skipped'], ['c', 'macos', 'user', 'skipped']]);
     const merged = mergeReports([linux, macos]);
     expect(merged.cells.map((c) => `${c.row} ${c.os} ${c.status}`)).toEqual(['a linux passed', 'a macos passed', 'b linux failed', 'b macos error', 'c linux not_applicable', 'c macos skipped']);
-    expect(merged.cells.find((c) => c.row === 'b' && c.os === 'linux')!.message).toBe('failed on linux (another report had passed)');
+    expect(merged.cells.find((c) => c.row === 'b' && c.os === 'linux')!.message).toBe('failed on linux (another result had passed)');
     expect(merged.summary).toEqual({ passed: 2, failed: 1, error: 1, not_applicable: 1, skipped: 1 });
     expect(merged.commit.excluded).toEqual(['docs/linux.md', 'docs/macos.md']);
     expect(merged.runs).toHaveLength(2);

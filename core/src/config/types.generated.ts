@@ -109,6 +109,7 @@ export interface GateConfig {
    * How many blocking reasons the verdict shows before `… and N more` (default 10; --explain shows all).
    */
   top?: number;
+  require?: GateRequire;
 }
 /**
  * Who must approve a release, and where the approvals are written.
@@ -122,6 +123,23 @@ export interface GateSignoffs {
    * Roles that must each have an approved sign-off (default ARCH, SEC, QA, OPS; [] requires none).
    */
   roles?: string[];
+}
+/**
+ * What the release requires beyond task lists, evidence and sign-offs. The matrix and the contract are required unless a key here is false, which needs a reason; every verdict prints it.
+ */
+export interface GateRequire {
+  /**
+   * A matrix section and a passing report are required (default true).
+   */
+  matrix?: boolean;
+  /**
+   * A manifests section is required, and check and drift must report no error (default true). A configured section is checked either way.
+   */
+  contract?: boolean;
+  /**
+   * Why a section is not required: printed in every verdict (text, markdown, JSON, dashboard).
+   */
+  reason?: string;
 }
 /**
  * Record golden traces on the old path (stdio) and replay them against the new path (socket daemon).

@@ -46,7 +46,8 @@ export function formatKeyPath(segments: readonly (string | number)[]): string {
 export function explainErrors(errors: readonly ErrorObject[]): SchemaProblem[] {
   // anyOf/oneOf report every failed branch too; keep the summary error and drop the branch noise.
   const unionPaths = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.schemaPath);
-  const kept = errors.filter((e) => !unionPaths.some((p) => e.schemaPath !== p && e.schemaPath.startsWith(`${p}/`)));
+  // An if/then reports its own summary beside the concrete error inside "then": keep the concrete one.
+  const kept = errors.filter((e) => e.keyword !== 'if' && !unionPaths.some((p) => e.schemaPath !== p && e.schemaPath.startsWith(`${p}/`)));
   const problems: SchemaProblem[] = [];
   const seen = new Set<string>();
   for (const e of kept) {

@@ -6,9 +6,9 @@ import type { Finding } from '../../../core/src/findings.js';
 import { loadMatrixFile } from '../matrix-file/load.js';
 import type { MatrixFile } from '../matrix-file/types.js';
 import { evidenceApi, tasksApi } from '../pillars.js';
-import { commitState } from '../report/commit.js';
+import { snapshotTree, type TreeSnapshot } from '../report/commit.js';
 import { readReport } from '../report/io.js';
-import type { CommitState, MatrixReport } from '../report/types.js';
+import type { MatrixReport } from '../report/types.js';
 import type { MatrixSettings } from '../settings.js';
 import type { Task } from '../../../core/src/tasks/types.js';
 import { parseSignoffs, type SignoffFile } from './signoff-file.js';
@@ -25,7 +25,8 @@ export interface GateInputs {
   evidence(): Promise<{ findings: Finding[] }>;
   matrix(): Promise<MatrixFile>;
   report(): Promise<MatrixReport>;
-  commit(excluded: readonly string[]): Promise<CommitState>;
+  /** The work tree as git sees it (HEAD, files and their content ids). */
+  tree(): Promise<TreeSnapshot>;
   signoffs(): Promise<SignoffFile>;
 }
 
@@ -52,7 +53,7 @@ export function gateInputs(loaded: LoadedConfig, settings: MatrixSettings): Gate
     }),
     matrix: once(async () => loadMatrixFile(settings.matrixFile!)),
     report: once(async () => readReport(settings.report)),
-    commit: (excluded) => commitState(loaded.dir, excluded),
+    tree: once(() => snapshotTree(loaded.dir)),
     signoffs: once(async () => parseSignoffs(readInput(settings.signoffFile, loaded.dir))),
   };
 }

@@ -4,9 +4,32 @@ import { cellKey } from '../matrix-file/types.js';
 import { summarize } from './io.js';
 import type { CellResult, CellStatus, MatrixReport } from './types.js';
 
-// Which result of a cell speaks for it when several reports have one: a run beats a
-// declaration, a declaration beats "not run here"; between two runs the worse wins.
+// Which result of a cell speaks for it when there are several: a run beats a declaration, a
+// declaration beats "not run here"; between two runs the worse wins. One rule for merging shards
+// and for reading a report that holds a cell twice.
 const RANK: Record<CellStatus, number> = { skipped: 0, not_applicable: 1, passed: 2, failed: 3, error: 4 };
+
+/** The result that speaks for a cell held twice: the worse, saying what the other one was. */
+export function worseCell(prev: CellResult, next: CellResult): CellResult {
+  if (RANK[next.status] <= RANK[prev.status]) return prev;
+  return RANK[prev.status] >= RANK.passed ? { ...next, message: `${next.message} (another result had ${prev.status})` } : next;
+}
+
+/** A report's cells by row × os × mode, the worse kept for a cell held twice, and the cells held more than once. */
+export function indexCells(cells: readonly CellResult[]): { byKey: Map<string, CellResult>; order: string[]; duplicates: Array<{ key: string; cells: CellResult[] }> } {
+  const byKey = new Map<string, CellResult>();
+  const all = new Map<string, CellResult[]>();
+  const order: string[] = [];
+  for (const c of cells) {
+    const key = cellKey(c.row, c.os, c.mode);
+    const prev = byKey.get(key);
+    if (!prev) order.push(key);
+    byKey.set(key, prev ? worseCell(prev, c) : c);
+    all.set(key, [...(all.get(key) ?? []), c]);
+  }
+  const duplicates = [...all].filter(([, cs]) => cs.length > 1).map(([key, cs]) => ({ key, cells: cs }));
+  return { byKey, order, duplicates };
+}
 
 /**
  * Combines the reports of sharded runs (one per OS and shard) into one. They must come from the
@@ -29,21 +52,8 @@ export function mergeReports(reports: ReadonlyArray<{ file: string; report: Matr
       });
     }
   }
-  const order: string[] = [];
-  const cells = new Map<string, CellResult>();
-  for (const { report } of reports) {
-    for (const c of report.cells) {
-      const key = cellKey(c.row, c.os, c.mode);
-      const prev = cells.get(key);
-      if (!prev) {
-        order.push(key);
-        cells.set(key, c);
-      } else if (RANK[c.status] > RANK[prev.status]) {
-        cells.set(key, RANK[prev.status] >= RANK.passed ? { ...c, message: `${c.message} (another report had ${prev.status})` } : c);
-      }
-    }
-  }
-  const merged = order.map((k) => cells.get(k)!);
+  const { byKey, order } = indexCells(reports.flatMap((r) => r.report.cells));
+  const merged = order.map((k) => byKey.get(k)!);
   const excluded = [...new Set(reports.flatMap((r) => r.report.commit.excluded))].sort();
   return {
     format: 'cutover-matrix-report',

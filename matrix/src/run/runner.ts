@@ -7,8 +7,10 @@ import { createRedactor } from '../../../core/src/redact.js';
 import { checkKind } from '../checks/registry.js';
 import { allCells, hostOs } from '../matrix-file/cells.js';
 import type { Cell, MatrixFile } from '../matrix-file/types.js';
+import type { Task } from '../../../core/src/tasks/types.js';
 import { tasksApi } from '../pillars.js';
-import { commitStateOf, snapshotTree } from '../report/commit.js';
+import { commitStateOf, differingFiles, snapshotTree } from '../report/commit.js';
+import { unfingerprinted } from '../report/unfingerprinted.js';
 import { sortCells, summarize, writeReport } from '../report/io.js';
 import type { CellResult, MatrixReport, ShardInfo } from '../report/types.js';
 import type { MatrixSettings } from '../settings.js';
@@ -91,27 +93,22 @@ export async function runMatrix(opts: RunMatrixOptions): Promise<RunMatrixResult
   }
 
   const warnings: string[] = [];
-  const { tasks, titles } = await taskTitles(loaded, warnings);
+  const tasks = await taskTitles(loaded, warnings);
+  const { titles } = tasks;
   for (const row of matrix.rows) {
-    const unknown = tasks ? row.tasks.filter((t) => !tasks.has(t)) : [];
+    const unknown = tasks.ids ? row.tasks.filter((t) => !tasks.ids!.has(t)) : [];
     if (unknown.length) warnings.push(`row ${row.id} (${toPosixRelative(loaded.dir, matrix.file)}:${row.line}) names task(s) no task list has: ${unknown.join(', ')}`);
   }
   const evidence = opts.settings.writeEvidence ? await writeEvidenceFor(loaded, results, { titles, commit: snapshot.sha, redactor }) : [];
   for (const w of evidence) if (w.error) warnings.push(`evidence for ${w.taskId} was not written: ${w.error}`);
 
-  // Everything this run wrote is left out of the tree fingerprint, at run time and at gate time.
-  const root = snapshot.root ?? loaded.dir;
-  const written = evidence.flatMap((w) => [
-    ...(w.file ? [toPosixRelative(root, w.file)] : []),
-    ...[...new Set(w.outputFiles.map((f) => path.dirname(f)))].map((d) => dirPrefix(root, d)),
-  ]);
-  const outDirs = [dirPrefix(root, opts.settings.outDir), dirPrefix(root, opts.settings.dashboardDir)];
-  const reportRel = toPosixRelative(root, opts.reportFile);
-  const excluded = [...outDirs, ...(outDirs.some((d) => reportRel.startsWith(d)) ? [] : [reportRel]), ...written];
+  // What only describes the release, and what cutover writes, is left out of the fingerprint.
+  const excluded = unfingerprinted(loaded, opts.settings, snapshot.root ?? loaded.dir, tasks.list);
   const commit = commitStateOf(snapshot, excluded);
-  const after = commitStateOf(await snapshotTree(loaded.dir), excluded);
-  if (after.fingerprint !== commit.fingerprint || after.sha !== commit.sha) {
-    warnings.push(`the work tree changed while the matrix ran (${after.changed.slice(0, 5).join(', ') || 'HEAD moved'}); the gate will call this report stale`);
+  const after = await snapshotTree(loaded.dir);
+  const moved = differingFiles(snapshot.files, after.files, excluded);
+  if (moved.length || after.sha !== snapshot.sha) {
+    warnings.push(`the work tree changed while the matrix ran (${moved.slice(0, 5).join(', ') || 'HEAD moved'}); the gate will call this report stale`);
   }
 
   const now = new Date().toISOString();
@@ -140,17 +137,17 @@ export async function runMatrix(opts: RunMatrixOptions): Promise<RunMatrixResult
   return { report, reportFile: opts.reportFile, evidence, warnings };
 }
 
-async function taskTitles(loaded: LoadedConfig, warnings: string[]): Promise<{ tasks: Set<string> | undefined; titles: Map<string, string> }> {
+async function taskTitles(loaded: LoadedConfig, warnings: string[]): Promise<{ ids: Set<string> | undefined; titles: Map<string, string>; list: Task[] }> {
   const titles = new Map<string, string>();
-  if (!loaded.config.tasks?.sources?.length) return { tasks: undefined, titles };
+  if (!loaded.config.tasks?.sources?.length) return { ids: undefined, titles, list: [] };
   try {
     const { loadTasks } = await tasksApi();
     const { tasks } = await loadTasks(loaded);
     for (const t of tasks) if (t.id !== undefined) titles.set(t.id, t.title);
-    return { tasks: new Set(titles.keys()), titles };
+    return { ids: new Set(titles.keys()), titles, list: tasks };
   } catch (e) {
     warnings.push(`task lists could not be read for titles: ${(e as Error).message}`);
-    return { tasks: undefined, titles };
+    return { ids: undefined, titles, list: [] };
   }
 }
 

@@ -1,3 +1,4 @@
+import { groupReasons } from '../group.js';
 import type { GateResult } from '../run-gate.js';
 import { countRows } from './text.js';
 
@@ -21,12 +22,18 @@ export function gateMarkdown(result: GateResult, opts: { top: number }): string 
   const lines: string[] = [];
   const n = result.reasons.length;
   lines.push(`## cutover gate${result.name ? ` (${mdText(result.name)})` : ''}: ${result.verdict === 'PASS' ? '✅ PASS' : `❌ BLOCK, ${n} blocking reason${n === 1 ? '' : 's'}`}`, '');
+  // The scope on its own line, never left out: a PASS for one OS is not a release PASS.
+  lines.push(`**${mdText(result.headline)}**`, '');
   if (n) {
-    result.reasons.slice(0, opts.top).forEach((r, i) => {
-      const loc = r.file ? ` \`${(r.line ? `${r.file}:${r.line}` : r.file).replace(/`/g, "'")}\`` : '';
-      lines.push(`${i + 1}. **${mdText(r.category)}**${loc} ${mdText(r.message)}${r.hint ? ` — _${mdText(r.hint)}_` : ''}`);
+    const groups = groupReasons(result.reasons);
+    groups.slice(0, opts.top).forEach((g, i) => {
+      const r = g.reasons[0]!;
+      const single = g.reasons.length === 1;
+      const loc = single && r.file ? ` \`${(r.line ? `${r.file}:${r.line}` : r.file).replace(/`/g, "'")}\`` : '';
+      const hint = g.hint ?? (single ? r.hint : undefined);
+      lines.push(`${i + 1}. **${mdText(g.category)}**${loc} ${mdText(g.title)}${single ? '' : ` (\`${g.id}\` ×${g.reasons.length})`}${hint ? ` — _${mdText(hint)}_` : ''}`);
     });
-    if (n > opts.top) lines.push('', `… and ${n - opts.top} more: run \`cutover gate --explain\`.`);
+    if (groups.length > opts.top) lines.push('', `… and ${groups.length - opts.top} more: run \`cutover gate --explain\`.`);
     lines.push('');
   }
   lines.push(...mdTable([['rule', 'status', 'note'], ...result.rules.map((r) => [r.id, r.status, r.note ?? ''])]), '');
