@@ -5,6 +5,7 @@ import type { LoadedConfig } from '../../../core/src/config/index.js';
 import type { Finding } from '../../../core/src/findings.js';
 import { loadMatrixFile } from '../matrix-file/load.js';
 import type { MatrixFile } from '../matrix-file/types.js';
+import type { TaskRunRecords } from '../../../evidence/src/run-records.js';
 import { evidenceApi, tasksApi } from '../pillars.js';
 import { snapshotTree, type TreeSnapshot } from '../report/commit.js';
 import { readReport } from '../report/io.js';
@@ -28,6 +29,8 @@ export interface GateInputs {
   /** The work tree as git sees it (HEAD, files and their content ids). */
   tree(): Promise<TreeSnapshot>;
   signoffs(): Promise<SignoffFile>;
+  /** The run records the matrix wrote into a task's evidence (read once per task). */
+  runRecords(taskId: string): Promise<TaskRunRecords>;
 }
 
 /** Reads a gate input (regular files only, capped); failure is a ConfigError naming the file, which the gate turns into a blocking reason. */
@@ -44,7 +47,19 @@ function once<T>(fn: () => Promise<T>): () => Promise<T> {
 
 export function gateInputs(loaded: LoadedConfig, settings: MatrixSettings): GateInputs {
   const tasks = once(async () => (await tasksApi()).loadTasks(loaded));
+  const records = new Map<string, Promise<TaskRunRecords>>();
   return {
+    runRecords: (taskId) => {
+      let p = records.get(taskId);
+      if (!p) {
+        p = evidenceApi().then((api) => {
+          if (!api.readRunRecords) throw new MissingApiError('this build of cutover cannot read evidence run records (readRunRecords is not exported by cutover/evidence)');
+          return api.readRunRecords(loaded, taskId);
+        });
+        records.set(taskId, p);
+      }
+      return p;
+    },
     tasks,
     evidence: once(async () => {
       const api = await evidenceApi();

@@ -75,7 +75,7 @@ export async function runGate(opts: RunGateOptions): Promise<GateResult> {
   const reasons = ranked.filter((r) => r.severity === 'error');
   const warnings = ranked.filter((r) => r.severity !== 'error');
   const tasks = await taskViews(ctx, all);
-  const matrix = await matrixView(ctx);
+  const matrix = await matrixView(ctx, all);
   const verdict = reasons.length === 0 ? 'PASS' : 'BLOCK';
   const scope = gateScope(ctx, rules, matrix);
   return {

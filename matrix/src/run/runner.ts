@@ -1,5 +1,5 @@
+import { randomBytes } from 'node:crypto';
 import os from 'node:os';
-import path from 'node:path';
 import type { LoadedConfig } from '../../../core/src/config/index.js';
 import { ConfigError } from '../../../core/src/errors.js';
 import { cutoverVersion, toPosixRelative } from '../../../core/src/paths.js';
@@ -47,8 +47,6 @@ function base(cell: Cell): Omit<CellResult, 'status' | 'message'> {
   return { row: cell.row.id, title: cell.row.title, area: cell.row.area, tasks: cell.row.tasks, os: cell.os, mode: cell.mode, required: cell.row.required, kind: cell.row.check.kind };
 }
 
-const dirPrefix = (root: string, dir: string) => `${toPosixRelative(root, dir)}/`;
-
 /** Runs this host's cells of the matrix (after filter and shard), writes evidence and the report. */
 export async function runMatrix(opts: RunMatrixOptions): Promise<RunMatrixResult> {
   const host = hostOs();
@@ -58,6 +56,8 @@ export async function runMatrix(opts: RunMatrixOptions): Promise<RunMatrixResult
   const inShard = opts.shard ? rowsInShard(matrix, host, opts.shard) : undefined;
   const snapshot = await snapshotTree(loaded.dir);
   const redactor = createRedactor();
+  // Ties each result to the evidence this run writes for it: the gate matches them by this id.
+  const runId = randomBytes(8).toString('hex');
 
   const cells = allCells(matrix);
   const results: CellResult[] = [];
@@ -81,6 +81,7 @@ export async function runMatrix(opts: RunMatrixOptions): Promise<RunMatrixResult
     });
     const result: CellResult = {
       ...base(cell),
+      runId,
       status: outcome.status,
       message: outcome.message,
       durationMs: outcome.durationMs,

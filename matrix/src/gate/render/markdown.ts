@@ -42,6 +42,7 @@ export function gateMarkdown(result: GateResult, opts: { top: number }): string 
     const cols = m.os.flatMap((o) => m.modes.map((mode) => `${o}/${mode}`));
     const mark: Record<string, string> = { passed: '✅', failed: '❌', error: '⚠️', not_applicable: 'n/a', missing: '⏳', out_of_scope: '·', optional: '○' };
     lines.push('### Matrix', '');
+    if (m.stale.length) lines.push(`⚠️ **Stale report**: these results are from another version of what the checks read. ${mdText(m.stale.join(' · '))}`, '');
     lines.push(`| row | ${cols.map(mdText).join(' | ')} |`, `| --- |${cols.map(() => ' :-: |').join('')}`);
     for (const row of m.rows) lines.push(`| ${mdText(row.id)} | ${row.cells.map((c) => mark[c.status]).join(' | ')} |`);
     lines.push('', '✅ passed · ❌ failed · ⚠️ could not run · ⏳ missing · n/a not applicable · · outside scope · ○ not required', '');

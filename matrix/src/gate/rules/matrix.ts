@@ -3,7 +3,10 @@ import { toPosixRelative } from '../../../../core/src/paths.js';
 import type { Task } from '../../../../core/src/tasks/types.js';
 import { findingIds } from '../../finding-ids.js';
 import { allCells } from '../../matrix-file/cells.js';
-import { cellKey } from '../../matrix-file/types.js';
+import { cellKey, type MatrixFile, type OsName } from '../../matrix-file/types.js';
+import type { CellResult } from '../../report/types.js';
+import { matrixCoverage } from '../matrix-coverage.js';
+import { reportIntegrity } from '../report-integrity.js';
 import { staleReason } from '../../report/commit.js';
 import { indexCells } from '../../report/merge.js';
 import { unfingerprinted } from '../../report/unfingerprinted.js';
@@ -23,10 +26,25 @@ export async function reportStaleness(ctx: GateContext, commit: Parameters<typeo
   return staleReason(commit, tree, unfingerprinted(ctx.loaded, ctx.settings, tree.root ?? ctx.loaded.dir, tasks));
 }
 
+/** Coverage needs every task: with a task list unreadable, row task ids cannot be judged (task-lists blocks on it). */
+async function coverage(ctx: GateContext, matrix: MatrixFile, results: ReadonlyMap<string, CellResult>, scope: ReadonlySet<OsName>) {
+  if (!(ctx.loaded.config.tasks?.sources ?? []).length) return [];
+  let loaded;
+  try {
+    loaded = await ctx.inputs.tasks();
+  } catch {
+    return [];
+  }
+  if (loaded.findings.some((f) => f.id === 'task-source-unreadable' || f.id === 'task-source-empty')) return [];
+  return matrixCoverage(matrix, loaded.tasks, results, scope);
+}
+
 /**
  * The matrix report exists, ran this matrix file on a tree whose checked files are the ones here,
- * and every required cell in scope passed. A cell with no result, or only "skipped", is missing:
- * never counted as a pass. A cell the report holds twice counts with its worse result.
+ * every required cell in scope passed, the report agrees with itself and with the evidence its run
+ * wrote, and what the rows cover matches the task lists. A cell with no result, or only
+ * "skipped", is missing: never counted as a pass. A cell the report holds twice counts with its
+ * worse result.
  */
 export const matrixRule: GateRule = {
   id: 'matrix',
@@ -47,11 +65,12 @@ export const matrixRule: GateRule = {
     const report = await inputs.report();
     const reasons: Reason[] = [];
     const hint = 'Run `cutover matrix run` again on this tree (commit first if the gate runs in CI).';
-    if (report.matrix.hash !== matrix.hash) {
-      reasons.push(r(findingIds['gate-report-stale'].id, `the report ran another version of ${report.matrix.file} (the matrix file changed since)`, { file: settings.report, hint }));
-    }
     const stale = await reportStaleness(ctx, report.commit);
     if (stale) reasons.push(r(findingIds['gate-report-stale'].id, `the report is stale: ${stale}`, { file: settings.report, hint, data: { reportCommit: report.commit.sha } }));
+    // The fingerprint names a changed matrix file already; this catches one outside the repository.
+    else if (report.matrix.hash !== matrix.hash) {
+      reasons.push(r(findingIds['gate-report-stale'].id, `the report ran another version of ${report.matrix.file} (the matrix file changed since)`, { file: settings.report, hint }));
+    }
 
     const scope = new Set(scopeOs ?? matrix.dimensions.os);
     const results = indexCells(report.cells).byKey;
@@ -88,6 +107,21 @@ export const matrixRule: GateRule = {
           }),
         );
       }
+    }
+    for (const p of await reportIntegrity(ctx, report, matrix)) {
+      const tampered = p.id === findingIds['gate-report-tampered'].id;
+      reasons.push(
+        r(p.id, `${p.message}`, {
+          file: settings.report,
+          hint: tampered ? 'Only `cutover matrix run` and `cutover matrix merge` write reports: run the matrix again, and find out how this one was changed.' : 'Run the matrix (or the merge) again: a report holds each cell once.',
+          data: p.data,
+        }),
+      );
+    }
+    for (const p of await coverage(ctx, matrix, results, scope)) {
+      const at = p.row ? { file: matrix.file, line: p.row.line } : { file: p.task!.file, line: p.task!.line };
+      const fix = p.row ? 'Fix the id in the row\'s tasks, or add the task to a task list.' : `Run the rows that cover it (\`cutover matrix run --filter task=${p.task!.id}\`), or take the task out of their tasks.`;
+      reasons.push(r(p.id, p.message, { ...at, hint: fix, data: p.data }));
     }
     const outside = matrix.dimensions.os.filter((o) => !scope.has(o));
     return { reasons, note: `${passed} of ${required} required cell(s) passed${outside.length ? ` (scope ${[...scope].join(', ')}; ${outside.join(', ')} not required by --os)` : ''}` };
