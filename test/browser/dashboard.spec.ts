@@ -167,7 +167,7 @@ test('a stale report shows its grid as stale, not green', async ({ page }) => {
   await expect(cell).toHaveAttribute('data-stale', 'true');
   await expect(cell).toContainText('stale');
   // Not the green a passing cell gets (--pass): greyed.
-  const green = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--pass').trim());
-  expect(green).toBe('#1a7f37');
-  expect(await cell.evaluate((e) => getComputedStyle(e).color)).not.toBe('rgb(26, 127, 55)');
+  type Styled = { getComputedStyle(e: unknown): { color: string; getPropertyValue(p: string): string } };
+  expect(await page.locator('html').evaluate((e) => (globalThis as unknown as Styled).getComputedStyle(e).getPropertyValue('--pass').trim())).toBe('#1a7f37');
+  expect(await cell.evaluate((e) => (globalThis as unknown as Styled).getComputedStyle(e).color)).not.toBe('rgb(26, 127, 55)');
 });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hostOs } from '../../matrix/src/matrix-file/cells.js';
 import { FIXTURES, tempProject, type TempProject } from '../matrix/helpers.js';
+import { runBuiltCli } from '../support/cli.js';
 import { gateIn, reasonIds, runMatrixIn } from './helpers.js';
 
 /**
@@ -70,5 +71,23 @@ describe('staleness', () => {
       'the report is stale: cutover.matrix.yaml changed since the report ran',
       `more on ${host}/user has no result: the report has no result for it`,
     ]);
+  });
+
+  it('shard reports downloaded into the work tree (as CI does) are left out; a report can never ask to leave out a source', async () => {
+    const p = await project();
+    for (const shard of ['1/2', '2/2']) {
+      const r = await runBuiltCli(['matrix', 'run', '--shard', shard, '--out', `matrix-reports/report-${shard.replace('/', 'of')}.json`], { cwd: p.dir });
+      expect(r.code, r.stderr).toBe(0);
+    }
+    const merged = await runBuiltCli(['matrix', 'merge', 'matrix-reports'], { cwd: p.dir });
+    expect(merged.code, merged.stderr).toBe(0);
+    expect((await gateIn(p.dir)).reasons).toEqual([]);
+
+    p.write('src/app.js', 'process.exit(0); // changed\n');
+    const file = path.join(p.dir, '.cutover/matrix/report.json');
+    const report = JSON.parse(fs.readFileSync(file, 'utf8'));
+    report.commit.excluded.push('src/app.js');
+    fs.writeFileSync(file, JSON.stringify(report));
+    expect((await gateIn(p.dir)).reasons.map((r) => r.message)).toEqual(['the report is stale: src/app.js changed since the report ran']);
   });
 });

@@ -132,6 +132,29 @@ describe('matrix run', () => {
     expect(result.report.runs[0]!.filter).toEqual(['area=lifecycle', 'row=lifecycle.e*']);
   });
 
+  it('--filter merges its cells into the report of the same tree; a report of another tree is replaced', async () => {
+    const p = await project({ 'src.txt': 'one\n' });
+    const full = await run(p);
+    const key = (c: { row: string; os: string; mode: string }) => `${c.row} ${c.os}/${c.mode}`;
+    const before = new Map(full.report.cells.map((c) => [key(c), c]));
+    const again = await run(p, { filter: ['lifecycle.echo'] });
+    expect(again.warnings).toEqual([]);
+    expect(again.report.runs).toHaveLength(2);
+    for (const c of again.report.cells) {
+      const old = before.get(key(c))!;
+      if (c.row === 'lifecycle.echo' && c.os === host && c.mode === 'user') expect(c.runId).not.toBe(old.runId);
+      else expect(c).toEqual(old);
+    }
+    expect(again.report.summary).toEqual(full.report.summary);
+    expect(readReport(again.reportFile)).toEqual(again.report);
+
+    p.write('src.txt', 'two\n');
+    const other = await run(p, { filter: ['lifecycle.echo'] });
+    expect(other.warnings).toContain('the report already there ran on other versions of the checked files: replaced, not merged');
+    expect(other.report.runs).toHaveLength(1);
+    expect(other.report.cells.find((c) => c.row === 'lifecycle.broken' && c.os === host && c.mode === 'user')!.status).toBe('skipped');
+  });
+
   it('a dirty tree is fingerprinted: same edits match, other edits make the report stale', async () => {
     const p = await project({ 'src.txt': 'one\n' });
     p.write('src.txt', 'two\n');

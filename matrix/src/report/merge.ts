@@ -67,3 +67,26 @@ export function mergeReports(reports: ReadonlyArray<{ file: string; report: Matr
     summary: summarize(merged),
   };
 }
+
+const RAN = new Set<CellStatus>(['passed', 'failed', 'error']);
+
+/**
+ * A `--filter` run's results merged into the report already there: the cells this run ran take
+ * its results, every other cell keeps the one the earlier report had. Only a report of the same
+ * matrix file on the same tree (same fingerprint) is merged; otherwise it is replaced, and the
+ * reason is returned for a warning.
+ */
+export function mergeFilteredRun(previous: MatrixReport | undefined, current: MatrixReport): { report: MatrixReport; note?: string } {
+  if (!previous) return { report: current };
+  if (previous.matrix.hash !== current.matrix.hash) return { report: current, note: 'the report already there ran another version of the matrix file: replaced, not merged' };
+  if (previous.commit.fingerprint === null || previous.commit.fingerprint !== current.commit.fingerprint) {
+    return { report: current, note: 'the report already there ran on other versions of the checked files: replaced, not merged' };
+  }
+  const before = indexCells(previous.cells).byKey;
+  const cells = current.cells.map((c) => {
+    if (RAN.has(c.status)) return c;
+    const old = before.get(cellKey(c.row, c.os, c.mode));
+    return old && RAN.has(old.status) ? old : c;
+  });
+  return { report: { ...current, runs: [...previous.runs, ...current.runs], cells, summary: summarize(cells) } };
+}

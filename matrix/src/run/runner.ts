@@ -10,8 +10,9 @@ import type { Cell, MatrixFile } from '../matrix-file/types.js';
 import type { Task } from '../../../core/src/tasks/types.js';
 import { tasksApi } from '../pillars.js';
 import { commitStateOf, differingFiles, snapshotTree } from '../report/commit.js';
-import { unfingerprinted } from '../report/unfingerprinted.js';
-import { sortCells, summarize, writeReport } from '../report/io.js';
+import { reportFilesIn, unfingerprinted } from '../report/unfingerprinted.js';
+import { readReport, sortCells, summarize, writeReport } from '../report/io.js';
+import { mergeFilteredRun } from '../report/merge.js';
 import type { CellResult, MatrixReport, ShardInfo } from '../report/types.js';
 import type { MatrixSettings } from '../settings.js';
 import { writeEvidenceFor, type EvidenceWrite } from './evidence.js';
@@ -100,21 +101,14 @@ export async function runMatrix(opts: RunMatrixOptions): Promise<RunMatrixResult
     const unknown = tasks.ids ? row.tasks.filter((t) => !tasks.ids!.has(t)) : [];
     if (unknown.length) warnings.push(`row ${row.id} (${toPosixRelative(loaded.dir, matrix.file)}:${row.line}) names task(s) no task list has: ${unknown.join(', ')}`);
   }
-  const evidence = opts.settings.writeEvidence ? await writeEvidenceFor(loaded, results, { titles, commit: snapshot.sha, redactor }) : [];
-  for (const w of evidence) if (w.error) warnings.push(`evidence for ${w.taskId} was not written: ${w.error}`);
-
   // What only describes the release, and what cutover writes, is left out of the fingerprint.
-  const excluded = unfingerprinted(loaded, opts.settings, snapshot.root ?? loaded.dir, tasks.list);
+  const root = snapshot.root ?? loaded.dir;
+  const excluded = [...unfingerprinted(loaded, { ...opts.settings, ownOutputs: [...opts.settings.ownOutputs, opts.reportFile] }, root, tasks.list), ...reportFilesIn(snapshot.files.keys(), root)];
   const commit = commitStateOf(snapshot, excluded);
-  const after = await snapshotTree(loaded.dir);
-  const moved = differingFiles(snapshot.files, after.files, excluded);
-  if (moved.length || after.sha !== snapshot.sha) {
-    warnings.push(`the work tree changed while the matrix ran (${moved.slice(0, 5).join(', ') || 'HEAD moved'}); the gate will call this report stale`);
-  }
 
   const now = new Date().toISOString();
   const sorted = sortCells(results, matrix.rows.map((r) => r.id));
-  const report: MatrixReport = {
+  let report: MatrixReport = {
     format: 'cutover-matrix-report',
     version: 1,
     matrix: { file: toPosixRelative(loaded.dir, matrix.file), hash: matrix.hash },
@@ -134,8 +128,32 @@ export async function runMatrix(opts: RunMatrixOptions): Promise<RunMatrixResult
     cells: redactor.value(sorted),
     summary: summarize(sorted),
   };
+  // A filtered run adds its cells to the report of the same tree instead of replacing it.
+  if (filter.expressions.length) {
+    const merged = mergeFilteredRun(previousReport(opts.reportFile), report);
+    report = merged.report;
+    if (merged.note) warnings.push(merged.note);
+  }
+  // Evidence describes every cell of the report that ran for a task, this run's and merged ones alike.
+  const evidence = opts.settings.writeEvidence ? await writeEvidenceFor(loaded, report.cells, { titles, commit: snapshot.sha, redactor }) : [];
+  for (const w of evidence) if (w.error) warnings.push(`evidence for ${w.taskId} was not written: ${w.error}`);
+
+  const after = await snapshotTree(loaded.dir);
+  const moved = differingFiles(snapshot.files, after.files, excluded);
+  if (moved.length || after.sha !== snapshot.sha) {
+    warnings.push(`the work tree changed while the matrix ran (${moved.slice(0, 5).join(', ') || 'HEAD moved'}); the gate will call this report stale`);
+  }
   writeReport(opts.reportFile, report);
   return { report, reportFile: opts.reportFile, evidence, warnings };
+}
+
+/** The report a filtered run merges into; one that cannot be read is replaced. */
+function previousReport(file: string): MatrixReport | undefined {
+  try {
+    return readReport(file);
+  } catch {
+    return undefined;
+  }
 }
 
 async function taskTitles(loaded: LoadedConfig, warnings: string[]): Promise<{ ids: Set<string> | undefined; titles: Map<string, string>; list: Task[] }> {

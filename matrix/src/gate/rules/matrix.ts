@@ -9,7 +9,7 @@ import { matrixCoverage } from '../matrix-coverage.js';
 import { reportIntegrity } from '../report-integrity.js';
 import { staleReason } from '../../report/commit.js';
 import { indexCells } from '../../report/merge.js';
-import { unfingerprinted } from '../../report/unfingerprinted.js';
+import { reportFilesIn, reportFilesNamedBy, unfingerprinted } from '../../report/unfingerprinted.js';
 import { reason, type ReasonInput } from '../reason.js';
 import { notConfigured } from '../required.js';
 import type { GateContext, GateRule, Reason } from '../types.js';
@@ -23,7 +23,8 @@ export async function reportStaleness(ctx: GateContext, commit: Parameters<typeo
   } catch {
     // unreadable task lists block on their own; their ledgers' evidence paths are then not left out
   }
-  return staleReason(commit, tree, unfingerprinted(ctx.loaded, ctx.settings, tree.root ?? ctx.loaded.dir, tasks));
+  const root = tree.root ?? ctx.loaded.dir;
+  return staleReason(commit, tree, [...unfingerprinted(ctx.loaded, ctx.settings, root, tasks), ...reportFilesIn(tree.files.keys(), root), ...reportFilesNamedBy(commit.excluded, root)]);
 }
 
 /** Coverage needs every task: with a task list unreadable, row task ids cannot be judged (task-lists blocks on it). */
