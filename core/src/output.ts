@@ -56,9 +56,28 @@ export function shouldUseColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessE
   return stream.isTTY === true;
 }
 
+const guarded = new WeakSet<object>();
+const CLOSED = new Set(['EPIPE', 'ERR_STREAM_DESTROYED', 'ERR_STREAM_WRITE_AFTER_END']);
+
+/**
+ * A reader that goes away (`cutover gate | head -1`) ends the output quietly: the verb finishes and
+ * exits with its own code, with no EPIPE stack trace. Any other stream error is still thrown.
+ */
+function endQuietlyWhenReaderLeaves(stream: Writable): void {
+  if (guarded.has(stream) || typeof stream.on !== 'function') return;
+  guarded.add(stream);
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (!CLOSED.has(e.code ?? '')) throw e;
+  });
+}
+
+const writable = (stream: Writable) => !stream.destroyed && !stream.writableEnded;
+
 export function createOutput(opts: OutputOptions = {}): Output {
   const stdout = opts.stdout ?? process.stdout;
   const stderr = opts.stderr ?? process.stderr;
+  endQuietlyWhenReaderLeaves(stdout);
+  endQuietlyWhenReaderLeaves(stderr);
   const env = opts.env ?? process.env;
   const json = opts.json ?? false;
   const color = !json && shouldUseColor(stdout, env, opts.color);
@@ -71,13 +90,13 @@ export function createOutput(opts: OutputOptions = {}): Output {
     stderr,
     style: color ? ansi : plain,
     print(line = '') {
-      if (!json) stdout.write(`${line}\n`);
+      if (!json && writable(stdout)) stdout.write(`${line}\n`);
     },
     info(line) {
-      stderr.write(`${line}\n`);
+      if (writable(stderr)) stderr.write(`${line}\n`);
     },
     printJson(value) {
-      stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+      if (writable(stdout)) stdout.write(`${JSON.stringify(value, null, 2)}\n`);
     },
   };
 }

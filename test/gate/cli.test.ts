@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { normalize, runBuiltCli } from '../support/cli.js';
+import { spawnSync } from 'node:child_process';
+import { normalize, REPO_ROOT, runBuiltCli } from '../support/cli.js';
+import { tempProject } from '../matrix/helpers.js';
 import type { TempProject } from '../matrix/helpers.js';
 import { SEEDS, completedSeedProject, runMatrixIn } from './helpers.js';
 
@@ -64,5 +66,16 @@ describe('cutover gate (built CLI)', () => {
     const r = await runBuiltCli(['gate'], { cwd: p.dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/gate\.top: expected a number >= 1, found number 0/);
+  });
+
+  it.skipIf(process.platform === 'win32')('a reader that leaves early (| head -1) ends it quietly, with the verdict\'s exit code', async () => {
+    // 132 open tasks: far more JSON than a pipe holds, so writes go on after head has gone.
+    const p = await tempProject({ 'cutover.config.yaml': 'tasks:\n  sources:\n    - path: RUNBOOK.md\n', 'RUNBOOK.md': fs.readFileSync(SEEDS.internal, 'utf8') });
+    projects.push(p);
+    const cli = path.join(REPO_ROOT, 'bin/cutover.js');
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${cli}" gate --json --no-dashboard | head -1; echo "exit=\${PIPESTATUS[0]}" >&2`], { cwd: p.dir, encoding: 'utf8' });
+    expect(r.stdout).toBe('{\n');
+    expect(r.stderr).not.toMatch(/EPIPE|Error/);
+    expect(r.stderr.trim()).toBe('exit=1');
   });
 });
