@@ -1,13 +1,14 @@
 import path from 'node:path';
 import { readdirSync } from 'node:fs';
-import { confinement, MiB, type Confinement } from '../../core/src/config/bounded-read.js';
+import { confinement, MiB, type BoundedRead, type Confinement } from '../../core/src/config/bounded-read.js';
 import type { LoadedConfig } from '../../core/src/config/index.js';
 import type { Finding } from '../../core/src/findings.js';
 import { toPosixRelative } from '../../core/src/paths.js';
 import type { Task } from '../../core/src/tasks/types.js';
 import { evidenceSettings, type EvidenceSettings } from './config.js';
 import { evidenceFinding } from './evidence-finding.js';
-import { lintEvidenceText } from './lint-file.js';
+import { LintCache, sha256 } from './lint-cache.js';
+import { analyzeEvidenceText, listedPathFindings, type EvidenceAnalysis } from './lint-file.js';
 import { listedPathCheck, type ListedPathCheck } from './listed-path-check.js';
 import { evidencePath } from './safe-id.js';
 
@@ -19,11 +20,27 @@ interface LintContext {
   jail: Confinement;
   checkPath: ListedPathCheck;
   root: string;
+  cache: LintCache | undefined;
 }
 
 function context(loaded: LoadedConfig): LintContext {
   const settings = evidenceSettings(loaded);
-  return { settings, jail: confinement([settings.repository, settings.dir]), checkPath: listedPathCheck(settings), root: loaded.dir };
+  return { settings, jail: confinement([settings.repository, settings.dir]), checkPath: listedPathCheck(settings), root: loaded.dir, cache: LintCache.open(loaded.dir, settings) };
+}
+
+/** The content analysis of a file: from the cache when the file has not changed, else read (confined, bounded) and analysed. */
+function analysis(ctx: LintContext, file: string, id: string): { ok: true; analysis: EvidenceAnalysis } | { ok: false; read: Exclude<BoundedRead, { ok: true }> } {
+  const st = ctx.cache ? ctx.jail.regularFileInside(file) : undefined;
+  const hit = st && ctx.cache!.unchanged(file, id, st);
+  if (hit) return { ok: true, analysis: hit };
+  const readAt = Date.now();
+  const read = ctx.jail.read(file, MAX_EVIDENCE_BYTES);
+  if (!read.ok) return { ok: false, read };
+  if (!ctx.cache) return { ok: true, analysis: analyzeEvidenceText(file, read.text, id, ctx.settings) };
+  const hash = sha256(read.text);
+  const result = ctx.cache.byContent(file, id, hash) ?? analyzeEvidenceText(file, read.text, id, ctx.settings);
+  ctx.cache.store(file, id, st, readAt, hash, result);
+  return { ok: true, analysis: result };
 }
 
 const outsideHint = 'Keep evidence inside the repository: a relative path from the evidence base, a real file rather than a link that leads out.';
@@ -35,8 +52,9 @@ const outsideHint = 'Keep evidence inside the repository: a relative path from t
  * gate or pull a device into memory.
  */
 function lintOne(ctx: LintContext, file: string, id: string, missing: () => Finding, at: { file: string; line?: number }): Finding[] {
-  const read = ctx.jail.read(file, MAX_EVIDENCE_BYTES);
-  if (read.ok) return lintEvidenceText(file, read.text, id, ctx.settings, ctx.checkPath);
+  const got = analysis(ctx, file, id);
+  if (got.ok) return [...got.analysis.findings, ...listedPathFindings(file, id, got.analysis.listed, ctx.checkPath)];
+  const { read } = got;
   const rel = toPosixRelative(ctx.root, file);
   if (read.problem === 'missing') return [missing()];
   if (read.problem === 'outside') return [evidenceFinding('evidence-outside-repository', at.file, at.line, `evidence of ${id} (${rel}) ${read.message}`, outsideHint, { taskId: id })];
@@ -100,6 +118,7 @@ export async function lintEvidence(loaded: LoadedConfig, tasks: Task[]): Promise
       evidenceFinding('evidence-missing', task.file, task.line, `${id} is ${task.status.replace('_', ' ')} but has no evidence file ${rel}`, `Run \`cutover evidence new ${id}\` and fill in every section.`, { taskId: id, evidenceFile: rel });
     findings.push(...lintOne(ctx, where.file, id, missing, { file: task.file, line: task.line }));
   }
+  ctx.cache?.save();
   return { findings };
 }
 
@@ -119,5 +138,6 @@ export async function lintEvidenceFolder(loaded: LoadedConfig): Promise<{ findin
     if (!file) continue;
     findings.push(...lintOne(ctx, file, id, () => evidenceFinding('evidence-missing', file, undefined, `${id}: evidence file vanished while linting`), { file }));
   }
+  ctx.cache?.save();
   return { findings, files: names.length };
 }

@@ -120,6 +120,18 @@ export function confinement(roots: readonly string[]) {
       const abs = path.resolve(file);
       return roots.some((r) => within(path.resolve(r), abs));
     },
+    /** The lstat of a regular file (not a link) whose folder resolves inside; undefined for anything else. */
+    regularFileInside(file: string): fs.Stats | undefined {
+      const abs = path.isAbsolute(file) ? file : path.resolve(file);
+      const dir = realDir(path.dirname(abs));
+      if (dir === undefined || !inside(`${dir}${path.sep}${path.basename(abs)}`)) return undefined;
+      try {
+        const st = fs.lstatSync(abs);
+        return st.isFile() ? st : undefined;
+      } catch {
+        return undefined;
+      }
+    },
     /** Reads a regular file under the cap, only when it resolves inside. */
     read(file: string, maxBytes: number): BoundedRead {
       const abs = path.resolve(file);

@@ -7,9 +7,11 @@ import path from 'node:path';
  */
 export function linker(opts: { projectDir?: string; dashboardDir?: string }): (rel: string) => string {
   const { projectDir, dashboardDir } = opts;
-  const encode = (p: string) => p.split('/').map(encodeURIComponent).join('/');
+  const encode = (p: string) => (/^[\w./-]*$/.test(p) ? p : p.split('/').map(encodeURIComponent).join('/'));
   if (!projectDir || !dashboardDir) return encode;
-  return (rel) => encode(path.relative(dashboardDir, path.join(projectDir, rel)).split(path.sep).join('/'));
+  // One relative step from the page to the project, then each link joined to it (thousands of tasks link their evidence).
+  const up = path.relative(dashboardDir, projectDir).split(path.sep).join('/');
+  return (rel) => encode(up ? path.posix.normalize(`${up}/${rel}`) : rel);
 }
 
 /** Element ids unique within one page, however alike the names they come from: `x`, `x-2`, `x-3`. */

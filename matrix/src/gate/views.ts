@@ -74,14 +74,18 @@ export async function taskViews(ctx: GateContext, reasons: readonly Reason[]): P
   } catch {
     ev = undefined; // an invalid evidence section blocks through the evidence rule; the links are left out
   }
+  const evDir = ev ? toPosixRelative(ctx.loaded.dir, ev.dir) : '';
   // Tasks share a handful of files: make each relative once, not once per task.
   const rel = new Map<string, string>();
   const relOf = (f: string) => rel.get(f) ?? (rel.set(f, toPosixRelative(ctx.loaded.dir, f)), rel.get(f)!);
   return tasks.map((t) => {
     const v: TaskView = { title: t.title, status: t.status, file: relOf(t.file), line: t.line, evidence: (t.id !== undefined && evidence.get(t.id)) || [] };
     if (t.id !== undefined) v.id = t.id;
-    const evFile = ev && t.id !== undefined && ev.requireFor.includes(t.status) ? (t.evidenceFile ?? evidencePath(ev.dir, t.id)) : undefined;
-    if (evFile !== undefined) v.evidenceFile = toPosixRelative(ctx.loaded.dir, evFile);
+    if (ev && t.id !== undefined && ev.requireFor.includes(t.status)) {
+      // The evidence folder is made relative once; a ledger's own paths one by one.
+      if (t.evidenceFile !== undefined) v.evidenceFile = toPosixRelative(ctx.loaded.dir, t.evidenceFile);
+      else if (evidencePath(ev.dir, t.id) !== undefined) v.evidenceFile = `${evDir}/${t.id}.md`;
+    }
     if (t.owner !== undefined) v.owner = t.owner;
     if (t.phase !== undefined) v.phase = t.phase;
     return v;
