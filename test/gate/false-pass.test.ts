@@ -159,6 +159,15 @@ describe('false PASSes that now BLOCK', () => {
       expect(result.reasons[0]!.message).toBe('the stored output FP-001.outputs/1.log of FP-001 no longer has the sha256 its evidence records');
     });
 
+    it('a genuine report whose cell could not run (no runs at all) is not called tampered', async () => {
+      const rows = `targets:\n  broken: { command: [node, -e, "process.exit(7)"], ready: { stdout: ready, timeoutMs: 5000 } }\n${matrix(`  - { id: smoke, title: Smoke, area: lifecycle, tasks: [FP-001], target: broken, check: { kind: shell, run: "node -e 0" } }\n`).replace(/^version: 1\n/, '')}`;
+      const p = await project(undefined, `version: 1\n${rows}`);
+      const run = await runMatrixIn(p.dir);
+      expect(run.report.cells.find((c) => c.os === host)).toMatchObject({ status: 'error', runs: [] });
+      const result = await gateIn(p.dir);
+      expect(reasonIds(result)).toEqual(['gate-cell-failed']);
+    });
+
     it('a report that holds a cell twice (failed, then passed) counts the worse, and says so', async () => {
       const p = await failing();
       const run = await runMatrixIn(p.dir);

@@ -32,7 +32,8 @@ function selfContradiction(c: CellResult): string | undefined {
 async function againstEvidence(ctx: GateContext, c: CellResult): Promise<string[]> {
   if (!c.runId || !RAN.has(c.status)) return [];
   const problems: string[] = [];
-  const runs = c.runs ?? [];
+  // A cell that ran nothing (its target never started) is written to evidence as one failed run.
+  const runs = c.runs?.length ? c.runs : [{ command: c.kind, exitCode: null, passed: false }];
   for (const task of [...new Set(c.tasks)]) {
     const { records } = await ctx.inputs.runRecords(task);
     const mine = records.filter((r) => r.run === c.runId && r.check === `${c.row} (${c.kind})` && r.cell === `${c.os}/${c.mode}`).sort((a, b) => a.n - b.n);
