@@ -37,6 +37,8 @@ export interface RunMatrixOptions {
 }
 
 export interface RunMatrixResult {
+  /** This run's id: the cells it ran carry it (a --filter run's report also holds earlier cells). */
+  runId: string;
   report: MatrixReport;
   reportFile: string;
   evidence: EvidenceWrite[];
@@ -144,7 +146,7 @@ export async function runMatrix(opts: RunMatrixOptions): Promise<RunMatrixResult
     warnings.push(`the work tree changed while the matrix ran (${moved.slice(0, 5).join(', ') || 'HEAD moved'}); the gate will call this report stale`);
   }
   writeReport(opts.reportFile, report);
-  return { report, reportFile: opts.reportFile, evidence, warnings };
+  return { runId, report, reportFile: opts.reportFile, evidence, warnings };
 }
 
 /** The report a filtered run merges into; one that cannot be read is replaced. */
