@@ -61,6 +61,18 @@ describe('layers', () => {
     expect(spawning.filter((f) => !f.startsWith('core/src/process/'))).toEqual(['matrix/src/report/commit.ts']);
   });
 
+  it('files stay small: none over 300 lines (generated files aside)', () => {
+    const long: string[] = [];
+    for (const layer of Object.keys(ALLOWED)) {
+      for (const file of filesUnder(path.join(REPO_ROOT, layer))) {
+        if (file.endsWith('.generated.ts')) continue;
+        const lines = fs.readFileSync(file, 'utf8').split('\n').length - 1;
+        if (lines > 300) long.push(`${path.relative(REPO_ROOT, file)}: ${lines} lines`);
+      }
+    }
+    expect(long).toEqual([]);
+  });
+
   it('the check is real: it sees the top level gathering the pillars', () => {
     const specs = specifiers(fs.readFileSync(path.join(REPO_ROOT, 'cli.ts'), 'utf8'));
     expect(specs).toContain('./manifests/src/verbs.js');
