@@ -16,8 +16,8 @@ export const findingIds = defineFindings({
   'event-not-emitted': { severity: 'error', description: 'An event is listened for but never emitted.' },
   'event-not-listened': { severity: 'warning', description: 'An event is emitted but nothing listens for it.' },
   'conflicting-payload': { severity: 'error', description: 'One command name has conflicting payload schemas.' },
-  'forward-key-mismatch': { severity: 'error', description: "The keys of a forwarded json! object differ from the keys the sidecar handler reads." },
-  'invoke-key-mismatch': { severity: 'error', description: "The frontend's invoke argument keys differ from the Rust command's parameter keys." },
+  'forward-key-mismatch': { severity: 'error', description: "A forwarded json! object lacks a key the sidecar handler's params type requires (error), or sends keys it never reads (warning)." },
+  'invoke-key-mismatch': { severity: 'error', description: "An invoke lacks a required parameter of the Rust command (error), or sends keys it does not take (warning)." },
   // drift
   'manifest-missing': { severity: 'error', description: 'No committed manifest to compare with; run `cutover manifest --update`.' },
   'manifest-invalid': { severity: 'error', description: 'A committed manifest is not valid JSON or not in the manifest format (schema/manifest.schema.json).' },

@@ -46,6 +46,13 @@ const ALWAYS_EXCLUDED: Record<Group, string[]> = {
   frontend: ['**/node_modules/**', '**/dist/**', '**/*.d.ts', '**/*.test.*', '**/*.spec.*', '**/__tests__/**'],
 };
 
+/**
+ * Rules that are off unless `manifests.check.rules` turns them on. `wide-integer` fires on every
+ * i64/u64 field (timestamps, sizes), hundreds of times on a real app, while most such values
+ * never come near 2^53: it is opt-in.
+ */
+export const DEFAULT_RULE_LEVELS: Readonly<Record<string, Severity | 'off'>> = { 'wide-integer': 'off' };
+
 export interface OptionOverrides {
   locations?: boolean;
   cache?: boolean;
@@ -86,7 +93,7 @@ export function manifestOptions(loaded: LoadedConfig, overrides: OptionOverrides
       listenFunctions: m.frontend?.listenFunctions ?? [],
       tauriModules: m.frontend?.tauriModules ?? DEFAULT_TAURI_MODULES,
     },
-    rules: { ...(m.check?.rules ?? {}) } as Record<string, Severity | 'off'>,
+    rules: { ...DEFAULT_RULE_LEVELS, ...(m.check?.rules ?? {}) } as Record<string, Severity | 'off'>,
     ignore: m.check?.ignore ?? [],
   };
 }
