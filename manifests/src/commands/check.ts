@@ -36,7 +36,7 @@ In GitHub Actions the findings are also printed as annotations.`,
       ctx.out.info(`cutover: wrote SARIF to ${display(ctx, file)}`);
     }
     const listed = quiet ? findings.filter((f) => f.severity === 'error') : findings;
-    annotate(ctx.out, ctx.env, relocate(listed, a.options.root), ctx.cwd);
+    annotate(ctx.out, ctx.env, relocate(listed, a.options.root), ctx.cwd, 'check');
     const counts = countBySeverity(findings);
     const tooManyWarnings = maxWarnings !== undefined && counts.warning > maxWarnings;
     const ok = counts.error === 0 && !tooManyWarnings;
