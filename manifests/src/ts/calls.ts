@@ -4,9 +4,12 @@
  * taken from one of its own parameters; each call of the wrapper is then a call of the inner
  * function, its arguments bound to the wrapper's parameters. Wrappers of wrappers nest.
  */
-import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
 import { enclosingFunctions, functionName } from './scope.js';
+import { findAll, lineColumn, ts } from './syntax.js';
 import { bindEnv, type Env, type R, type Resolver } from './values.js';
+
+type CallExpression = ts.CallExpression;
+type Node = ts.Node;
 
 export type Role = 'invoke' | 'listen' | 'emit' | 'register';
 
@@ -48,11 +51,11 @@ export class CallScanner {
   private expand(call: CallExpression, env: Env | undefined, depth: number): Site[] {
     const m = this.match(call, this.r);
     if (m) {
-      const nameArg = call.getArguments()[0];
+      const nameArg = call.arguments[0];
       const names: R<string[]> = nameArg ? this.r.strings(nameArg, env) : { ok: false, reason: 'the call has no arguments' };
       return [{ role: m.role, outer: call, inner: call, env, names, ...(m.configured ? { configured: m.configured } : {}) }];
     }
-    if (depth >= MAX_NESTING || call.getArguments().length === 0) return [];
+    if (depth >= MAX_NESTING || call.arguments.length === 0) return [];
     const fn = this.calleeFunction(call, env);
     if (!fn) return [];
     const inner = this.wrapperCalls(fn);
@@ -63,8 +66,8 @@ export class CallScanner {
 
   /** The local function a call goes to, when it can be told without the type checker. */
   private calleeFunction(call: CallExpression, env: Env | undefined): Node | undefined {
-    const callee = call.getExpression();
-    if (!Node.isIdentifier(callee) && !Node.isPropertyAccessExpression(callee)) return undefined;
+    const callee = call.expression;
+    if (!ts.isIdentifier(callee) && !ts.isPropertyAccessExpression(callee)) return undefined;
     const v = this.r.values(callee, env);
     if (!v.ok) return undefined;
     const fn = v.value.find((x) => x.t === 'fn');
@@ -84,7 +87,7 @@ export class CallScanner {
     this.r.touched = new Set();
     const calls: CallExpression[] = [];
     try {
-      for (const c of fn.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+      for (const c of findAll(fn, ts.isCallExpression)) {
         const sites = this.expand(c, undefined, 1);
         if (sites.some((s) => !s.names.ok && s.names.param?.fn === fn)) calls.push(c);
       }
@@ -102,13 +105,12 @@ export class CallScanner {
 export function wrapperOf(site: Site): Node | undefined {
   if (site.names.ok || !site.names.param) return undefined;
   const fn = site.names.param.fn;
-  return enclosingFunctions(site.outer).includes(fn) ? fn : undefined;
+  return enclosingFunctions(site.outer).some((f) => f === fn) ? fn : undefined;
 }
 
 export function locKey(node: Node): string {
-  const sf = node.getSourceFile();
-  const { line, column } = sf.getLineAndColumnAtPos(node.getStart());
-  return `${sf.getFilePath()}:${line}:${column}`;
+  const { line, column } = lineColumn(node);
+  return `${node.getSourceFile().fileName}:${line}:${column}`;
 }
 
 export { functionName };

@@ -1,4 +1,4 @@
-/** Entry points of the TypeScript extractors, loaded on demand (this module pulls in ts-morph). */
+/** Entry points of the TypeScript extractors, loaded on demand (this module pulls in the TypeScript compiler). */
 import type { IncrementalContext, IncrementalResult } from '../extract/incremental.js';
 import { runPerFile } from './driver.js';
 import { scanFrontendFile } from './frontend.js';
