@@ -4,6 +4,7 @@
  * taken from one of its own parameters; each call of the wrapper is then a call of the inner
  * function, its arguments bound to the wrapper's parameters. Wrappers of wrappers nest.
  */
+import { reachable } from './guards.js';
 import { enclosingFunctions, functionName } from './scope.js';
 import { findAll, lineColumn, ts } from './syntax.js';
 import { bindEnv, type Env, type R, type Resolver } from './values.js';
@@ -17,6 +18,8 @@ export interface DirectMatch {
   role: Role;
   /** Set when the callee matched a configured name rather than its origin. */
   configured?: string;
+  /** Which argument is the name (default 0: `emitTo(target, name, …)` has it second). */
+  nameArg?: number;
 }
 
 export type DirectMatcher = (call: CallExpression, r: Resolver) => DirectMatch | undefined;
@@ -31,6 +34,8 @@ export interface Site {
   env: Env | undefined;
   names: R<string[]>;
   configured?: string;
+  /** Which argument of `inner` is the name. */
+  nameArg: number;
 }
 
 const MAX_NESTING = 8;
@@ -51,9 +56,10 @@ export class CallScanner {
   private expand(call: CallExpression, env: Env | undefined, depth: number): Site[] {
     const m = this.match(call, this.r);
     if (m) {
-      const nameArg = call.arguments[0];
-      const names: R<string[]> = nameArg ? this.r.strings(nameArg, env) : { ok: false, reason: 'the call has no arguments' };
-      return [{ role: m.role, outer: call, inner: call, env, names, ...(m.configured ? { configured: m.configured } : {}) }];
+      const index = m.nameArg ?? 0;
+      const nameArg = call.arguments[index];
+      const names: R<string[]> = nameArg ? this.r.strings(nameArg, env) : { ok: false, reason: index ? `the call has no argument ${index + 1} (the name)` : 'the call has no arguments' };
+      return [{ role: m.role, outer: call, inner: call, env, names, nameArg: index, ...(m.configured ? { configured: m.configured } : {}) }];
     }
     if (depth >= MAX_NESTING || call.arguments.length === 0) return [];
     const fn = this.calleeFunction(call, env);
@@ -61,7 +67,7 @@ export class CallScanner {
     const inner = this.wrapperCalls(fn);
     if (inner.length === 0) return [];
     const bound = bindEnv(fn, call, env);
-    return inner.flatMap((ic) => this.expand(ic, bound, depth + 1));
+    return inner.filter((ic) => reachable(this.r, ic, fn, bound)).flatMap((ic) => this.expand(ic, bound, depth + 1));
   }
 
   /** The local function a call goes to, when it can be told without the type checker. */
@@ -114,3 +120,8 @@ export function locKey(node: Node): string {
 }
 
 export { functionName };
+
+/** The expression that names a site, as written where the fact is reported. */
+export function nameExpression(site: Site): Node | undefined {
+  return site.inner === site.outer ? site.inner.arguments[site.nameArg] : site.outer.arguments[0];
+}

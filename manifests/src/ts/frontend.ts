@@ -1,10 +1,10 @@
 /**
- * The frontend scan: Tauri `invoke` calls (with their argument keys and `invoke<T>` result type)
- * and `listen`/`once` calls, directly or through wrappers. One walk per file serves both
- * extractors of the group.
+ * The frontend scan: Tauri `invoke` calls (with their argument keys and `invoke<T>` result type),
+ * `listen`/`once` calls, and `emit`/`emitTo` calls (the frontend produces those events), directly
+ * or through wrappers. One walk per file serves every extractor of the group.
  */
-import type { Fact, InvokeFact, ListenFact, TsOptions } from '../model.js';
-import { CallScanner, locKey, wrapperOf, type DirectMatcher, type Site } from './calls.js';
+import type { EmitFact, Fact, InvokeFact, ListenFact, TsOptions } from '../model.js';
+import { CallScanner, locKey, nameExpression, wrapperOf, type DirectMatcher, type Site } from './calls.js';
 import type { FileScan } from './driver.js';
 import { configuredMatch } from './match.js';
 import { functionName } from './scope.js';
@@ -14,9 +14,10 @@ import { locOf, unresolved, type Traced, type WrapperPlaceholder } from './facts
 import { Resolver } from './values.js';
 import type { TsWorkspace } from './workspace.js';
 
-interface Scanned {
+export interface Scanned {
   invoke: FileScan;
   listen: FileScan;
+  emit: FileScan;
 }
 
 interface State {
@@ -49,6 +50,8 @@ export function frontendMatcher(opts: TsOptions): DirectMatcher {
     const last = tauriPath(callee, r, modules)?.at(-1);
     if (last === 'invoke') return { role: 'invoke' };
     if (last === 'listen' || last === 'once') return { role: 'listen' };
+    if (last === 'emit') return { role: 'emit' };
+    if (last === 'emitTo') return { role: 'emit', nameArg: 1 };
     return undefined;
   };
 }
@@ -61,14 +64,16 @@ export function scanFrontendFile(ws: TsWorkspace, file: ts.SourceFile, rel: stri
   r.touched = new Set();
   const invoke: Fact[] = [];
   const listen: Fact[] = [];
+  const emit: Fact[] = [];
   for (const call of findAll(file, ts.isCallExpression)) {
     for (const site of scanner.sites(call)) {
       if (site.role === 'invoke') invoke.push(...invokeFacts(ws, r, site));
       else if (site.role === 'listen') listen.push(...listenFacts(ws, site));
+      else if (site.role === 'emit') emit.push(...emitFacts(ws, site));
     }
   }
   const touched = r.touched;
-  const scanned = { invoke: { facts: invoke, touched }, listen: { facts: listen, touched } };
+  const scanned = { invoke: { facts: invoke, touched }, listen: { facts: listen, touched }, emit: { facts: emit, touched } };
   state.files.set(rel, scanned);
   return scanned;
 }
@@ -81,9 +86,9 @@ function trace(site: Site): Traced {
 }
 
 /** The fact for a name that did not resolve: a wrapper's body, or a real unresolved name. */
-function unresolvedFact(ws: TsWorkspace, site: Site, role: 'invoke' | 'listen'): Fact {
+function unresolvedFact(ws: TsWorkspace, site: Site, role: 'invoke' | 'listen' | 'emit'): Fact {
   if (site.names.ok) throw new Error('resolved');
-  const expr = (site.inner === site.outer ? site.inner : site.outer).arguments[0];
+  const expr = nameExpression(site);
   const fact = unresolved(ws, role, expr, site.outer, site.names);
   const wrapper = wrapperOf(site);
   if (!wrapper) return { ...fact, ...trace(site) } as Fact;
@@ -105,6 +110,11 @@ function invokeFacts(ws: TsWorkspace, r: Resolver, site: Site): Fact[] {
 function listenFacts(ws: TsWorkspace, site: Site): Fact[] {
   if (!site.names.ok) return [unresolvedFact(ws, site, 'listen')];
   return site.names.value.map((name): ListenFact & Traced => ({ kind: 'listen', name, side: 'frontend', loc: locOf(ws, site.outer), ...trace(site) }));
+}
+
+function emitFacts(ws: TsWorkspace, site: Site): Fact[] {
+  if (!site.names.ok) return [unresolvedFact(ws, site, 'emit')];
+  return site.names.value.map((name): EmitFact & Traced => ({ kind: 'emit', name, side: 'frontend', loc: locOf(ws, site.outer), ...trace(site) }));
 }
 
 /** The keys of invoke's argument object, or undefined when they are not known statically. */

@@ -4,7 +4,7 @@
  * emitted events. One walk per file serves them all.
  */
 import type { EmitFact, Fact, JsonSchema, TsOptions } from '../model.js';
-import { CallScanner, locKey, wrapperOf, type DirectMatcher, type Site } from './calls.js';
+import { CallScanner, locKey, nameExpression, wrapperOf, type DirectMatcher, type Site } from './calls.js';
 import type { FileScan } from './driver.js';
 import { locOf, unresolved, type Traced, type WrapperPlaceholder } from './facts.js';
 import { handlerFact, returnsIn, type HandlerContext, type HandlerTarget } from './handler.js';
@@ -91,7 +91,7 @@ function trace(site: Site): Traced {
 
 function unresolvedSite(hc: HandlerContext, site: Site, role: 'handler' | 'emit'): Fact {
   if (site.names.ok) throw new Error('resolved');
-  const expr = (site.inner === site.outer ? site.inner : site.outer).arguments[0];
+  const expr = nameExpression(site);
   const fact = unresolved(hc.ws, role, expr, site.outer, site.names);
   const wrapper = wrapperOf(site);
   if (!wrapper) return { ...fact, ...trace(site) } as Fact;

@@ -1,10 +1,11 @@
 /**
  * Whether a callee is one of Tauri's own functions, decided by where it comes from rather than
  * what it is called: `invoke` imported from `@tauri-apps/api/core` (directly, aliased, through a
- * namespace or a local re-export), `window.__TAURI__.core.invoke`, `getCurrentWindow().listen`.
- * `chain.invoke(…)` of another library is not Tauri's, whatever its name.
+ * namespace or a local re-export), loaded with `await import('@tauri-apps/api/core')`
+ * (destructured, as a namespace, or in `.then(…)`), `window.__TAURI__.core.invoke`,
+ * `getCurrentWindow().listen`. `chain.invoke(…)` of another library is not Tauri's, whatever its name.
  */
-import { bindingOf, type Binding } from './scope.js';
+import { bindingOf, type Binding, type PathStep } from './scope.js';
 import { literalText, propertyNameText, ts, unwrap } from './syntax.js';
 import type { Resolver } from './values.js';
 
@@ -69,10 +70,33 @@ export function tauriPath(expr: ts.Node, r: Resolver, modules: ReadonlySet<strin
     return held ? tauriPath(held, r, modules, depth + 1) : undefined;
   }
   if (ts.isCallExpression(e)) {
+    // `import('@tauri-apps/api/core')`: the module itself (awaited above, or through `.then`).
+    if (e.expression.kind === ts.SyntaxKind.ImportKeyword) {
+      const spec = literalText(e.arguments[0]);
+      return spec !== undefined && modules.has(spec) ? [] : undefined;
+    }
     const base = tauriPath(e.expression, r, modules, depth + 1);
     return base ? [...base, '()'] : undefined;
   }
   return undefined;
+}
+
+/** `import('…').then((mod) => …)` / `.then(({ invoke }) => …)`: the callback's parameter is the module. */
+function thenOfImport(b: Binding & { kind: 'param' }, r: Resolver, modules: ReadonlySet<string>, depth: number): string[] | undefined {
+  const call = b.fn.parent;
+  if (b.index !== 0 || !ts.isCallExpression(call) || call.arguments[0] !== b.fn || !ts.isPropertyAccessExpression(call.expression) || call.expression.name.text !== 'then') return undefined;
+  const recv = unwrap(call.expression.expression);
+  if (!ts.isCallExpression(recv) || recv.expression.kind !== ts.SyntaxKind.ImportKeyword) return undefined;
+  return withPath(tauriPath(recv, r, modules, depth + 1), b.path);
+}
+
+function withPath(base: string[] | undefined, steps: readonly PathStep[]): string[] | undefined {
+  let path = base;
+  for (const step of steps) {
+    if (!path || !('prop' in step)) return undefined;
+    path = [...path, step.prop];
+  }
+  return path;
 }
 
 /** Per declaration: many calls go through the same binding (`setState`, `api`), each followed once. */
@@ -107,14 +131,8 @@ function followTauri(b: Binding, r: Resolver, modules: ReadonlySet<string>, dept
     if (!modules.has(target.module)) return undefined;
     return target.name === '*' || target.name === 'default' ? [] : [target.name];
   }
-  if (target.kind === 'const' && target.init) {
-    let path = tauriPath(target.init, r, modules, depth + 1);
-    for (const step of target.path) {
-      if (!path || !('prop' in step)) return undefined;
-      path = [...path, step.prop];
-    }
-    return path;
-  }
+  if (target.kind === 'const' && target.init) return withPath(tauriPath(target.init, r, modules, depth + 1), target.path);
+  if (target.kind === 'param') return thenOfImport(target, r, modules, depth);
   return undefined;
 }
 
