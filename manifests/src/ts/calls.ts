@@ -4,6 +4,8 @@
  * taken from one of its own parameters; each call of the wrapper is then a call of the inner
  * function, its arguments bound to the wrapper's parameters. Wrappers of wrappers nest.
  */
+import type { ReachMarker } from '../extract/wrappers.js';
+import type { Fact } from '../model.js';
 import { reachable } from './guards.js';
 import { enclosingFunctions, functionName } from './scope.js';
 import { findAll, lineColumn, ts } from './syntax.js';
@@ -36,6 +38,8 @@ export interface Site {
   configured?: string;
   /** Which argument of `inner` is the name. */
   nameArg: number;
+  /** A wrapper's inner call this call site does not reach (a condition on the name skips it). */
+  skipped?: true;
 }
 
 const MAX_NESTING = 8;
@@ -67,7 +71,11 @@ export class CallScanner {
     const inner = this.wrapperCalls(fn);
     if (inner.length === 0) return [];
     const bound = bindEnv(fn, call, env);
-    return inner.filter((ic) => reachable(this.r, ic, fn, bound)).flatMap((ic) => this.expand(ic, bound, depth + 1));
+    return inner.flatMap((ic) => {
+      if (reachable(this.r, ic, fn, bound)) return this.expand(ic, bound, depth + 1);
+      const m = this.match(ic, this.r);
+      return m ? [{ role: m.role, outer: call, inner: ic, env: bound, names: { ok: false, reason: 'not reached from this call' }, nameArg: m.nameArg ?? 0, skipped: true as const }] : [];
+    });
   }
 
   /** The local function a call goes to, when it can be told without the type checker. */
@@ -120,6 +128,11 @@ export function locKey(node: Node): string {
 }
 
 export { functionName };
+
+/** The marker for a skipped site: its wrapper's inner call is accounted for. */
+export function reachMarker(site: Site): Fact {
+  return { kind: 'unresolved', role: 'invoke', expression: '', reason: '', loc: { file: site.outer.getSourceFile().fileName.slice(1), line: 0 }, reached: locKey(site.inner) } as Fact & ReachMarker;
+}
 
 /** The expression that names a site, as written where the fact is reported. */
 export function nameExpression(site: Site): Node | undefined {

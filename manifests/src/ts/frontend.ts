@@ -4,7 +4,7 @@
  * or through wrappers. One walk per file serves every extractor of the group.
  */
 import type { EmitFact, Fact, InvokeFact, ListenFact, TsOptions } from '../model.js';
-import { CallScanner, locKey, nameExpression, wrapperOf, type DirectMatcher, type Site } from './calls.js';
+import { CallScanner, locKey, nameExpression, reachMarker, wrapperOf, type DirectMatcher, type Site } from './calls.js';
 import type { FileScan } from './driver.js';
 import { configuredMatch } from './match.js';
 import { functionName } from './scope.js';
@@ -67,7 +67,8 @@ export function scanFrontendFile(ws: TsWorkspace, file: ts.SourceFile, rel: stri
   const emit: Fact[] = [];
   for (const call of findAll(file, ts.isCallExpression)) {
     for (const site of scanner.sites(call)) {
-      if (site.role === 'invoke') invoke.push(...invokeFacts(ws, r, site));
+      if (site.skipped) invoke.push(reachMarker(site));
+      else if (site.role === 'invoke') invoke.push(...invokeFacts(ws, r, site));
       else if (site.role === 'listen') listen.push(...listenFacts(ws, site));
       else if (site.role === 'emit') emit.push(...emitFacts(ws, site));
     }

@@ -4,7 +4,7 @@
  * emitted events. One walk per file serves them all.
  */
 import type { EmitFact, Fact, JsonSchema, TsOptions } from '../model.js';
-import { CallScanner, locKey, nameExpression, wrapperOf, type DirectMatcher, type Site } from './calls.js';
+import { CallScanner, locKey, nameExpression, reachMarker, wrapperOf, type DirectMatcher, type Site } from './calls.js';
 import type { FileScan } from './driver.js';
 import { locOf, unresolved, type Traced, type WrapperPlaceholder } from './facts.js';
 import { handlerFact, returnsIn, type HandlerContext, type HandlerTarget } from './handler.js';
@@ -65,7 +65,8 @@ export function scanSidecarFile(ws: TsWorkspace, file: ts.SourceFile, rel: strin
   const emit: Fact[] = [];
   for (const call of findAll(file, ts.isCallExpression)) {
     for (const site of scanner.sites(call)) {
-      if (site.role === 'register') registrar.push(...registrarFacts(hc, site));
+      if (site.skipped) (site.role === 'register' ? registrar : emit).push(reachMarker(site));
+      else if (site.role === 'register') registrar.push(...registrarFacts(hc, site));
       else if (site.role === 'emit') emit.push(...emitFacts(hc, site));
     }
   }
