@@ -29,7 +29,8 @@ export function handlerFact(hc: HandlerContext, name: string, loc: Loc, target: 
   const reads = readsOf(hc, target);
   const fact: HandlerFact = { kind: 'handler', name, loc };
   if (!hc.schemas || target.kind === 'none') {
-    if (reads) fact.reads = reads.map((k) => ({ key: k.key, required: k.required }));
+    // No type checker: what is required rests on the reads alone.
+    if (reads) fact.reads = reads.map((k) => ({ key: k.key, required: k.required, ...(k.required ? { requiredBy: 'read' as const } : {}) }));
     return fact;
   }
   const checker = hc.ws.typeChecker();
@@ -77,12 +78,17 @@ function typesOf(checker: ts.TypeChecker, target: HandlerTarget): { paramsType: 
   throw new Error('no types for a handler without a target');
 }
 
+/**
+ * A key the handler reads, required only when its declared type requires it (no `?`, no
+ * `| undefined`) and the handler reads it without a fallback or guard. With no declared type for
+ * it, it is required by how it is read alone (`requiredBy: 'read'`), which the key rule only warns about.
+ */
 function keyFact(checker: ts.TypeChecker, key: string, requiredByUse: boolean, paramsType: Type | undefined, at: Node): KeyFact {
   const prop = paramsType && !isOpenType(paramsType) ? paramsType.getProperty(key) : undefined;
-  if (!prop) return { key, required: requiredByUse };
+  if (!prop) return { key, required: requiredByUse, ...(requiredByUse ? { requiredBy: 'read' as const } : {}) };
   const t = checker.getTypeOfSymbolAtLocation(prop, at);
   const optional = (prop.flags & ts.SymbolFlags.Optional) !== 0 || includesUndefined(t);
-  return { key, required: !optional, schema: typeToSchema(checker, t, at), typeText: checker.typeToString(t, at, ts.TypeFormatFlags.UseAliasDefinedOutsideCurrentScope) };
+  return { key, required: !optional && requiredByUse, schema: typeToSchema(checker, t, at), typeText: checker.typeToString(t, at, ts.TypeFormatFlags.UseAliasDefinedOutsideCurrentScope) };
 }
 
 function schemaFromReads(reads: KeyFact[]): JsonSchema {

@@ -3,16 +3,19 @@
  * destructuring (in the parameter list or from the parameter), and reads inside local functions
  * the params object is handed to. When the object escapes whole (spread, returned, passed to
  * something unknown), nobody can tell which keys matter and the answer is "cannot tell".
+ * A key the handler checks for before relying on it (`typeof params.x`, `params.x !== undefined`,
+ * `'x' in params`, `if (params.x)`, `params.x?.y`) or reads with a fallback (`params.x ?? d`, a
+ * default in destructuring) is one it can do without: not required.
  */
 import { bindingOf, declarationOf } from './scope.js';
-import { ancestor, identifiersNamed, isFunctionLike, literalText, propertyNameText, ts } from './syntax.js';
+import { ancestor, identifiersNamed, isFunctionLike, literalText, propertyNameText, ts, unwrap } from './syntax.js';
 import type { Resolver } from './values.js';
 
 type Node = ts.Node;
 
 export interface KeyRead {
   key: string;
-  /** False when the read has a fallback (`?? x`, a default in destructuring). */
+  /** False when some read has a fallback (`?? x`, a default in destructuring) or a guard (`typeof`, `!== undefined`, `in`). */
   required: boolean;
 }
 
@@ -37,9 +40,11 @@ export function readsOfParam(fn: Node, index: number, r: Resolver, depth = 0): R
 /** Reads of the references to one object, however it is named. */
 export function readsOfRefs(refs: Node[], r: Resolver, depth: number): Reads {
   const out = new Map<string, KeyRead>();
+  // A key read anywhere with a guard or a fallback is one the handler copes without.
+  const optional = new Set<string>();
   const add = (key: string, required: boolean) => {
-    const prev = out.get(key);
-    out.set(key, { key, required: required || (prev?.required ?? false) });
+    if (!required) optional.add(key);
+    out.set(key, { key, required: !optional.has(key) });
   };
   for (const ref of refs) {
     const use = useOf(ref);
@@ -48,7 +53,13 @@ export function readsOfRefs(refs: Node[], r: Resolver, depth: number): Reads {
     if ((ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === use) {
       const key = ts.isPropertyAccessExpression(parent) ? parent.name.text : literalText(parent.argumentExpression);
       if (key === undefined) return undefined;
-      add(key, !hasFallback(parent));
+      add(key, !hasFallback(parent) && !isGuard(parent));
+      continue;
+    }
+    // `'x' in params`
+    if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.InKeyword && parent.right === use) {
+      const key = literalText(parent.left);
+      if (key !== undefined) add(key, false);
       continue;
     }
     if (ts.isVariableDeclaration(parent) && parent.initializer === use) {
@@ -81,7 +92,7 @@ export function readsOfRefs(refs: Node[], r: Resolver, depth: number): Reads {
     if (isHarmless(parent, use)) continue;
     return undefined;
   }
-  return [...out.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return [...out.values()].map((k) => ({ key: k.key, required: !optional.has(k.key) })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 function fromPattern(pattern: Node): Reads {
@@ -111,6 +122,37 @@ function hasFallback(access: Node): boolean {
     return op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken;
   }
   return false;
+}
+
+/**
+ * A read that checks for the key rather than relies on it: `typeof params.x`, `params.x === undefined`
+ * (`!==`, `==`, `!=`, also against null), a truthiness test (`if (params.x)`, `params.x && …`,
+ * `!params.x`, `params.x ? a : b`), or an optional chain (`params.x?.y`).
+ */
+function isGuard(access: Node): boolean {
+  let n: Node = access;
+  while (n.parent && (ts.isParenthesizedExpression(n.parent) || ts.isNonNullExpression(n.parent) || ts.isAsExpression(n.parent))) n = n.parent;
+  const p = n.parent;
+  if (!p) return false;
+  if (ts.isTypeOfExpression(p)) return true;
+  if (ts.isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.ExclamationToken) return true;
+  if ((ts.isIfStatement(p) || ts.isWhileStatement(p)) && p.expression === n) return true;
+  if (ts.isConditionalExpression(p) && p.condition === n) return true;
+  if ((ts.isPropertyAccessExpression(p) || ts.isElementAccessExpression(p) || ts.isCallExpression(p)) && p.expression === n && p.questionDotToken !== undefined) return true;
+  if (ts.isBinaryExpression(p)) {
+    const op = p.operatorToken.kind;
+    if (op === ts.SyntaxKind.AmpersandAmpersandToken && p.left === n) return true;
+    const other = p.left === n ? p.right : p.left;
+    const equality = [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken].includes(op);
+    return equality && isNothing(other);
+  }
+  return false;
+}
+
+/** `undefined`, `null`, `void 0`. */
+function isNothing(e: Node): boolean {
+  const n = unwrap(e);
+  return (ts.isIdentifier(n) && n.text === 'undefined') || n.kind === ts.SyntaxKind.NullKeyword || ts.isVoidExpression(n);
 }
 
 /** Uses that read no key and do not let the object escape. */
