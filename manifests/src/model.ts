@@ -98,6 +98,11 @@ export interface EmitFact {
   side: EventSide;
   loc: Loc;
   payload?: JsonSchema;
+  /**
+   * Emitted on an emitter that stays in the process (`process`, a server, a stream, an in-process
+   * bus), and which: not an event of the contract, kept so a listen it would satisfy is not an error.
+   */
+  internal?: string;
 }
 
 /** Rust re-emits every sidecar event under a prefix: `app.emit(&format!("agent:{}", ev.type), …)`. */

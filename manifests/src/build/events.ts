@@ -28,6 +28,8 @@ export function buildEvents(ix: FactIndex): EventEntry[] {
   };
   const prefixes = [...new Set(ix.reemits.map((r) => r.prefix))].sort(compare);
   for (const e of ix.emits) {
+    // Node's own event traffic (a server, a stream, an in-process bus) is not an event of the contract.
+    if (e.internal) continue;
     const d = draft(e.name);
     d.producers.push(ref(e.side, 'emit', e.loc));
     // The frontend's own emits are producers too, but say nothing about the payload's shape.

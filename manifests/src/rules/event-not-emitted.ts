@@ -19,8 +19,10 @@ export const eventNotEmitted: Rule = {
   description: 'An event is listened for but never emitted.',
   check({ facts }) {
     const prefixes = [...new Set(facts.reemits.map((r) => r.prefix))];
-    const sidecar = new Set(facts.emits.filter((e) => e.side === 'sidecar').map((e) => e.name));
-    const direct = new Set(facts.emits.map((e) => e.name));
+    const emits = facts.emits.filter((e) => !e.internal);
+    const sidecar = new Set(emits.filter((e) => e.side === 'sidecar').map((e) => e.name));
+    const direct = new Set(emits.map((e) => e.name));
+    const internal = facts.emits.filter((e) => e.internal);
     const reachable = new Set([...direct, ...[...sidecar].flatMap((n) => prefixes.map((p) => `${p}${n}`))]);
     const open = facts.unresolved.filter((u) => u.role === 'emit');
     const out: Finding[] = [];
@@ -28,6 +30,19 @@ export const eventNotEmitted: Rule = {
       // `tauri://…` events (close-requested, focus, drag-drop…) come from Tauri itself.
       if (reachable.has(l.name) || l.name.startsWith('tauri://')) continue;
       const where = { file: l.loc.file, line: l.loc.line, column: l.loc.column };
+      const inProcess = internal.filter((e) => e.name === l.name || prefixes.some((p) => `${p}${e.name}` === l.name));
+      if (inProcess.length) {
+        const e = inProcess[0]!;
+        out.push(
+          finding('event-not-emitted', `listen('${l.name}') waits for an event only emitted inside the sidecar process, on ${e.internal} (${at(e.loc)}), which does not reach the frontend`, {
+            ...where,
+            severity: 'warning',
+            data: { name: l.name, internalEmits: inProcess.map((x) => at(x.loc)) },
+            hint: 'If that emitter does carry events to the frontend, name it in manifests.sidecar.emitters (e.g. "bus.emit"); else fix the listen.',
+          }),
+        );
+        continue;
+      }
       const could = producersOf(l.name, open, sidecar.size ? [] : facts.reemits, prefixes);
       if (could.length) {
         const shown = could.slice(0, SHOWN_SITES).map(at).join(', ');

@@ -10,7 +10,7 @@ export const eventNotListened: Rule = {
     const seen = new Set<string>();
     const out = [];
     for (const e of facts.emits) {
-      if (e.side === 'frontend' || seen.has(`${e.side}\0${e.name}`)) continue;
+      if (e.side === 'frontend' || e.internal || seen.has(`${e.side}\0${e.name}`)) continue;
       seen.add(`${e.side}\0${e.name}`);
       const names = e.side === 'sidecar' ? [e.name, ...prefixes.map((p) => `${p}${e.name}`)] : [e.name];
       if (names.some((n) => listened.has(n))) continue;

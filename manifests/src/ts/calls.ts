@@ -22,6 +22,8 @@ export interface DirectMatch {
   configured?: string;
   /** Which argument is the name (default 0: `emitTo(target, name, …)` has it second). */
   nameArg?: number;
+  /** An emit that stays in the process (Node's own event traffic), and why. */
+  internal?: string;
 }
 
 export type DirectMatcher = (call: CallExpression, r: Resolver) => DirectMatch | undefined;
@@ -40,6 +42,7 @@ export interface Site {
   nameArg: number;
   /** A wrapper's inner call this call site does not reach (a condition on the name skips it). */
   skipped?: true;
+  internal?: string;
 }
 
 const MAX_NESTING = 8;
@@ -63,7 +66,7 @@ export class CallScanner {
       const index = m.nameArg ?? 0;
       const nameArg = call.arguments[index];
       const names: R<string[]> = nameArg ? this.r.strings(nameArg, env) : { ok: false, reason: index ? `the call has no argument ${index + 1} (the name)` : 'the call has no arguments' };
-      return [{ role: m.role, outer: call, inner: call, env, names, nameArg: index, ...(m.configured ? { configured: m.configured } : {}) }];
+      return [{ role: m.role, outer: call, inner: call, env, names, nameArg: index, ...(m.configured ? { configured: m.configured } : {}), ...(m.internal ? { internal: m.internal } : {}) }];
     }
     if (depth >= MAX_NESTING || call.arguments.length === 0) return [];
     const fn = this.calleeFunction(call, env);

@@ -30,6 +30,12 @@ export function member(r: Resolver, v: Value, key: string | number, at: string):
  * Large constant maps (thousands of commands) stay linear this way.
  */
 function directMember(r: Resolver, v: Value, key: string): R<Value[]> | undefined {
+  if (v.t === 'instance') {
+    const m = classMember(r, v.cls, key);
+    if (!m) return fail(`${describe(v)} has no member "${key}" the sources declare`);
+    if (ts.isPropertyDeclaration(m)) return m.initializer ? r.values(m.initializer, undefined) : fail(`\`${key}\` of ${describe(v)} is set at run time`);
+    return ok([{ t: 'fn', node: m, env: undefined }]);
+  }
   if (v.t === 'module') {
     const file = r.ws.file(v.rel);
     const b = file ? r.exportBinding(file, key, 0) : undefined;
@@ -139,4 +145,21 @@ export function items(r: Resolver, v: Value): R<Value[]> {
     }
   }
   return ok(out);
+}
+
+/** A method or property a class (or a class it extends, when the sources declare it) declares under `key`. */
+export function classMember(r: Resolver, cls: ts.ClassLikeDeclaration, key: string, depth = 0): ts.MethodDeclaration | ts.PropertyDeclaration | undefined {
+  for (const m of cls.members) {
+    if ((ts.isMethodDeclaration(m) && m.body) || ts.isPropertyDeclaration(m)) {
+      if (m.name && !ts.isComputedPropertyName(m.name) && propertyNameText(m.name) === key) return m;
+    }
+  }
+  const base = baseClass(r, cls);
+  return base && depth < 8 ? classMember(r, base, key, depth + 1) : undefined;
+}
+
+/** The class a class extends, when the sources declare it. */
+export function baseClass(r: Resolver, cls: ts.ClassLikeDeclaration): ts.ClassLikeDeclaration | undefined {
+  const ext = cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+  return ext ? r.classOf(ext.expression) : undefined;
 }

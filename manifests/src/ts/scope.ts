@@ -229,3 +229,12 @@ export function functionName(fn: ts.Node): string {
   }
   return '<anonymous>';
 }
+
+/** The class whose `this` a node sees: the class around it, through arrow functions but not other functions. */
+export function enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
+  for (let n = node.parent; n; n = n.parent) {
+    if (ts.isClassDeclaration(n) || ts.isClassExpression(n)) return n;
+    if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n)) return undefined;
+  }
+  return undefined;
+}

@@ -7,6 +7,7 @@ import type { EmitFact, Fact, JsonSchema, TsOptions } from '../model.js';
 import { CallScanner, locKey, nameExpression, reachMarker, wrapperOf, type DirectMatcher, type Site } from './calls.js';
 import type { FileScan } from './driver.js';
 import { locOf, unresolved, type Traced, type WrapperPlaceholder } from './facts.js';
+import { Emitters } from './emitters.js';
 import { handlerFact, returnsIn, type HandlerContext, type HandlerTarget } from './handler.js';
 import { calleeText, configuredMatch } from './match.js';
 import { declarationOf, bindingOf, functionName } from './scope.js';
@@ -37,20 +38,26 @@ function stateOf(ws: TsWorkspace, opts: TsOptions, schemas: boolean): State {
   let s = bySchemas.get(schemas);
   if (!s) {
     const r = new Resolver(ws);
-    s = { r, scanner: new CallScanner(r, sidecarMatcher(opts)), files: new Map() };
+    s = { r, scanner: new CallScanner(r, sidecarMatcher(opts, new Emitters(r, opts.emitters.filter((e) => e.includes('.'))))), files: new Map() };
     bySchemas.set(schemas, s);
   }
   return s;
 }
 
-function sidecarMatcher(opts: TsOptions): DirectMatcher {
+function sidecarMatcher(opts: TsOptions, emitters: Emitters): DirectMatcher {
+  const dotted = opts.emitters.filter((e) => e.includes('.'));
+  const plain = opts.emitters.filter((e) => !e.includes('.'));
   return (call) => {
     const callee = call.expression;
     const reg = configuredMatch(opts.handlerRegistrars, callee);
     if (reg) return { role: 'register', configured: reg };
-    const em = configuredMatch(opts.emitters, callee);
-    if (em) return { role: 'emit', configured: em };
-    return undefined;
+    // The app's own emitter, named in the config: as written, or `this.emit` inside its class.
+    const own = configuredMatch(dotted, callee) ?? emitters.thisMatch(callee);
+    if (own) return { role: 'emit', configured: own };
+    const any = configuredMatch(plain, callee);
+    if (!any) return undefined;
+    const internal = emitters.internal(callee);
+    return { role: 'emit', configured: any, ...(internal ? { internal } : {}) };
   };
 }
 
@@ -117,7 +124,9 @@ function registrarFacts(hc: HandlerContext, site: Site): Fact[] {
 }
 
 function emitFacts(hc: HandlerContext, site: Site): Fact[] {
-  if (!site.names.ok) return [unresolvedSite(hc, site, 'emit')];
+  // Traffic that stays in the process is not the contract: a name it cannot tell is no miss.
+  if (!site.names.ok) return site.internal ? [] : [unresolvedSite(hc, site, 'emit')];
+  if (site.internal) return site.names.value.map((name): EmitFact & Traced => ({ kind: 'emit', name, side: 'sidecar', loc: locOf(hc.ws, site.outer), internal: site.internal!, ...trace(site) }));
   const args = site.inner.arguments;
   const payloadArg = args.length >= 2 ? hc.r.argNode(args[args.length - 1]!, site.env) : undefined;
   let payload: JsonSchema | undefined;

@@ -21,6 +21,8 @@ export type Value =
   | { t: 'fn'; node: Node; env: Env | undefined }
   | { t: 'enum'; node: Node }
   | { t: 'module'; rel: string }
+  /** An object of a class the sources declare (`new Bus()`, `this` in its methods): its members are the class's. */
+  | { t: 'instance'; cls: ts.ClassLikeDeclaration }
   | { t: 'opaque'; what: string };
 
 export interface Fail {
@@ -61,6 +63,7 @@ export function describe(v: Value): string {
     case 'fn': return 'a function';
     case 'enum': return 'an enum';
     case 'module': return `the module ${v.rel}`;
+    case 'instance': return `an instance of ${v.cls.name?.text ?? 'a class'}`;
     case 'opaque': return v.what;
   }
 }

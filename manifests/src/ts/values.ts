@@ -4,7 +4,7 @@
  * imports between the group's files, and a wrapper's parameters (bound to the arguments of a
  * call site through an `Env`). Anything else fails with a reason a person can act on.
  */
-import { bindingOf, functionName, type Binding, type PathStep } from './scope.js';
+import { bindingOf, enclosingClass, functionName, type Binding, type PathStep } from './scope.js';
 import { isFunctionLike, kindName, ts, unwrap } from './syntax.js';
 import type { TsWorkspace } from './workspace.js';
 import { entries, items, member } from './members.js';
@@ -73,6 +73,14 @@ export class Resolver {
       return this.flatMap(recv.value, (v) => this.flatMap(keys.value, (k) => this.member(v, k, short(e))));
     }
     if (ts.isCallExpression(e)) return this.call(e, env);
+    if (e.kind === ts.SyntaxKind.ThisKeyword) {
+      const cls = enclosingClass(e);
+      return cls ? ok([{ t: 'instance', cls }]) : fail('`this` outside a class method');
+    }
+    if (ts.isNewExpression(e)) {
+      const cls = this.classOf(e.expression);
+      return cls ? ok([{ t: 'instance', cls }]) : fail(`\`${short(e)}\` makes an object of a class not declared in the scanned sources`);
+    }
     return fail(`\`${short(e)}\` is computed at run time (${kindName(e)})`);
   }
 
@@ -162,6 +170,18 @@ export class Resolver {
       case 'global':
         return fail(`\`${name}\` is not declared in the scanned sources`);
     }
+  }
+
+  /** The class declaration an expression names (`Bus`, an imported class), followed through imports. */
+  classOf(expr: ts.Node): ts.ClassLikeDeclaration | undefined {
+    const e = unwrap(expr);
+    if (ts.isClassExpression(e)) return e;
+    if (!ts.isIdentifier(e)) return undefined;
+    let b: Binding | undefined = bindingOf(e);
+    if (b.kind === 'import') b = this.followBinding(b);
+    if (b?.kind === 'class') return b.node;
+    if (b?.kind === 'const' && b.init && b.path.length === 0) return this.classOf(b.init);
+    return undefined;
   }
 
   /** The expression a node stands for at a call site: a wrapper's parameter is the caller's argument. */
