@@ -7,6 +7,7 @@ export const findingIds = defineFindings({
   'unresolved-name': { severity: 'warning', description: 'A command or event name could not be resolved statically.' },
   'wide-integer': { severity: 'warning', description: 'An integer wider than 53 bits crosses to JavaScript and may lose precision.' },
   'unknown-type': { severity: 'info', description: 'A Rust type was not found in the crate; its schema is left open.' },
+  'nothing-extracted': { severity: 'warning', description: 'A configured source group matched no file, or its files gave no command, invoke, listen, emit or handler.' },
   // check: producers against consumers
   'unregistered-invoke': { severity: 'error', description: 'The frontend invokes a command that no registered Rust command provides.' },
   'command-not-registered': { severity: 'error', description: 'A #[tauri::command] function is not listed in generate_handler![…].' },

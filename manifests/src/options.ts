@@ -14,6 +14,8 @@ export type Group = 'rust' | 'sidecar' | 'frontend';
 export interface GroupSpec {
   include: string[];
   exclude: string[];
+  /** Whether the config sets `include` (else the default globs are used). */
+  configured: boolean;
 }
 
 export interface IgnoreEntry {
@@ -65,6 +67,7 @@ export function manifestOptions(loaded: LoadedConfig, overrides: OptionOverrides
   const group = (g: Group, include: string[] | undefined, exclude: string[] | undefined, def: string[]): GroupSpec => ({
     include: include ?? def,
     exclude: [...ALWAYS_EXCLUDED[g], ...(exclude ?? [])],
+    configured: include !== undefined,
   });
   const cacheSetting = m.cache ?? defaultCacheDir(root);
   return {

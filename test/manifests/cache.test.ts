@@ -19,9 +19,9 @@ function options(overrides: Partial<ManifestOptions> = {}): ManifestOptions {
     cache: path.join(dir, '.cutover-cache'),
     schemas: true,
     groups: {
-      rust: { include: ['src-tauri/**/*.rs'], exclude: [] },
-      sidecar: { include: ['sidecar/**/*.ts'], exclude: [] },
-      frontend: { include: ['src/**/*.ts'], exclude: [] },
+      rust: { include: ['src-tauri/**/*.rs'], exclude: [], configured: true },
+      sidecar: { include: ['sidecar/**/*.ts'], exclude: [], configured: true },
+      frontend: { include: ['src/**/*.ts'], exclude: [], configured: true },
     },
     rust: { forwardCalls: ['send_command'], injectedTypes: [] },
     ts: DEFAULT_TS,

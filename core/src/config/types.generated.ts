@@ -718,6 +718,10 @@ export interface ManifestsCheckRules {
    * A Rust type was not found in the crate.
    */
   'unknown-type'?: 'error' | 'warning' | 'info' | 'off';
+  /**
+   * A configured source group matched no file, or its files gave nothing.
+   */
+  'nothing-extracted'?: 'error' | 'warning' | 'info' | 'off';
 }
 export interface ManifestsCheckIgnore {
   /**

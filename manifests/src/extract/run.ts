@@ -19,6 +19,8 @@ import { settleWrappers } from './wrappers.js';
 
 export interface ExtractionStats {
   files: Record<Group, number>;
+  /** Facts each group gave (names that could not be resolved count too). */
+  facts: Record<Group, number>;
   /** Files (or groups, for extractors cached per group) each extractor had to parse. */
   extracted: Record<string, number>;
   cacheProblem?: string;
@@ -93,7 +95,11 @@ export async function runExtraction(opts: ManifestOptions, extractors: readonly 
 
   const facts: Fact[] = [];
   const findings: Finding[] = [];
-  const stats: ExtractionStats = { files: { rust: groups.rust.files.length, sidecar: groups.sidecar.files.length, frontend: groups.frontend.files.length }, extracted: {} };
+  const stats: ExtractionStats = {
+    files: { rust: groups.rust.files.length, sidecar: groups.sidecar.files.length, frontend: groups.frontend.files.length },
+    facts: { rust: 0, sidecar: 0, frontend: 0 },
+    extracted: {},
+  };
   for (const j of jobs) {
     const res = results.get(j.ex.id);
     const out = j.dirty ? applyIncremental(j, res as IncrementalResult | undefined) : applyWhole(j, res);
@@ -101,6 +107,7 @@ export async function runExtraction(opts: ManifestOptions, extractors: readonly 
     if (res || j.pruned) cache.save(j.ex.id, j.doc);
     facts.push(...out.facts);
     findings.push(...out.findings);
+    stats.facts[j.ex.group] += out.facts.length;
   }
   if (cache.problem) stats.cacheProblem = cache.problem;
   return { facts: settleWrappers(facts), findings: dedupe(findings), groups, stats };
