@@ -14,7 +14,7 @@ const HINT: Record<string, string> = {
   invoke: 'Use a string literal, a const, an enum or a const object; or list the wrapper in manifests.frontend.invokeFunctions.',
   listen: 'Use a string literal, a const, an enum or a const array; or list the wrapper in manifests.frontend.listenFunctions.',
   emit: 'Use a string literal or a const; or list the helper in manifests.sidecar.emitters.',
-  handler: 'Register handlers under literal or const names.',
+  handler: 'Register handlers under literal or const names; for a router, name what it dispatches on in manifests.sidecar.switchDiscriminants or its handler object in handlerMaps.',
   forward: 'Forward with a string literal or a const.',
   registration: 'List commands by path in generate_handler![…].',
 };

@@ -23,6 +23,8 @@ export interface HandlerContext {
   ws: TsWorkspace;
   r: Resolver;
   schemas: boolean;
+  /** What a router's switch dispatches on (config): such a switch inside a handler lists its cases. */
+  discriminants: readonly string[];
 }
 
 export function handlerFact(hc: HandlerContext, name: string, loc: Loc, target: HandlerTarget): HandlerFact {

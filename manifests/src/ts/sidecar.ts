@@ -7,6 +7,7 @@ import type { EmitFact, Fact, JsonSchema, TsOptions } from '../model.js';
 import { CallScanner, locKey, nameExpression, reachMarker, wrapperOf, type DirectMatcher, type Site } from './calls.js';
 import type { FileScan } from './driver.js';
 import { locOf, unresolved, type Traced, type WrapperPlaceholder } from './facts.js';
+import { dispatchFact } from './dispatch.js';
 import { Emitters } from './emitters.js';
 import { handlerFact, returnsIn, type HandlerContext, type HandlerTarget } from './handler.js';
 import { calleeText, configuredMatch } from './match.js';
@@ -67,7 +68,7 @@ export function scanSidecarFile(ws: TsWorkspace, file: ts.SourceFile, rel: strin
   if (known) return known;
   const { r, scanner } = state;
   r.touched = new Set();
-  const hc: HandlerContext = { ws, r, schemas };
+  const hc: HandlerContext = { ws, r, schemas, discriminants: opts.switchDiscriminants };
   const registrar: Fact[] = [];
   const emit: Fact[] = [];
   for (const call of findAll(file, ts.isCallExpression)) {
@@ -118,7 +119,7 @@ function registrarFacts(hc: HandlerContext, site: Site): Fact[] {
     const names = nameArg ? hc.r.strings(nameArg, env) : site.names;
     if (!names.ok) continue;
     const target = handlerArg ? targetOf(hc, handlerArg, env) : ({ kind: 'none' } as const);
-    for (const name of names.value) out.push({ ...handlerFact(hc, name, loc, target), ...trace(site) });
+    for (const name of names.value) out.push({ ...handlerFact(hc, name, loc, target), ...trace(site) }, ...dispatchOf(hc, name, target));
   }
   return out;
 }
@@ -140,6 +141,12 @@ function emitFacts(hc: HandlerContext, site: Site): Fact[] {
     if (payload) f.payload = payload;
     return f;
   });
+}
+
+/** The unresolved fact of a handler that dispatches operations by a name it is sent, if it does. */
+function dispatchOf(hc: HandlerContext, name: string, target: HandlerTarget): Fact[] {
+  const d = target.kind === 'fn' ? dispatchFact(hc.ws, name, target.node, hc.discriminants) : undefined;
+  return d ? [d] : [];
 }
 
 /** A handler expression as something to read keys and types from. */
@@ -224,7 +231,7 @@ function mapFacts(hc: HandlerContext, file: ts.SourceFile, opts: TsOptions): Fac
       keys = r.value;
     }
     const target: HandlerTarget = value ? targetOf(hc, value, undefined) : { kind: 'none' };
-    for (const k of keys) out.push(handlerFact(hc, k, locOf(hc.ws, keyNode), target));
+    for (const k of keys) out.push(handlerFact(hc, k, locOf(hc.ws, keyNode), target), ...dispatchOf(hc, k, target));
   };
   const decls = findAll(file, (n): n is ts.VariableDeclaration => ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && names.has(n.name.text));
   for (const decl of decls) {
