@@ -23,6 +23,15 @@ describe('cutover check output (built CLI): summary first, grouped by rule, --qu
     const under = (heading: string) => lines.slice(lines.indexOf(heading) + 1).findIndex((l) => l === '');
     expect(under('invoke-key-mismatch (2 warnings)')).toBe(4); // two findings, a hint line each
     expect(r.stdout).toContain("input/src/app.ts:3:44  invoke('list_notes', {folderId, limt})");
+    // started_at returns an i64: wide-integer is off unless check.rules turns it on.
+    expect(r.stdout).not.toContain('wide-integer');
+  }, 120_000);
+
+  it('wide-integer shows when check.rules turns it on', async () => {
+    const r = await check('--config', 'wide-on.config.json');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('  warning wide-integer             1');
+    expect(r.stdout).toContain('command `started_at`: result is `i64`, wider than 53 bits');
   }, 120_000);
 
   it('--quiet lists errors only and says how many it left out', async () => {
