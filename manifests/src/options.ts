@@ -16,6 +16,8 @@ export interface GroupSpec {
   exclude: string[];
   /** Whether the config sets `include` (else the default globs are used). */
   configured: boolean;
+  /** Import aliases of a TypeScript group (tsconfig `paths` syntax, targets relative to root). */
+  paths?: Record<string, string[]>;
 }
 
 export interface IgnoreEntry {
@@ -80,8 +82,8 @@ export function manifestOptions(loaded: LoadedConfig, overrides: OptionOverrides
     schemas: overrides.schemas ?? true,
     groups: {
       rust: group('rust', m.rust?.include, m.rust?.exclude, ['src-tauri/src/**/*.rs']),
-      sidecar: group('sidecar', m.sidecar?.include, m.sidecar?.exclude, ['src-sidecar/src/**/*.ts']),
-      frontend: group('frontend', m.frontend?.include, m.frontend?.exclude, ['src/**/*.{ts,tsx}']),
+      sidecar: { ...group('sidecar', m.sidecar?.include, m.sidecar?.exclude, ['src-sidecar/src/**/*.ts']), ...(m.sidecar?.paths ? { paths: m.sidecar.paths as Record<string, string[]> } : {}) },
+      frontend: { ...group('frontend', m.frontend?.include, m.frontend?.exclude, ['src/**/*.{ts,tsx}']), ...(m.frontend?.paths ? { paths: m.frontend.paths as Record<string, string[]> } : {}) },
     },
     rust: {
       forwardCalls: m.rust?.forwardCalls ?? ['send_command'],

@@ -19,7 +19,7 @@ export function runPerFile(
   scan: (ws: TsWorkspace, file: ts.SourceFile, rel: string) => FileScan,
   opts: { usesTypes: boolean },
 ): IncrementalResult {
-  const ws = workspaceFor(ctx.root, ctx.files);
+  const ws = workspaceFor(ctx.root, ctx.files, ctx.aliases);
   const result: IncrementalResult = { facts: [], findings: [], dependencies: {} };
   for (const source of ctx.files) {
     if (ctx.only && !ctx.only.has(source.rel)) continue;

@@ -10,8 +10,8 @@ export function followBinding(ws: TsWorkspace, touched: Set<string>, b: Binding)
   for (let hops = 0; cur.kind === 'import' && hops < 12; hops++) {
     const rel = ws.resolveModule(ws.relOf(cur.node.getSourceFile()), cur.module);
     if (!rel) {
-      // A relative import that matches no file today may match one tomorrow.
-      if (cur.module.startsWith('.')) touched.add(DEP_FILE_LIST);
+      // A relative or aliased import that matches no file today may match one tomorrow.
+      if (ws.isLocal(ws.relOf(cur.node.getSourceFile()), cur.module)) touched.add(DEP_FILE_LIST);
       return cur;
     }
     touched.add(rel);

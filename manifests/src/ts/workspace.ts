@@ -1,7 +1,8 @@
 /**
  * The TypeScript files of one source group (sidecar or frontend), each parsed on demand with the
  * compiler's own parser. Several extractors read the same group in one run, so the workspace is
- * shared per file list. Module resolution sees only the group's own files, and nothing from the
+ * shared per file list. Module resolution sees only the group's own files (relative imports, and
+ * import aliases the group's tsconfig/vite config or `paths` declare), and nothing from the
  * target's node_modules is loaded, so a result never depends on what is installed. The type
  * checker (for schemas only) is built when first asked for, as a program over the very syntax
  * trees the scanners walk, with the standard library read from cutover's own TypeScript.
@@ -9,7 +10,9 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import type { AliasSources } from '../extract/aliases.js';
 import type { SourceFile } from '../model.js';
+import { Aliases } from './aliases.js';
 import { ts } from './syntax.js';
 
 export interface ParseProblem {
@@ -40,12 +43,16 @@ export class TsWorkspace {
   private readonly parsed = new Map<string, ts.SourceFile | null>();
   private readonly problems = new Map<string, ParseProblem>();
   private checker: ts.TypeChecker | undefined;
+  private readonly resolved = new Map<string, string | undefined>();
+  private readonly aliases: Aliases;
 
   constructor(
     readonly root: string,
     files: readonly SourceFile[],
+    aliases?: AliasSources,
   ) {
     for (const f of files) this.byRel.set(f.rel, f);
+    this.aliases = new Aliases(aliases);
   }
 
   rels(): string[] {
@@ -84,13 +91,24 @@ export class TsWorkspace {
     return sf.fileName.slice(1);
   }
 
-  /** A relative import from `fromRel` to a file of the group, or undefined (a package, or not in the group). */
+  /** The file of the group an import from `fromRel` names (relative, or through an alias), or undefined (a package, or not in the group). */
   resolveModule(fromRel: string, specifier: string): string | undefined {
-    if (!specifier.startsWith('.')) return undefined;
-    const base = path.posix.normalize(path.posix.join(path.posix.dirname(fromRel), specifier));
-    const stem = base.replace(/\.(m|c)?jsx?$/, '');
-    const candidates = [base, ...EXTENSIONS.map((e) => `${stem}${e}`), ...EXTENSIONS.map((e) => `${base}/index${e}`)];
-    return candidates.find((c) => this.byRel.has(c));
+    const key = `${path.posix.dirname(fromRel)}\0${specifier}`;
+    if (this.resolved.has(key)) return this.resolved.get(key);
+    const bases = specifier.startsWith('.') ? [path.posix.normalize(path.posix.join(path.posix.dirname(fromRel), specifier))] : this.aliases.candidates(fromRel, specifier);
+    let hit: string | undefined;
+    for (const base of bases) {
+      const stem = base.replace(/\.(m|c)?jsx?$/, '');
+      hit = [base, ...EXTENSIONS.map((e) => `${stem}${e}`), ...EXTENSIONS.map((e) => `${base}/index${e}`)].find((c) => this.byRel.has(c));
+      if (hit) break;
+    }
+    this.resolved.set(key, hit);
+    return hit;
+  }
+
+  /** Whether a specifier is one the group's files could provide (relative, or matching an alias): a miss may resolve once a file is added. */
+  isLocal(fromRel: string, specifier: string): boolean {
+    return specifier.startsWith('.') || this.aliases.candidates(fromRel, specifier).length > 0;
   }
 
   /** The type checker over every file of the group that parses. Slow the first time; only schemas need it. */
@@ -156,10 +174,10 @@ function scriptKindOf(rel: string): ts.ScriptKind {
 const workspaces = new WeakMap<readonly SourceFile[], TsWorkspace>();
 
 /** One workspace per file list: the extractors of one group in one run share the parse. */
-export function workspaceFor(root: string, files: readonly SourceFile[]): TsWorkspace {
+export function workspaceFor(root: string, files: readonly SourceFile[], aliases?: AliasSources): TsWorkspace {
   let ws = workspaces.get(files);
   if (!ws) {
-    ws = new TsWorkspace(root, files);
+    ws = new TsWorkspace(root, files, aliases);
     workspaces.set(files, ws);
   }
   return ws;
