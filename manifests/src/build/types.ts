@@ -48,7 +48,7 @@ export interface CommandEntry {
 }
 
 export interface EventEntry {
-  /** The event `type` as the sidecar emits it (or as Rust emits it). */
+  /** The event `type` as the sidecar emits it (or as Rust or the frontend emits it). */
   name: string;
   /** Names the frontend listens to, when a Rust re-emit prefixes it (`agent:stream:chunk`). */
   frontendNames?: string[];
