@@ -77,6 +77,15 @@ describe('the content-hash cache', () => {
     expect(await invokes()).toContain('src/late.ts:workflow_list');
   });
 
+  it('an import alias declared (or changed) in a tsconfig above the sources re-extracts the group', async () => {
+    write('src/aliased.ts', "import { invoke } from '@tauri-apps/api/core';\nimport { LIST } from '@/consts';\nexport const d = () => invoke(LIST);\n");
+    expect(await invokes()).not.toContain('src/aliased.ts:agent_list_sessions');
+    write('tsconfig.json', '{ "compilerOptions": { "paths": { "@/*": ["./src/*"] } } }\n');
+    expect(await invokes()).toContain('src/aliased.ts:agent_list_sessions');
+    write('tsconfig.json', '{ "compilerOptions": { "paths": { "@/*": ["./lib/*"] } } }\n');
+    expect(await invokes()).not.toContain('src/aliased.ts:agent_list_sessions');
+  });
+
   it('drops the facts of a deleted file', async () => {
     await run();
     fs.rmSync(path.join(dir, 'src/other.ts'));
