@@ -12,7 +12,7 @@ describe('a wrapper that routes by its name parameter', () => {
       // Call sites: only the plugin commands reach `invoke(cmd)`; `cmd_http_response_body_path` and
       // `cmd_list_workspaces` go through `rpc`. `maybe('ping')` cannot reach it (cmd !== 'ping' is false);
       // `maybe('cmd_reload')` may, depending on a flag known only at run time.
-      'plugin:yaak-license|check@24',
+      'plugin:license|check@24',
       'plugin:os|platform@26',
       'cmd_reload@28',
     ]);
