@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { repositoryRoot } from '../../core/src/config/bounded-read.js';
+import { repositoryRoot } from '../../core/src/git.js';
 import type { LoadedConfig } from '../../core/src/config/index.js';
 import type { EvidenceSection } from '../../core/src/config/types.generated.js';
 import { ConfigError } from '../../core/src/errors.js';

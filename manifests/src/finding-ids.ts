@@ -7,6 +7,7 @@ export const findingIds = defineFindings({
   'unresolved-name': { severity: 'warning', description: 'A command or event name could not be resolved statically.' },
   'wide-integer': { severity: 'warning', description: 'An integer wider than 53 bits crosses to JavaScript and may lose precision.' },
   'unknown-type': { severity: 'info', description: 'A Rust type was not found in the crate; its schema is left open.' },
+  'nothing-extracted': { severity: 'warning', description: 'A configured source group matched no file, or its files gave no command, invoke, listen, emit or handler.' },
   // check: producers against consumers
   'unregistered-invoke': { severity: 'error', description: 'The frontend invokes a command that no registered Rust command provides.' },
   'command-not-registered': { severity: 'error', description: 'A #[tauri::command] function is not listed in generate_handler![…].' },
@@ -16,8 +17,8 @@ export const findingIds = defineFindings({
   'event-not-emitted': { severity: 'error', description: 'An event is listened for but never emitted.' },
   'event-not-listened': { severity: 'warning', description: 'An event is emitted but nothing listens for it.' },
   'conflicting-payload': { severity: 'error', description: 'One command name has conflicting payload schemas.' },
-  'forward-key-mismatch': { severity: 'error', description: "The keys of a forwarded json! object differ from the keys the sidecar handler reads." },
-  'invoke-key-mismatch': { severity: 'error', description: "The frontend's invoke argument keys differ from the Rust command's parameter keys." },
+  'forward-key-mismatch': { severity: 'error', description: "A forwarded json! object lacks a key the sidecar handler's params type requires (error), or sends keys it never reads (warning)." },
+  'invoke-key-mismatch': { severity: 'error', description: "An invoke lacks a required parameter of the Rust command (error), or sends keys it does not take (warning)." },
   // drift
   'manifest-missing': { severity: 'error', description: 'No committed manifest to compare with; run `cutover manifest --update`.' },
   'manifest-invalid': { severity: 'error', description: 'A committed manifest is not valid JSON or not in the manifest format (schema/manifest.schema.json).' },

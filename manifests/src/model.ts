@@ -20,6 +20,11 @@ export interface KeyFact {
   /** The source-side name (Rust param `session_id` for key `sessionId`). */
   sourceName?: string;
   required: boolean;
+  /**
+   * What `required` rests on: the declared type (`type`), or only how a handler reads the key
+   * when no type declares it (`read`: a read without a fallback or a guard). Absent: `type`.
+   */
+  requiredBy?: 'type' | 'read';
   schema?: JsonSchema;
   /** Source-language type text, for messages (`Option<u64>`, `string | undefined`). */
   typeText?: string;
@@ -93,6 +98,11 @@ export interface EmitFact {
   side: EventSide;
   loc: Loc;
   payload?: JsonSchema;
+  /**
+   * Emitted on an emitter that stays in the process (`process`, a server, a stream, an in-process
+   * bus), and which: not an event of the contract, kept so a listen it would satisfy is not an error.
+   */
+  internal?: string;
 }
 
 /** Rust re-emits every sidecar event under a prefix: `app.emit(&format!("agent:{}", ev.type), …)`. */
@@ -117,6 +127,8 @@ export interface UnresolvedFact {
   role: 'invoke' | 'listen' | 'emit' | 'handler' | 'forward' | 'registration';
   expression: string;
   reason: string;
+  /** The known start of the name (`agent:` of `` `agent:${kind}` ``): the name can only be one that starts with it. */
+  prefix?: string;
   loc: Loc;
 }
 

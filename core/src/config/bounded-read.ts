@@ -155,14 +155,3 @@ export function confinement(roots: readonly string[]) {
 }
 
 export type Confinement = ReturnType<typeof confinement>;
-
-/** The repository holding a folder: the nearest folder above it with a `.git`, else the folder itself. */
-export function repositoryRoot(dir: string): string {
-  let d = path.resolve(dir);
-  for (;;) {
-    if (fs.existsSync(path.join(d, '.git'))) return d;
-    const parent = path.dirname(d);
-    if (parent === d) return path.resolve(dir);
-    d = parent;
-  }
-}

@@ -636,6 +636,12 @@ export interface ManifestsSidecar {
    */
   exclude?: string[];
   /**
+   * Import aliases, as tsconfig's compilerOptions.paths writes them but relative to root: {"@/*": ["src-sidecar/src/*"]}. Aliases in tsconfig.json, jsconfig.json and vite.config.* files above the sources are read without this.
+   */
+  paths?: {
+    [k: string]: string[] | undefined;
+  };
+  /**
    * Functions or methods registering a handler as (name, handler): registerHandler('agent_list_sessions', fn) (default: ["registerHandler"]).
    */
   handlerRegistrars?: string[];
@@ -664,6 +670,12 @@ export interface ManifestsFrontend {
    * Globs left out, relative to root (test files and .d.ts are always left out).
    */
   exclude?: string[];
+  /**
+   * Import aliases, as tsconfig's compilerOptions.paths writes them but relative to root: {"@/*": ["src/*"]}. Aliases in tsconfig.json, jsconfig.json and vite.config.* files above the sources are read without this.
+   */
+  paths?: {
+    [k: string]: string[] | undefined;
+  };
   /**
    * Extra functions called like invoke(name, args): wrappers the sources do not define. Wrappers defined in the sources are found without this.
    */
@@ -747,6 +759,10 @@ export interface ManifestsCheckRules {
    * A Rust type was not found in the crate.
    */
   'unknown-type'?: 'error' | 'warning' | 'info' | 'off';
+  /**
+   * A configured source group matched no file, or its files gave nothing.
+   */
+  'nothing-extracted'?: 'error' | 'warning' | 'info' | 'off';
 }
 export interface ManifestsCheckIgnore {
   /**

@@ -1,23 +1,11 @@
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
+import { git } from '../../../core/src/git.js';
 import type { CommitState } from './types.js';
 
-const run = promisify(execFile);
 const MAX_LISTED = 50;
 export const FINGERPRINT_SCHEME = 'inputs-v1';
-
-async function git(dir: string, args: string[], input?: string): Promise<string> {
-  const opts = { cwd: dir, timeout: 30_000, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' as const };
-  if (input === undefined) return (await run('git', args, opts)).stdout;
-  // execFile's promise form cannot feed stdin; spawn through the callback form and write it.
-  return new Promise((resolve, reject) => {
-    const child = execFile('git', args, opts, (err, stdout) => (err ? reject(err) : resolve(stdout)));
-    child.stdin!.end(input);
-  });
-}
 
 /** `a/b/` excludes everything under a/b; `a/b.md` excludes that file. */
 export function isExcluded(file: string, excluded: readonly string[]): boolean {
