@@ -64,9 +64,9 @@ export function pathsMatch(a: string, b: string): boolean {
 
 const registrationsByName = new WeakMap<FactIndex, Map<string, CommandRegistrationFact[]>>();
 
-/** Whether a Rust command definition is listed in generate_handler![…]. */
+/** Whether a Rust command definition is listed in generate_handler![…] (an entry that could not be followed counts by name). */
 export function isRegistered(def: CommandDefinitionFact, ix: FactIndex): boolean {
   let regs = registrationsByName.get(ix);
   if (!regs) registrationsByName.set(ix, (regs = byName(ix.registrations)));
-  return (regs.get(def.name) ?? []).some((r) => pathsMatch(r.path, def.path));
+  return (regs.get(def.name) ?? []).some((r) => r.unresolved !== undefined || pathsMatch(r.path, def.path));
 }

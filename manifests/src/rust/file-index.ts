@@ -1,43 +1,31 @@
 /**
  * One walk over a parsed file that picks out everything the Rust extractors look at: functions
- * with their attributes, calls, macro invocations, type and const declarations, and the module
- * scope (file module plus inline `mod x { … }`) each sits in. Four extractors read the same
- * file, so the walk happens once and its result is cached with the tree.
+ * with their attributes, calls, macro invocations, `use` declarations, type and const items, and
+ * the module scope (file module plus inline `mod x { … }`) each sits in. Regions the grammar
+ * could not read (ERROR nodes) are not walked: what they hold is reported, not guessed.
+ * The nodes here live only while the file's tree does; `file-facts.ts` turns them into data.
  */
 import type { Node, TreeCursor } from 'web-tree-sitter';
 import { cfgPredicates, readAttributes } from './attributes.js';
-import { readImports, type Imports } from './imports.js';
-import { unraw } from './nodes.js';
+import type { FnItem, ModuleScope } from './items.js';
+import { locOf, stringValue, unraw } from './nodes.js';
 
-export interface ModuleScope {
-  /** Module path segments from the crate root. */
-  segments: string[];
-  parent?: ModuleScope;
-  /** `use` declarations of this module (including those inside its function bodies). */
-  uses: Node[];
-  /** `#[cfg(…)]` predicates on this inline module and the ones around it. */
-  cfgs: string[];
-  imports?: Imports;
-}
-
-export interface FnItem {
+export interface FnNode {
   node: Node;
-  name: string;
-  scope: ModuleScope;
-  /** The `attribute_item` nodes right before it. */
   attrs: Node[];
-  /** Inside an `impl` or `trait` block: a method, never a command. */
-  inImpl: boolean;
+  item: FnItem;
 }
 
 export interface Site {
   node: Node;
   scope: ModuleScope;
   /** The innermost function around it. */
-  fn?: FnItem;
+  fn?: FnNode;
+  /** For a macro whose body was read as code. */
+  expanded?: boolean;
 }
 
-export interface DeclItem {
+export interface DeclNode {
   node: Node;
   name: string;
   scope: ModuleScope;
@@ -45,36 +33,34 @@ export interface DeclItem {
 }
 
 export interface FileIndex {
+  rel: string;
   root: ModuleScope;
-  functions: FnItem[];
+  scopes: ModuleScope[];
+  functions: FnNode[];
   calls: Site[];
   macros: Site[];
-  /** `struct`, `enum` and `type` items. */
-  types: DeclItem[];
+  /** `struct`, `enum`, `union` and `type` items. */
+  types: DeclNode[];
   /** `const` and `static` items. */
-  consts: DeclItem[];
-  /** Module paths declared by `mod x;` (their bodies live in other files, maybe not parsed). */
-  modDecls: string[][];
-}
-
-export function importsOf(scope: ModuleScope): Imports {
-  scope.imports ??= readImports(scope.uses);
-  return scope.imports;
+  consts: DeclNode[];
+  /** `mod x;` (the body is another file). */
+  modDecls: DeclNode[];
+  uses: Array<{ node: Node; scope: ModuleScope; inFn: boolean }>;
 }
 
 // Subtrees that cannot hold a call, macro or item of interest: not walked, which roughly halves
-// the nodes visited.
+// the nodes visited. ERROR subtrees are reported instead (see recovery.ts).
 const SKIP = new Set([
   'parameters', 'type_parameters', 'where_clause', 'type_arguments', 'generic_type', 'reference_type',
   'scoped_type_identifier', 'tuple_type', 'array_type', 'function_type', 'abstract_type', 'dynamic_type',
   'visibility_modifier', 'function_modifiers', 'string_literal', 'raw_string_literal', 'char_literal',
   'integer_literal', 'float_literal', 'token_tree', 'line_comment', 'block_comment', 'identifier',
-  'field_identifier', 'type_identifier', 'primitive_type', 'extern_crate_declaration',
+  'field_identifier', 'type_identifier', 'primitive_type', 'extern_crate_declaration', 'ERROR',
 ]);
 
 interface WalkState {
   scope: ModuleScope;
-  fn: FnItem | undefined;
+  fn: FnNode | undefined;
   inImpl: boolean;
 }
 
@@ -94,34 +80,61 @@ function walkChildren(c: TreeCursor, st: WalkState, out: FileIndex): void {
   c.gotoParent();
 }
 
+/** `#[path = "x.rs"]` among the attributes. */
+export function pathAttribute(attrs: readonly Node[]): string | undefined {
+  for (const a of readAttributes(attrs)) {
+    const value = a.path === 'path' && a.value ? stringValue(a.value) : undefined;
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}
+
+function visitFunction(c: TreeCursor, attrs: Node[], st: WalkState, out: FileIndex): void {
+  const node = c.currentNode;
+  const nameNode = node.childForFieldName('name');
+  const item: FnItem = {
+    name: unraw(nameNode?.text ?? ''),
+    scope: st.scope,
+    inImpl: st.inImpl,
+    loc: locOf(out.rel, nameNode ?? node),
+    cfgs: attrs.length ? cfgPredicates(readAttributes(attrs)) : [],
+  };
+  const fn: FnNode = { node, attrs, item };
+  out.functions.push(fn);
+  walkChildren(c, { ...st, fn }, out);
+}
+
+function visitModule(c: TreeCursor, attrs: Node[], st: WalkState, out: FileIndex): void {
+  const node = c.currentNode;
+  const body = node.childForFieldName('body');
+  const name = unraw(node.childForFieldName('name')?.text ?? '');
+  if (!body) {
+    out.modDecls.push({ node, name, scope: st.scope, attrs });
+    return;
+  }
+  const pathAttr = pathAttribute(attrs);
+  const scope: ModuleScope = {
+    file: out.rel,
+    local: [...st.scope.local, name],
+    parent: st.scope,
+    uses: [],
+    cfgs: cfgPredicates(readAttributes(attrs)),
+    ...(pathAttr !== undefined ? { pathAttr } : {}),
+    segments: [],
+  };
+  out.scopes.push(scope);
+  walkChildren(c, { scope, fn: undefined, inImpl: false }, out);
+}
+
 function visit(c: TreeCursor, type: string, attrs: Node[], st: WalkState, out: FileIndex): void {
   switch (type) {
     case 'function_item':
-    case 'function_signature_item': {
-      const node = c.currentNode;
-      const name = node.childForFieldName('name');
-      const fn: FnItem = { node, name: unraw(name?.text ?? ''), scope: st.scope, attrs, inImpl: st.inImpl };
-      out.functions.push(fn);
-      walkChildren(c, { ...st, fn }, out);
+    case 'function_signature_item':
+      visitFunction(c, attrs, st, out);
       return;
-    }
-    case 'mod_item': {
-      const node = c.currentNode;
-      const body = node.childForFieldName('body');
-      const name = unraw(node.childForFieldName('name')?.text ?? '');
-      if (!body) {
-        out.modDecls.push([...st.scope.segments, name]);
-        return;
-      }
-      const scope: ModuleScope = {
-        segments: [...st.scope.segments, name],
-        parent: st.scope,
-        uses: [],
-        cfgs: [...st.scope.cfgs, ...cfgPredicates(readAttributes(attrs))],
-      };
-      walkChildren(c, { scope, fn: undefined, inImpl: false }, out);
+    case 'mod_item':
+      visitModule(c, attrs, st, out);
       return;
-    }
     case 'impl_item':
     case 'trait_item':
       walkChildren(c, { ...st, inImpl: true }, out);
@@ -139,7 +152,7 @@ function visit(c: TreeCursor, type: string, attrs: Node[], st: WalkState, out: F
       return;
     }
     case 'use_declaration':
-      st.scope.uses.push(c.currentNode);
+      out.uses.push({ node: c.currentNode, scope: st.scope, inFn: st.fn !== undefined });
       return;
     case 'inner_attribute_item':
       // `#![cfg(…)]` at the top of a module gates everything in it.
@@ -161,15 +174,15 @@ function visit(c: TreeCursor, type: string, attrs: Node[], st: WalkState, out: F
 export function indexBlock(block: Node, site: Site, out: FileIndex): void {
   const cursor = block.walk();
   try {
-    walkChildren(cursor, { scope: site.scope, fn: site.fn, inImpl: site.fn?.inImpl ?? false }, out);
+    walkChildren(cursor, { scope: site.scope, fn: site.fn, inImpl: site.fn?.item.inImpl ?? false }, out);
   } finally {
     cursor.delete();
   }
 }
 
-export function indexFile(root: Node, moduleSegments: string[]): FileIndex {
-  const scope: ModuleScope = { segments: moduleSegments, uses: [], cfgs: [] };
-  const out: FileIndex = { root: scope, functions: [], calls: [], macros: [], types: [], consts: [], modDecls: [] };
+export function indexFile(root: Node, rel: string): FileIndex {
+  const scope: ModuleScope = { file: rel, local: [], uses: [], cfgs: [], segments: [] };
+  const out: FileIndex = { rel, root: scope, scopes: [scope], functions: [], calls: [], macros: [], types: [], consts: [], modDecls: [], uses: [] };
   const cursor = root.walk();
   try {
     walkChildren(cursor, { scope, fn: undefined, inImpl: false }, out);
