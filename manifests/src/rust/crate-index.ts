@@ -52,7 +52,7 @@ async function build(ctx: ExtractContext): Promise<CrateIndex> {
   const laid = read.map((f) => ({ rel: f.source.rel, crate: finder.crateOf(f.source.rel), ...(f.data ? { data: f.data } : {}) }));
   const { modules, missing } = layoutModules(laid, finder);
   const ns = new Namespaces();
-  const index: CrateIndex = { files: [], ns, resolver: new Resolver(ns), types: new Map(), consts: new Map(), missing, multiCrate: new Set(laid.map((l) => l.crate)).size > 1, registeredNames: new Set() };
+  const index: Omit<CrateIndex, 'resolver'> = { files: [], ns, types: new Map(), consts: new Map(), missing, multiCrate: new Set(laid.map((l) => l.crate)).size > 1, registeredNames: new Set() };
   read.forEach((f, i) => {
     const crate = laid[i]!.crate;
     const module = modules.get(f.source.rel) ?? [];
@@ -79,7 +79,8 @@ async function build(ctx: ExtractContext): Promise<CrateIndex> {
   for (const m of missing) {
     ns.node(m.crate, m.segments).opaque.push(`its file, which is not among the sources (${m.expected}; see manifests.rust.include)`);
   }
-  return index;
+  // The resolver settles every import over the complete module tree, so it comes last.
+  return { ...index, resolver: new Resolver(ns) };
 }
 
 /** The crate index of a context. */
