@@ -116,7 +116,7 @@ export class Resolver {
     let changed = false;
     const globs: GlobUse[] = [];
     for (const { entry } of m.uses) {
-      const targets = this.targets(entry.path, m);
+      const targets = this.targets(entry.path, m, entry.name === '*');
       if (entry.name !== '*') {
         for (const target of targets) changed = this.add(m, entry.name, { target, glob: false, inFn: entry.inFn }) || changed;
         continue;
@@ -144,8 +144,8 @@ export class Resolver {
     return out;
   }
 
-  /** The targets of a path written in module `from`. */
-  private targets(segments: readonly string[], from: ModNode): Target[] {
+  /** The targets of a path written in module `from`; `module`: the path names a module (`use x::*`). */
+  private targets(segments: readonly string[], from: ModNode, module = false): Target[] {
     if (segments.length === 0) return [];
     let i = 1;
     let current: ModNode[];
@@ -167,7 +167,7 @@ export class Resolver {
       i = 2;
     } else {
       const first = this.entries(from, head, true);
-      if (segments.length === 1) return first;
+      if (segments.length === 1 && (first.length > 0 || !module)) return first;
       const ext = first.find((t): t is { external: string[] } => 'external' in t);
       current = first.flatMap((t) => ('mod' in t ? [t.mod] : []));
       if (current.length === 0 && ext) return [{ external: [...ext.external, ...segments.slice(1)] }];
