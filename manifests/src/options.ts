@@ -16,9 +16,11 @@ export interface GroupSpec {
   exclude: string[];
 }
 
+/** One finding accepted (`id` + `name`), or every finding located in a file or glob (`file`, optionally only `id`). */
 export interface IgnoreEntry {
-  id: string;
-  name: string;
+  id?: string;
+  name?: string;
+  file?: string;
   reason: string;
 }
 

@@ -13,6 +13,12 @@ import { nameExpr, type NameExpr } from './name-expr.js';
 import { callArguments, innerTokens, locOf, macroBase, macroName, macroTokens, pathSegments, peel, splitTopLevel, unraw } from './nodes.js';
 
 const PATH_TOKENS = new Set(['identifier', '::', 'crate', 'self', 'super']);
+/** A word the grammar lexes as a keyword of a later edition (`gen`) is still a name in a path. */
+const WORD = /^(r#)?[A-Za-z_][A-Za-z0-9_]*$/;
+
+function isPathToken(t: Node): boolean {
+  return PATH_TOKENS.has(t.type) || WORD.test(t.text);
+}
 
 export function isGenerateHandler(node: Node): boolean {
   if (macroBase(node) !== 'generate_handler') return false;
@@ -84,9 +90,10 @@ export function registrationOf(site: Site, rel: string): PendingRegistration | u
     const tokens = withoutAttributes(entry);
     const first = tokens[0];
     if (!first) continue;
-    const expression = tokens.map((t) => t.text).join(tokens.every((t) => PATH_TOKENS.has(t.type)) ? '' : ' ');
+    const isPath = tokens.every(isPathToken);
+    const expression = tokens.map((t) => t.text).join(isPath ? '' : ' ');
     const loc = locOf(rel, first);
-    if (!tokens.every((t) => PATH_TOKENS.has(t.type))) entries.push({ expression, loc });
+    if (!isPath) entries.push({ expression, loc });
     else entries.push({ segments: tokens.filter((t) => t.type !== '::').map((t) => unraw(t.text)), expression, loc });
   }
   const owner = ownerOf(site.node, site);

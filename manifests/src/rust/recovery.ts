@@ -64,6 +64,7 @@ export function readRecovery(root: Node, index: FileIndex, forwardNames: Readonl
   if (!root.hasError) return out;
   const bad: Node[] = [];
   collectBad(root, bad);
+  bad.sort((a, b) => a.startIndex - b.startIndex);
   for (const node of bad) {
     const ctx = context(node);
     const line = lineOf(node);
@@ -71,7 +72,15 @@ export function readRecovery(root: Node, index: FileIndex, forwardNames: Readonl
       out.recovered.push({ line, endLine: line, column: node.startPosition.column + 1, text: '', where: ctx.where, missing: node.type });
       continue;
     }
-    out.recovered.push({ line, endLine: node.endPosition.row + 1, column: node.startPosition.column + 1, text: snippet(node.text), where: ctx.where });
+    const endLine = node.endPosition.row + 1;
+    const prev = out.recovered[out.recovered.length - 1];
+    // Pieces of one unreadable construct (tree-sitter often splits it) are one report.
+    if (prev && prev.missing === undefined && prev.where === ctx.where && line <= prev.endLine + 1) {
+      prev.endLine = Math.max(prev.endLine, endLine);
+      prev.text = snippet(`${prev.text} … ${node.text}`);
+    } else {
+      out.recovered.push({ line, endLine, column: node.startPosition.column + 1, text: snippet(node.text), where: ctx.where });
+    }
     const tokens: Node[] = [];
     leaves(node, tokens);
     const scope = scopeOf(index, ctx.mods);
