@@ -15,6 +15,10 @@ describe('Tauri plugins in the sources', () => {
       ['window-tools', 'set_title', 'window_tools::set_title'],
       ['app', 'greet', 'demo::commands::greet'],
     ]);
+    // In commands.json a plugin's command is the name the frontend invokes, so the two meet.
+    const entry = a.manifests.commands.commands.find((c) => c.name === 'plugin:license|check');
+    expect(entry?.producers.map((p) => p.path)).toEqual(['tauri_plugin_license::commands::check']);
+    expect(entry?.consumers.map((c) => `${c.kind} ${c.file}:${c.line}`)).toEqual(['invoke src/app.ts:5']);
     const findings = runChecks(a).filter((f) => f.severity === 'error');
     // A typo in a plugin command, and a bare invoke of a command only a plugin registers; the
     // dialog plugin is not in the sources, so its invoke is not judged.
