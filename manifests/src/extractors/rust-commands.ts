@@ -2,13 +2,11 @@ import type { Finding } from '../../../core/src/findings.js';
 import type { CommandDefinitionFact, Extractor, KeyFact } from '../model.js';
 import { cloneJson } from '../rust/clone-json.js';
 import { crateIndex, itemPath, type CrateIndex } from '../rust/crate-index.js';
-import { DeclTrees } from '../rust/decl-syntax.js';
 import { finding } from '../rust/findings.js';
 import type { FnItem } from '../rust/items.js';
 import { scopeCfgs } from '../rust/layout.js';
-import { rustParser } from '../rust/parser.js';
 import { NoteSink } from '../rust/schema-findings.js';
-import { SchemaBuilder, type TypeSite } from '../rust/serde-schema.js';
+import { schemaBuilder, type SchemaBuilder, type TypeSite } from '../rust/serde-schema.js';
 import { tauriArgKey } from '../rust/tauri-case.js';
 import { isInjected, isTauriCommand } from '../rust/tauri-command.js';
 import { isOptionRef, typeText } from '../rust/types.js';
@@ -67,32 +65,27 @@ export const rustCommands: Extractor = {
   group: 'rust',
   async extract(ctx) {
     const index = await crateIndex(ctx);
-    const decls = new DeclTrees(await rustParser(), index);
+    const schemas = await schemaBuilder(index);
     const notes = new NoteSink();
     const defs: CommandDefinitionFact[] = [];
     const findings: Finding[] = [];
-    try {
-      const schemas = new SchemaBuilder(index, decls);
-      for (const file of index.files) {
-        for (const fn of file.data?.functions ?? []) {
-          if (fn.stub && !fn.inImpl && isTauriCommand(fn, index)) defs.push(definition(fn, index, schemas, notes, ctx.rust));
-        }
-        for (const d of file.data?.dispatches ?? []) {
-          if (!isTauriCommand(d.fn, index)) continue;
-          const ops = d.operations ? `; the names it matches are ${d.operations.map((o) => `"${o}"`).join(', ')}` : '';
-          findings.push(
-            finding(
-              'unresolved-dispatch',
-              d.loc,
-              `command ${d.fn.name} dispatches by the name in its parameter \`${d.param}\` (${d.how})${ops}; which operations exist, and what they take, is not checked against the frontend's invoke('${d.fn.name}', …) calls`,
-              'Expected for an rpc-style command; list its operations as commands of their own to have them checked, or accept this with manifests.check.ignore.',
-              { name: d.fn.name, param: d.param },
-            ),
-          );
-        }
+    for (const file of index.files) {
+      for (const fn of file.data?.functions ?? []) {
+        if (fn.stub && !fn.inImpl && isTauriCommand(fn, index)) defs.push(definition(fn, index, schemas, notes, ctx.rust));
       }
-    } finally {
-      decls.dispose();
+      for (const d of file.data?.dispatches ?? []) {
+        if (!isTauriCommand(d.fn, index)) continue;
+        const ops = d.operations ? `; the names it matches are ${d.operations.map((o) => `"${o}"`).join(', ')}` : '';
+        findings.push(
+          finding(
+            'unresolved-dispatch',
+            d.loc,
+            `command ${d.fn.name} dispatches by the name in its parameter \`${d.param}\` (${d.how})${ops}; which operations exist, and what they take, is not checked against the frontend's invoke('${d.fn.name}', …) calls`,
+            'Expected for an rpc-style command; list its operations as commands of their own to have them checked, or accept this with manifests.check.ignore.',
+            { name: d.fn.name, param: d.param },
+          ),
+        );
+      }
     }
     return { facts: mergeVariants(defs), findings: [...notes.findings, ...findings] };
   },

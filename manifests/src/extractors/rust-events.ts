@@ -1,11 +1,9 @@
 import type { EmitFact, Extractor, JsonSchema, ReemitFact, UnresolvedFact } from '../model.js';
 import { cloneJson } from '../rust/clone-json.js';
 import { crateIndex } from '../rust/crate-index.js';
-import { DeclTrees } from '../rust/decl-syntax.js';
 import type { PendingPayload } from '../rust/items.js';
 import { settleName } from '../rust/names.js';
-import { rustParser } from '../rust/parser.js';
-import { SchemaBuilder } from '../rust/serde-schema.js';
+import { schemaBuilder } from '../rust/serde-schema.js';
 
 /**
  * Events the Rust side emits (`app.emit`, `emit_to`, `emit_all`, `emit_filter`,
@@ -19,24 +17,19 @@ export const rustEvents: Extractor = {
   group: 'rust',
   async extract(ctx) {
     const index = await crateIndex(ctx);
-    const decls = new DeclTrees(await rustParser(), index);
+    const schemas = await schemaBuilder(index);
     const facts: Array<EmitFact | ReemitFact | UnresolvedFact> = [];
-    try {
-      const schemas = new SchemaBuilder(index, decls);
-      const schemaOf = (p: PendingPayload, file: string): JsonSchema => ('schema' in p ? p.schema : schemas.schema(p.type, { file, scope: p.scope, line: p.line }, 'ser').schema);
-      for (const file of index.files) {
-        for (const e of file.data?.emits ?? []) {
-          const name = settleName(e.name, index);
-          if (name.kind === 'prefix') facts.push({ kind: 'reemit', prefix: name.prefix, loc: e.loc });
-          else if (name.kind === 'unresolved') facts.push({ kind: 'unresolved', role: 'emit', expression: name.expression, reason: name.reason, loc: e.loc });
-          else facts.push({ kind: 'emit', name: name.value, side: 'rust', loc: e.loc, ...(e.payload ? { payload: cloneJson(schemaOf(e.payload, file.source.rel)) } : {}) });
-        }
-        for (const lost of file.data?.lost ?? []) {
-          if (lost.role === 'emit') facts.push({ kind: 'unresolved', role: 'emit', expression: lost.expression, reason: 'an emit in a region the Rust grammar could not read', loc: lost.loc });
-        }
+    const schemaOf = (p: PendingPayload, file: string): JsonSchema => ('schema' in p ? p.schema : schemas.schema(p.type, { file, scope: p.scope, line: p.line }, 'ser').schema);
+    for (const file of index.files) {
+      for (const e of file.data?.emits ?? []) {
+        const name = settleName(e.name, index);
+        if (name.kind === 'prefix') facts.push({ kind: 'reemit', prefix: name.prefix, loc: e.loc });
+        else if (name.kind === 'unresolved') facts.push({ kind: 'unresolved', role: 'emit', expression: name.expression, reason: name.reason, loc: e.loc });
+        else facts.push({ kind: 'emit', name: name.value, side: 'rust', loc: e.loc, ...(e.payload ? { payload: cloneJson(schemaOf(e.payload, file.source.rel)) } : {}) });
       }
-    } finally {
-      decls.dispose();
+      for (const lost of file.data?.lost ?? []) {
+        if (lost.role === 'emit') facts.push({ kind: 'unresolved', role: 'emit', expression: lost.expression, reason: 'an emit in a region the Rust grammar could not read', loc: lost.loc });
+      }
     }
     return { facts, findings: [] };
   },

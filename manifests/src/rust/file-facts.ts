@@ -7,7 +7,7 @@ import type { Node, Parser } from 'web-tree-sitter';
 import { InternalError } from '../../../core/src/errors.js';
 import type { RustOptions, SourceFile } from '../model.js';
 import { cfgPredicates, readAttributes } from './attributes.js';
-import { emitOf, forwardOf } from './collect-calls.js';
+import { EMITTERS, emitOf, forwardOf } from './collect-calls.js';
 import { registrationOf } from './collect-registrations.js';
 import { dispatchOf } from './dispatch.js';
 import { indexFile, pathAttribute, type DeclNode, type FileIndex } from './file-index.js';
@@ -15,7 +15,7 @@ import { readUse } from './imports.js';
 import type { FileData, TypeStub } from './items.js';
 import { indexMacroBodies, isDataMacro } from './macro-bodies.js';
 import { lineOf, macroName, namedKids, stringValue } from './nodes.js';
-import { readRecovery } from './recovery.js';
+import { badNodes, readRecovery, unreadableRanges } from './recovery.js';
 import { readCommand } from './tauri-command.js';
 
 function genericsOf(node: Node): string[] {
@@ -44,10 +44,20 @@ function lastSegment(call: string): string {
   return call.split(/::|\./).filter(Boolean).pop() ?? call;
 }
 
-function read(index: FileIndex, root: Node, options: RustOptions): FileData {
+function escape(name: string): string {
+  return name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The names a call of interest ends in: Tauri's emitting methods and the configured forward calls. */
+function callNames(options: RustOptions): RegExp {
+  const names = [...Object.keys(EMITTERS), ...options.forwardCalls.map(lastSegment)];
+  return new RegExp(`\\b(?:${[...new Set(names)].map(escape).join('|')})\\b`);
+}
+
+function read(index: FileIndex, bad: readonly Node[], options: RustOptions): FileData {
   const rel = index.rel;
   for (const u of index.uses) u.scope.uses.push(...readUse(u.node, u.inFn));
-  const recovery = readRecovery(root, index, new Set(options.forwardCalls.map(lastSegment)));
+  const recovery = readRecovery(bad, index, new Set(options.forwardCalls.map(lastSegment)));
   const data: FileData = {
     root: index.root,
     scopes: index.scopes,
@@ -103,10 +113,11 @@ export function readRustFile(parser: Parser, source: SourceFile, options: RustOp
   const tree = parser.parse(source.text);
   if (!tree) throw new InternalError(`the Rust parser returned no tree for ${source.rel}`);
   try {
-    const index = indexFile(tree.rootNode, source.rel);
+    const bad = badNodes(tree.rootNode);
+    const index = indexFile(tree.rootNode, source.rel, source.text, callNames(options), unreadableRanges(bad));
     const bodies = indexMacroBodies(parser, source.text, index);
     try {
-      return read(index, tree.rootNode, options);
+      return read(index, bad, options);
     } finally {
       for (const t of bodies) t.delete();
     }

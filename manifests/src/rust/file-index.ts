@@ -1,8 +1,11 @@
 /**
- * One walk over a parsed file that picks out everything the Rust extractors look at: functions
- * with their attributes, calls, macro invocations, `use` declarations, type and const items, and
- * the module scope (file module plus inline `mod x { … }`) each sits in. Regions the grammar
- * could not read (ERROR nodes) are not walked: what they hold is reported, not guessed.
+ * One pass over a parsed file that picks out everything the Rust extractors look at: functions
+ * with their attributes, macro invocations, `use` declarations, type and const items, the module
+ * scope (file module plus inline `mod x { … }`) each sits in, and the calls that may be an emit
+ * or a forward. Items are walked with a cursor; function bodies, the bulk of every file, are
+ * searched by the parser's own C code (`descendantsOfType`), and calls are looked up only where
+ * the text names a call of interest, so most nodes are never touched from JavaScript. Regions
+ * the grammar could not read (ERROR nodes) are left out: what they hold is reported, not guessed.
  * The nodes here live only while the file's tree does; `file-facts.ts` turns them into data.
  */
 import type { Node, TreeCursor } from 'web-tree-sitter';
@@ -14,6 +17,8 @@ export interface FnNode {
   node: Node;
   attrs: Node[];
   item: FnItem;
+  /** Where its text ends, to tell which function a call sits in. */
+  end: number;
 }
 
 export interface Site {
@@ -34,6 +39,11 @@ export interface DeclNode {
 
 export interface FileIndex {
   rel: string;
+  text: string;
+  /** Names of the calls worth a look (emitting methods, configured forward calls). */
+  callNames: RegExp;
+  /** Ranges the grammar could not read: nothing inside them is indexed. */
+  unreadable: Array<[number, number]>;
   root: ModuleScope;
   scopes: ModuleScope[];
   functions: FnNode[];
@@ -48,36 +58,10 @@ export interface FileIndex {
   uses: Array<{ node: Node; scope: ModuleScope; inFn: boolean }>;
 }
 
-// Subtrees that cannot hold a call, macro or item of interest: not walked, which roughly halves
-// the nodes visited. ERROR subtrees are reported instead (see recovery.ts).
-const SKIP = new Set([
-  'parameters', 'type_parameters', 'where_clause', 'type_arguments', 'generic_type', 'reference_type',
-  'scoped_type_identifier', 'tuple_type', 'array_type', 'function_type', 'abstract_type', 'dynamic_type',
-  'visibility_modifier', 'function_modifiers', 'string_literal', 'raw_string_literal', 'char_literal',
-  'integer_literal', 'float_literal', 'token_tree', 'line_comment', 'block_comment', 'identifier',
-  'field_identifier', 'type_identifier', 'primitive_type', 'extern_crate_declaration', 'ERROR',
-]);
-
 interface WalkState {
   scope: ModuleScope;
   fn: FnNode | undefined;
   inImpl: boolean;
-}
-
-function walkChildren(c: TreeCursor, st: WalkState, out: FileIndex): void {
-  if (!c.gotoFirstChild()) return;
-  let attrs: Node[] = [];
-  do {
-    const type = c.nodeType;
-    if (type === 'attribute_item') {
-      attrs.push(c.currentNode);
-      continue;
-    }
-    if (type === 'line_comment' || type === 'block_comment') continue;
-    visit(c, type, attrs, st, out);
-    attrs = [];
-  } while (c.gotoNextSibling());
-  c.gotoParent();
 }
 
 /** `#[path = "x.rs"]` among the attributes. */
@@ -89,8 +73,11 @@ export function pathAttribute(attrs: readonly Node[]): string | undefined {
   return undefined;
 }
 
-function visitFunction(c: TreeCursor, attrs: Node[], st: WalkState, out: FileIndex): void {
-  const node = c.currentNode;
+function unreadable(out: FileIndex, at: number): boolean {
+  return out.unreadable.some(([s, e]) => at >= s && at < e);
+}
+
+function addFunction(node: Node, attrs: Node[], st: WalkState, out: FileIndex): FnNode {
   const nameNode = node.childForFieldName('name');
   const item: FnItem = {
     name: unraw(nameNode?.text ?? ''),
@@ -99,9 +86,77 @@ function visitFunction(c: TreeCursor, attrs: Node[], st: WalkState, out: FileInd
     loc: locOf(out.rel, nameNode ?? node),
     cfgs: attrs.length ? cfgPredicates(readAttributes(attrs)) : [],
   };
-  const fn: FnNode = { node, attrs, item };
+  const fn: FnNode = { node, attrs, item, end: node.endIndex };
   out.functions.push(fn);
-  walkChildren(c, { ...st, fn }, out);
+  return fn;
+}
+
+function addDecl(node: Node, type: string, attrs: Node[], scope: ModuleScope, out: FileIndex): void {
+  const name = unraw(node.childForFieldName('name')?.text ?? '');
+  const list = type === 'const_item' || type === 'static_item' ? out.consts : out.types;
+  list.push({ node, name, scope, attrs });
+}
+
+/** The `#[…]` attributes written right before an item found by search (not by the cursor walk). */
+function precedingAttributes(node: Node): Node[] {
+  const out: Node[] = [];
+  for (let p = node.previousNamedSibling; p; p = p.previousNamedSibling) {
+    if (p.type === 'attribute_item') out.unshift(p);
+    else if (p.type !== 'line_comment' && p.type !== 'block_comment') break;
+  }
+  return out;
+}
+
+const IN_BODIES = ['function_item', 'impl_item', 'trait_item', 'macro_invocation', 'use_declaration', 'const_item', 'static_item', 'struct_item', 'enum_item', 'union_item', 'type_item'];
+
+/**
+ * What a function body (or a macro body read as a block) holds, found in one search by the
+ * parser: macros, imports, items declared inside it, and nested functions, which the sites
+ * after them belong to until they end.
+ */
+function indexBody(body: Node, outer: WalkState, out: FileIndex): void {
+  const stack: Array<{ end: number; st: WalkState }> = [];
+  for (const node of body.descendantsOfType(IN_BODIES)) {
+    if (!node || unreadable(out, node.startIndex)) continue;
+    while (stack.length && node.startIndex >= stack[stack.length - 1]!.end) stack.pop();
+    const st = stack[stack.length - 1]?.st ?? outer;
+    const type = node.type;
+    switch (type) {
+      case 'function_item': {
+        const fn = addFunction(node, precedingAttributes(node), st, out);
+        stack.push({ end: fn.end, st: { ...st, fn } });
+        break;
+      }
+      case 'impl_item':
+      case 'trait_item':
+        stack.push({ end: node.endIndex, st: { ...st, inImpl: true } });
+        break;
+      case 'macro_invocation':
+        out.macros.push({ node, scope: st.scope, ...(st.fn ? { fn: st.fn } : {}) });
+        break;
+      case 'use_declaration':
+        out.uses.push({ node, scope: st.scope, inFn: true });
+        break;
+      default:
+        addDecl(node, type, precedingAttributes(node), st.scope, out);
+    }
+  }
+}
+
+function walkItems(c: TreeCursor, st: WalkState, out: FileIndex): void {
+  if (!c.gotoFirstChild()) return;
+  let attrs: Node[] = [];
+  do {
+    const type = c.nodeType;
+    if (type === 'attribute_item') {
+      attrs.push(c.currentNode);
+      continue;
+    }
+    if (type === 'line_comment' || type === 'block_comment') continue;
+    visitItem(c, type, attrs, st, out);
+    attrs = [];
+  } while (c.gotoNextSibling());
+  c.gotoParent();
 }
 
 function visitModule(c: TreeCursor, attrs: Node[], st: WalkState, out: FileIndex): void {
@@ -123,71 +178,118 @@ function visitModule(c: TreeCursor, attrs: Node[], st: WalkState, out: FileIndex
     segments: [],
   };
   out.scopes.push(scope);
-  walkChildren(c, { scope, fn: undefined, inImpl: false }, out);
+  if (c.gotoFirstChild()) {
+    do if (c.nodeType === 'declaration_list') walkItems(c, { scope, fn: undefined, inImpl: false }, out);
+    while (c.gotoNextSibling());
+    c.gotoParent();
+  }
 }
 
-function visit(c: TreeCursor, type: string, attrs: Node[], st: WalkState, out: FileIndex): void {
+/** Items (and the bodies of functions among them) of a module, an impl or a trait. */
+function visitItem(c: TreeCursor, type: string, attrs: Node[], st: WalkState, out: FileIndex): void {
   switch (type) {
     case 'function_item':
-    case 'function_signature_item':
-      visitFunction(c, attrs, st, out);
+    case 'function_signature_item': {
+      const node = c.currentNode;
+      const fn = addFunction(node, attrs, st, out);
+      const body = node.childForFieldName('body');
+      if (body) indexBody(body, { ...st, fn }, out);
       return;
+    }
     case 'mod_item':
       visitModule(c, attrs, st, out);
       return;
     case 'impl_item':
     case 'trait_item':
-      walkChildren(c, { ...st, inImpl: true }, out);
+      if (c.gotoFirstChild()) {
+        do if (c.nodeType === 'declaration_list') walkItems(c, { ...st, inImpl: true }, out);
+        while (c.gotoNextSibling());
+        c.gotoParent();
+      }
       return;
     case 'struct_item':
     case 'enum_item':
     case 'union_item':
     case 'type_item':
     case 'const_item':
-    case 'static_item': {
-      const node = c.currentNode;
-      const name = unraw(node.childForFieldName('name')?.text ?? '');
-      const list = type === 'const_item' || type === 'static_item' ? out.consts : out.types;
-      list.push({ node, name, scope: st.scope, attrs });
+    case 'static_item':
+      addDecl(c.currentNode, type, attrs, st.scope, out);
       return;
-    }
     case 'use_declaration':
-      out.uses.push({ node: c.currentNode, scope: st.scope, inFn: st.fn !== undefined });
+      out.uses.push({ node: c.currentNode, scope: st.scope, inFn: false });
       return;
     case 'inner_attribute_item':
       // `#![cfg(…)]` at the top of a module gates everything in it.
-      if (!st.fn) st.scope.cfgs.push(...cfgPredicates(readAttributes([c.currentNode])));
+      st.scope.cfgs.push(...cfgPredicates(readAttributes([c.currentNode])));
       return;
     case 'macro_invocation':
-      out.macros.push({ node: c.currentNode, scope: st.scope, ...(st.fn ? { fn: st.fn } : {}) });
+      out.macros.push({ node: c.currentNode, scope: st.scope });
       return;
-    case 'call_expression':
-      out.calls.push({ node: c.currentNode, scope: st.scope, ...(st.fn ? { fn: st.fn } : {}) });
-      walkChildren(c, st, out);
+    case 'expression_statement': {
+      // `m! { … }` at item level can parse as a statement holding the macro.
+      const inner = c.currentNode.namedChildren[0];
+      if (inner?.type === 'macro_invocation') out.macros.push({ node: inner, scope: st.scope });
       return;
+    }
     default:
-      if (!SKIP.has(type)) walkChildren(c, st, out);
+      return;
+  }
+}
+
+/** The call whose callee ends in `name` (`emit` of `app.emit(…)`, `Emitter::emit(…)`, `x.emit::<T>(…)`). */
+function callOf(name: Node): Node | undefined {
+  let n: Node = name;
+  let p = n.parent;
+  if (p && (p.type === 'field_expression' || p.type === 'scoped_identifier')) {
+    n = p;
+    p = p.parent;
+  }
+  if (p?.type === 'generic_function') {
+    n = p;
+    p = p.parent;
+  }
+  return p?.type === 'call_expression' && p.childForFieldName('function')?.startIndex === n.startIndex ? p : undefined;
+}
+
+/** The innermost function around a position, among those indexed so far. */
+function fnAt(out: FileIndex, at: number): FnNode | undefined {
+  let best: FnNode | undefined;
+  for (const f of out.functions) if (f.node.startIndex <= at && at < f.end && (!best || f.node.startIndex >= best.node.startIndex)) best = f;
+  return best;
+}
+
+/**
+ * Calls of interest in `[start, end)` of a tree: wherever the text names one, the node there is
+ * asked whether it is a call's callee. `site` gives the scope and function for a macro body's tree.
+ */
+function indexCalls(root: Node, start: number, end: number, out: FileIndex, site?: Site): void {
+  const names = new RegExp(out.callNames.source, 'g');
+  names.lastIndex = start;
+  for (let m = names.exec(out.text); m && m.index < end; m = names.exec(out.text)) {
+    if (unreadable(out, m.index)) continue;
+    const leaf = root.descendantForIndex(m.index, m.index + m[0].length);
+    const call = leaf && (leaf.type === 'identifier' || leaf.type === 'field_identifier') ? callOf(leaf) : undefined;
+    if (!call) continue;
+    const fn = site ? site.fn : fnAt(out, m.index);
+    out.calls.push({ node: call, scope: site?.scope ?? fn?.item.scope ?? out.root, ...(fn ? { fn } : {}) });
   }
 }
 
 /** Indexes the statements of a block parsed out of a macro body, as if written at `site`. */
 export function indexBlock(block: Node, site: Site, out: FileIndex): void {
-  const cursor = block.walk();
-  try {
-    walkChildren(cursor, { scope: site.scope, fn: site.fn, inImpl: site.fn?.item.inImpl ?? false }, out);
-  } finally {
-    cursor.delete();
-  }
+  indexBody(block, { scope: site.scope, fn: site.fn, inImpl: site.fn?.item.inImpl ?? false }, out);
+  indexCalls(block, block.startIndex, block.endIndex, out, site);
 }
 
-export function indexFile(root: Node, rel: string): FileIndex {
+export function indexFile(root: Node, rel: string, text: string, callNames: RegExp, unreadableRanges: Array<[number, number]>): FileIndex {
   const scope: ModuleScope = { file: rel, local: [], uses: [], cfgs: [], segments: [] };
-  const out: FileIndex = { rel, root: scope, scopes: [scope], functions: [], calls: [], macros: [], types: [], consts: [], modDecls: [], uses: [] };
+  const out: FileIndex = { rel, text, callNames, unreadable: unreadableRanges, root: scope, scopes: [scope], functions: [], calls: [], macros: [], types: [], consts: [], modDecls: [], uses: [] };
   const cursor = root.walk();
   try {
-    walkChildren(cursor, { scope, fn: undefined, inImpl: false }, out);
+    walkItems(cursor, { scope, fn: undefined, inImpl: false }, out);
   } finally {
     cursor.delete();
   }
+  indexCalls(root, 0, text.length, out);
   return out;
 }

@@ -58,13 +58,22 @@ function leaves(node: Node, out: Node[]): void {
   else for (const c of kids(node)) leaves(c, out);
 }
 
-/** Reads every unreadable region of a parsed file; `forwardNames` are the configured forward calls' last segments. */
-export function readRecovery(root: Node, index: FileIndex, forwardNames: ReadonlySet<string>): Recovery {
-  const out: Recovery = { recovered: [], opaque: [], lost: [] };
-  if (!root.hasError) return out;
+/** The ERROR and MISSING nodes of a tree, in text order. */
+export function badNodes(root: Node): Node[] {
+  if (!root.hasError) return [];
   const bad: Node[] = [];
   collectBad(root, bad);
-  bad.sort((a, b) => a.startIndex - b.startIndex);
+  return bad.sort((a, b) => a.startIndex - b.startIndex);
+}
+
+/** Text ranges of the ERROR nodes: nothing inside them is read. */
+export function unreadableRanges(bad: readonly Node[]): Array<[number, number]> {
+  return bad.filter((n) => n.type === 'ERROR').map((n) => [n.startIndex, n.endIndex]);
+}
+
+/** Reads every unreadable region of a parsed file; `forwardNames` are the configured forward calls' last segments. */
+export function readRecovery(bad: readonly Node[], index: FileIndex, forwardNames: ReadonlySet<string>): Recovery {
+  const out: Recovery = { recovered: [], opaque: [], lost: [] };
   for (const node of bad) {
     const ctx = context(node);
     const line = lineOf(node);

@@ -4,19 +4,18 @@
  * is not expanded twice (the schema says so in `$comment`), so recursive types stay finite and
  * every schema is self-contained. Non-generic types are memoized per direction.
  */
-import type { Node } from 'web-tree-sitter';
 import type { JsonSchema } from '../model.js';
 import type { CrateIndex } from './crate-index.js';
-import type { DeclSyntax, DeclTrees } from './decl-syntax.js';
+import { DeclShapes, type DeclShape } from './decl-shape.js';
+import { rustParser } from './parser.js';
 import type { ModuleScope } from './items.js';
 import type { TypeDecl } from './namespace.js';
-import { lineOf } from './nodes.js';
 import { resolveName } from './resolve.js';
 import { builtinSchema, WIDE_INTEGER } from './schema-builtins.js';
-import { containerAttrs, fieldAttrs, type Direction } from './serde-attrs.js';
+import type { Direction } from './serde-attrs.js';
 import { enumSchema } from './serde-enum.js';
 import { fieldsOf, objectSchema, tupleSchema, type FieldConverter } from './serde-fields.js';
-import { typeRef, typeText, type TypeRef } from './types.js';
+import { typeText, type TypeRef } from './types.js';
 
 export interface SchemaNote {
   kind: 'wide-integer' | 'unknown-type';
@@ -56,7 +55,7 @@ export class SchemaBuilder {
 
   constructor(
     private readonly index: CrateIndex,
-    private readonly decls: DeclTrees,
+    private readonly decls: DeclShapes,
   ) {}
 
   /**
@@ -140,27 +139,24 @@ export class SchemaBuilder {
   }
 
   private declBody(decl: TypeDecl, env: Env, run: Run, unwrap: boolean): JsonSchema {
-    const syntax = this.decls.syntax(decl);
-    if (!syntax) return {};
-    const siteAt = (node: Node): TypeSite => ({ file: syntax.file, scope: decl.scope, line: lineOf(node) });
-    const convertField: FieldConverter = (type, at, path) => this.convert(type, env, siteAt(at), path, run);
-    if (decl.kind === 'alias') {
-      const target = syntax.node.childForFieldName('type');
-      return target ? this.convert(typeRef(target), env, siteAt(syntax.node), '', run, unwrap) : {};
-    }
-    const container = containerAttrs(syntax.attrs);
+    const shape = this.decls.shape(decl);
+    if (!shape) return {};
+    const siteAt = (line: number): TypeSite => ({ file: shape.file, scope: decl.scope, line });
+    const convertField: FieldConverter = (type, line, path) => this.convert(type, env, siteAt(line), path, run);
+    if (decl.kind === 'alias') return shape.alias ? this.convert(shape.alias, env, siteAt(decl.line), '', run, unwrap) : {};
+    const container = shape.container;
     const proxy = container.proxy[run.dir];
-    if (proxy !== undefined) return this.convertProxy(proxy, decl, syntax, env, run);
+    if (proxy !== undefined) return this.convertProxy(proxy, decl, shape, env, run);
     const titled = (s: JsonSchema): JsonSchema => ({ title: decl.name, ...s });
-    if (decl.kind === 'enum') return titled(enumSchema(syntax.node, { dir: run.dir, container }, convertField, ''));
-    const body = syntax.node.childForFieldName('body');
+    if (decl.kind === 'enum') return titled(enumSchema(shape.variants ?? [], { dir: run.dir, container }, convertField, ''));
+    const body = shape.body;
     if (!body) return titled({ type: 'null' });
-    const fields = fieldsOf(body);
+    const fields = body.fields;
     if (container.transparent) {
-      const inner = fields.find((f) => !fieldAttrs(f.attrs).skip[run.dir]);
-      return inner ? titled(convertField(inner.type, inner.node, '')) : {};
+      const inner = fields.find((f) => !f.attrs.skip[run.dir]);
+      return inner ? titled(convertField(inner.type, inner.line, '')) : {};
     }
-    if (body.type === 'ordered_field_declaration_list') return titled(tupleSchema(fields, run.dir, convertField, ''));
+    if (body.tuple) return titled(tupleSchema(fields, run.dir, convertField, ''));
     const renameAll = container.renameAll[run.dir];
     const object = objectSchema(
       fields,
@@ -179,8 +175,8 @@ export class SchemaBuilder {
   }
 
   /** `#[serde(into = "T")]` / `from` / `try_from`: the JSON is that of the named type. */
-  private convertProxy(text: string, decl: TypeDecl, syntax: DeclSyntax, env: Env, run: Run): JsonSchema {
-    const site: TypeSite = { file: syntax.file, scope: decl.scope, line: decl.line };
+  private convertProxy(text: string, decl: TypeDecl, shape: DeclShape, env: Env, run: Run): JsonSchema {
+    const site: TypeSite = { file: shape.file, scope: decl.scope, line: decl.line };
     const segments = text.replace(/\s+/g, '').split('::').filter(Boolean);
     if (text.includes('<') || segments.length === 0) {
       this.note(run, 'unknown-type', site, '', text);
@@ -188,4 +184,16 @@ export class SchemaBuilder {
     }
     return this.convert({ kind: 'path', segments, args: [], text }, env, site, '', run);
   }
+}
+
+const builders = new WeakMap<CrateIndex, SchemaBuilder>();
+
+/** The schema builder of a run, shared by the extractors: each type is read and converted once. */
+export async function schemaBuilder(index: CrateIndex): Promise<SchemaBuilder> {
+  let builder = builders.get(index);
+  if (!builder) {
+    builder = new SchemaBuilder(index, new DeclShapes(await rustParser(), index));
+    builders.set(index, builder);
+  }
+  return builder;
 }
