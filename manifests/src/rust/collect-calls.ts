@@ -7,9 +7,9 @@ import type { Node } from 'web-tree-sitter';
 import type { RustOptions } from '../model.js';
 import { matchesCall, siteCallee } from './calls.js';
 import type { Site } from './file-index.js';
-import type { PendingEmit, PendingForward, PendingPayload } from './items.js';
+import type { PendingEmit, PendingForward, PendingPayload, PendingWrapperCall } from './items.js';
 import { isJsonMacro, jsonObjectKeys } from './json-macro.js';
-import { localBinding } from './locals.js';
+import { localBinding, paramNames } from './locals.js';
 import { nameExpr } from './name-expr.js';
 import { callArguments, flatText, isStringLiteral, lineOf, locOf, peel, unraw } from './nodes.js';
 import { typeRef } from './types.js';
@@ -62,22 +62,28 @@ function payloadOf(arg: Node, site: Site, depth = 0): PendingPayload | undefined
   return undefined;
 }
 
-export function emitOf(site: Site, rel: string): PendingEmit | undefined {
+export function emitOf(site: Site, rel: string): PendingEmit | PendingWrapperCall | undefined {
   const callee = siteCallee(site);
   const shape = callee ? EMITTERS[callee.name] : undefined;
   if (!callee || !shape) return undefined;
+  const args = callArguments(site.node);
   let offset = 0;
   if (!callee.method) {
-    // Only the fully qualified form `Emitter::emit(&app, …)`: a free `emit(…)` is not Tauri's.
+    // Only the fully qualified form `Emitter::emit(&app, …)` is Tauri's; a free `emit(…)` or
+    // `Handle::emit(…)` may be the crate's own wrapper, settled once every file is read.
     const qualifier = callee.qualifier[callee.qualifier.length - 1];
-    if (qualifier === undefined || !(EMITTER_TRAITS.has(qualifier) || callee.qualifier[0] === 'tauri')) return undefined;
+    if (qualifier === undefined || !(EMITTER_TRAITS.has(qualifier) || callee.qualifier[0] === 'tauri')) {
+      return { loc: locOf(rel, callee.nameNode), callee: callee.name, args: args.map((a) => nameExpr(a, site)) };
+    }
     offset = 1;
   }
-  const args = callArguments(site.node);
   if (args.length !== shape.arity + offset) return undefined;
   const payloadArg = args[shape.name + offset + 1];
   const payload = payloadArg && !shape.raw ? payloadOf(payloadArg, site) : undefined;
-  return { loc: locOf(rel, callee.nameNode), name: nameExpr(args[shape.name + offset]!, site), ...(payload ? { payload } : {}) };
+  const name = nameExpr(args[shape.name + offset]!, site);
+  const index = name.kind === 'unresolved' && name.param !== undefined && site.fn ? paramNames(site.fn).indexOf(name.param) : -1;
+  const wrapper = index >= 0 ? { wrapper: { name: site.fn!.item.name, index } } : {};
+  return { loc: locOf(rel, callee.nameNode), name, ...(payload ? { payload } : {}), ...wrapper };
 }
 
 /** `Some(json!(…))`, `&json!(…)`, or a local bound to one: the `json!` invocation, if any. */

@@ -69,6 +69,7 @@ function read(index: FileIndex, bad: readonly Node[], options: RustOptions): Fil
     registrations: [],
     forwards: [],
     emits: [],
+    wrapperCalls: [],
     dispatches: [],
     recovered: recovery.recovered,
     lost: recovery.lost,
@@ -88,7 +89,8 @@ function read(index: FileIndex, bad: readonly Node[], options: RustOptions): Fil
   }
   for (const site of index.calls) {
     const emit = emitOf(site, rel);
-    if (emit) data.emits.push(emit);
+    if (emit && 'callee' in emit) data.wrapperCalls.push(emit);
+    else if (emit) data.emits.push(emit);
     const forward = forwardOf(site, rel, options);
     if (forward) data.forwards.push(forward);
   }

@@ -134,6 +134,15 @@ export interface PendingEmit {
   loc: Loc;
   name: NameExpr;
   payload?: PendingPayload;
+  /** The name is a parameter of the function around it: that function wraps emitting. */
+  wrapper?: { name: string; index: number };
+}
+
+/** A call named like an emitting method that is not Tauri's (`Handle::emit("x", …)`): maybe the crate's own wrapper. */
+export interface PendingWrapperCall {
+  loc: Loc;
+  callee: string;
+  args: NameExpr[];
 }
 
 /** A command that picks what it does by a name it is given (`match cmd.as_str()`, `router.dispatch(&cmd, …)`). */
@@ -177,6 +186,7 @@ export interface FileData {
   registrations: PendingRegistration[];
   forwards: PendingForward[];
   emits: PendingEmit[];
+  wrapperCalls: PendingWrapperCall[];
   dispatches: Dispatch[];
   recovered: Recovered[];
   lost: LostFact[];

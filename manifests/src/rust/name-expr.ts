@@ -13,7 +13,8 @@ import { callArguments, flatText, innerTokens, macroBase, macroTokens, pathSegme
 export type NameExpr =
   | { kind: 'literal'; value: string }
   | { kind: 'prefix'; prefix: string }
-  | { kind: 'unresolved'; expression: string; reason: string }
+  /** `param`: the name is this parameter of the function around it (a wrapper's). */
+  | { kind: 'unresolved'; expression: string; reason: string; param?: string }
   /** A constant, looked up in the crate later; `via` is the local variable bound to it. */
   | { kind: 'const'; segments: string[]; scope: ModuleScope; expression: string; via?: string }
   | { kind: 'concat'; left: NameExpr; right: NameExpr; expression: string };
@@ -67,7 +68,7 @@ function fromIdentifier(node: Node, site: Site, depth: number): NameExpr {
   }
   if (local) return unresolved(node, 'a variable assigned later, not a string literal or a crate constant');
   if (site.fn && paramNames(site.fn).includes(name)) {
-    return unresolved(node, `parameter \`${name}\` of fn ${site.fn.item.name}: the name is whatever its callers pass`);
+    return { ...unresolved(node, `parameter \`${name}\` of fn ${site.fn.item.name}: the name is whatever its callers pass`), param: name } as NameExpr;
   }
   return { kind: 'const', segments: [name], scope: site.scope, expression: flatText(node) };
 }
