@@ -1,8 +1,10 @@
 /**
- * Commands that dispatch by name: one Tauri command whose string parameter picks the operation,
- * by a `match` on string literals or by handing the name and a payload on to a router
- * (`router.dispatch(&cmd, payload, …)`). What such a command does cannot be checked against the
- * frontend's calls, so it is reported, never passed over silently.
+ * Commands that dispatch by name: one Tauri command taking an operation's name and an untyped
+ * payload (`serde_json::Value`), handing both to a router (`router.dispatch(&cmd, payload, …)`)
+ * or matching the name against string literals in arms that use the payload. What such a
+ * command does cannot be checked against the frontend's calls, so it is reported, never passed
+ * over silently. A string matched without an untyped payload beside it is an option (a theme, a
+ * scope), not an operation.
  */
 import type { Node } from 'web-tree-sitter';
 import type { RustOptions } from '../model.js';

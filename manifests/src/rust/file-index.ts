@@ -4,13 +4,14 @@
  * scope (file module plus inline `mod x { … }`) each sits in, and the calls that may be an emit
  * or a forward. Items are walked with a cursor; function bodies, the bulk of every file, are
  * searched by the parser's own C code (`descendantsOfType`), and calls are looked up only where
- * the text names a call of interest, so most nodes are never touched from JavaScript. Regions
+ * the text names a call of interest (call-sites.ts), so most nodes are never touched from JavaScript. Regions
  * the grammar could not read (ERROR nodes) are left out: what they hold is reported, not guessed.
  * The nodes here live only while the file's tree does; `file-facts.ts` turns them into data.
  */
 import type { Node, TreeCursor } from 'web-tree-sitter';
 import { cfgPredicates, readAttributes } from './attributes.js';
 import type { FnItem, ModuleScope } from './items.js';
+import { indexCalls, unreadable } from './call-sites.js';
 import { locOf, stringValue, unraw } from './nodes.js';
 
 export interface FnNode {
@@ -73,9 +74,6 @@ export function pathAttribute(attrs: readonly Node[]): string | undefined {
   return undefined;
 }
 
-function unreadable(out: FileIndex, at: number): boolean {
-  return out.unreadable.some(([s, e]) => at >= s && at < e);
-}
 
 function addFunction(node: Node, attrs: Node[], st: WalkState, out: FileIndex): FnNode {
   const nameNode = node.childForFieldName('name');
@@ -233,45 +231,6 @@ function visitItem(c: TreeCursor, type: string, attrs: Node[], st: WalkState, ou
     }
     default:
       return;
-  }
-}
-
-/** The call whose callee ends in `name` (`emit` of `app.emit(…)`, `Emitter::emit(…)`, `x.emit::<T>(…)`). */
-function callOf(name: Node): Node | undefined {
-  let n: Node = name;
-  let p = n.parent;
-  if (p && (p.type === 'field_expression' || p.type === 'scoped_identifier')) {
-    n = p;
-    p = p.parent;
-  }
-  if (p?.type === 'generic_function') {
-    n = p;
-    p = p.parent;
-  }
-  return p?.type === 'call_expression' && p.childForFieldName('function')?.startIndex === n.startIndex ? p : undefined;
-}
-
-/** The innermost function around a position, among those indexed so far. */
-function fnAt(out: FileIndex, at: number): FnNode | undefined {
-  let best: FnNode | undefined;
-  for (const f of out.functions) if (f.node.startIndex <= at && at < f.end && (!best || f.node.startIndex >= best.node.startIndex)) best = f;
-  return best;
-}
-
-/**
- * Calls of interest in `[start, end)` of a tree: wherever the text names one, the node there is
- * asked whether it is a call's callee. `site` gives the scope and function for a macro body's tree.
- */
-function indexCalls(root: Node, start: number, end: number, out: FileIndex, site?: Site): void {
-  const names = new RegExp(out.callNames.source, 'g');
-  names.lastIndex = start;
-  for (let m = names.exec(out.text); m && m.index < end; m = names.exec(out.text)) {
-    if (unreadable(out, m.index)) continue;
-    const leaf = root.descendantForIndex(m.index, m.index + m[0].length);
-    const call = leaf && (leaf.type === 'identifier' || leaf.type === 'field_identifier') ? callOf(leaf) : undefined;
-    if (!call) continue;
-    const fn = site ? site.fn : fnAt(out, m.index);
-    out.calls.push({ node: call, scope: site?.scope ?? fn?.item.scope ?? out.root, ...(fn ? { fn } : {}) });
   }
 }
 
