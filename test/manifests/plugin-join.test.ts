@@ -10,6 +10,8 @@ describe('Tauri plugins in the sources', () => {
   it('join invoke("plugin:<name>|<cmd>") to the plugin’s own generate_handler!', async () => {
     const a = await analyze(manifestOptions(await loadConfig({ configPath: path.join(FIXTURES, 'plugin-join', 'cutover.config.json') })));
     expect(a.facts.registrations.map((r) => [r.plugin ?? 'app', r.name, r.path])).toEqual([
+      // A plugin named by a function call: its command is checked as the app's, and a warning says why.
+      ['app', 'ping', 'dynamic_plugin::ping'],
       ['license', 'check', 'tauri_plugin_license::commands::check'],
       ['license', 'activate', 'tauri_plugin_license::commands::activate'],
       ['window-tools', 'set_title', 'window_tools::set_title'],
@@ -25,5 +27,6 @@ describe('Tauri plugins in the sources', () => {
     expect(findings.map((f) => `${f.id} ${f.file}:${f.line}`)).toEqual(['unregistered-invoke src/app.ts:6', 'unregistered-invoke src/app.ts:8']);
     expect(findings[0]!.message).toContain('did you mean "activate"?');
     expect(findings[1]!.message).toContain('plugin:license|check');
+    expect(runChecks(a).filter((f) => f.id === 'unresolved-registration').map((f) => `${f.severity} ${f.file}:${f.line}`)).toEqual(['warning plugins/dynamic/src/lib.rs:11']);
   });
 });

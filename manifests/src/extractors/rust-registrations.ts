@@ -59,8 +59,16 @@ function settle(index: CrateIndex, reg: PendingRegistration, out: Settled): void
     const v = settleName(reg.plugin, index);
     if (v.kind === 'literal') plugin = v.value;
     else {
+      // Its entries are still read; they count as the app's own, and this says why.
       const why = v.kind === 'prefix' ? `only its start is literal ("${v.prefix}")` : v.reason;
-      out.facts.push({ kind: 'unresolved', role: 'registration', expression: v.kind === 'prefix' ? v.prefix : v.expression, reason: `the plugin's name: ${why}`, loc: reg.loc });
+      out.findings.push(
+        finding(
+          'unresolved-registration',
+          reg.loc,
+          `cannot tell the name of the plugin whose generate_handler![…] this is (${why}), so its commands are checked as the app's own, not as plugin:<name>|<cmd>`,
+          'Name the plugin with a string literal or a const in tauri::plugin::Builder::new(…).',
+        ),
+      );
     }
   }
   for (const entry of reg.entries) {
