@@ -17,7 +17,7 @@ const DATA_MACROS = new Set([
   'assert', 'assert_eq', 'assert_ne', 'debug_assert', 'debug_assert_eq', 'debug_assert_ne', 'todo', 'unimplemented',
   'unreachable', 'matches', 'concat', 'stringify', 'include_str', 'include_bytes', 'env', 'option_env', 'dbg',
   'trace', 'debug', 'info', 'warn', 'error', 'log', 'generate_handler', 'generate_context', 'macro_rules',
-  'anyhow', 'bail', 'ensure', 'format_err', 'cfg', 'include', 'line', 'column', 'file', 'module_path', 'compile_error',
+  'anyhow', 'bail', 'ensure', 'format_err', 'cfg', 'line', 'column', 'file', 'module_path', 'compile_error',
   'concat_idents', 'const_format', 'lazy_format', 'hashmap', 'btreemap', 'hashset', 'indoc', 'formatdoc', 'regex', 'lazy_regex',
   // Token streams for code generation: their text is the output of a proc macro, not this crate's code.
   'quote', 'quote_spanned', 'parse_quote', 'parse_quote_spanned', 'format_ident', 'parse_macro_input',
