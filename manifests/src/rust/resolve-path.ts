@@ -254,6 +254,9 @@ export class Resolver {
     const targets = this.targets(segments, from);
     if (targets.length > 0) return this.hitOf(targets, [], name);
     // Nothing: say where the search ended (the deepest module the path reached), and what there could hide the rest.
+    let up: ModNode | undefined = from;
+    for (let i = 0; segments[i] === 'super'; i++) up = up?.parent;
+    if (!up) return { ...empty(), missing: '`super` goes above the crate root' };
     for (let k = segments.length - 1; k >= 1; k--) {
       const prefix = this.targets(segments.slice(0, k), from);
       const ext = prefix.find((t): t is { external: string[] } => 'external' in t);
