@@ -51,8 +51,13 @@ export interface CommandDefinitionFact {
 export interface CommandRegistrationFact {
   kind: 'command-registration';
   name: string;
+  /** The function's path when the entry was followed to it; else the path as far as it could be placed. */
   path: string;
   loc: Loc;
+  /** The Tauri plugin whose handler lists it (`plugin:<name>|<cmd>` on the frontend); absent: the app's own. */
+  plugin?: string;
+  /** Why the entry could not be followed to a function; such an entry registers its name, wherever it is defined. */
+  unresolved?: string;
 }
 
 /** A Rust command forwarding to the sidecar: `send_command("name", json!({ "k": v }))`. */

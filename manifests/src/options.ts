@@ -20,9 +20,11 @@ export interface GroupSpec {
   paths?: Record<string, string[]>;
 }
 
+/** One finding accepted (`id` + `name`), or every finding located in a file or glob (`file`, optionally only `id`). */
 export interface IgnoreEntry {
-  id: string;
-  name: string;
+  id?: string;
+  name?: string;
+  file?: string;
   reason: string;
 }
 

@@ -5,7 +5,7 @@
  */
 import type { JsonSchema, KeyFact } from '../model.js';
 import { canonicalSchema, compare } from './canonical.js';
-import { byName, isRegistered, type FactIndex } from './index-facts.js';
+import { byName, invokedAs, isRegistered, type FactIndex } from './index-facts.js';
 import { ref } from './refs.js';
 import type { CommandEntry, Ref, TauriSide } from './types.js';
 
@@ -43,10 +43,12 @@ export function buildCommands(ix: FactIndex): CommandEntry[] {
   for (const def of ix.definitions) {
     const targets = [...new Set((forwardsFrom.get(def.name) ?? []).map((f) => f.to))];
     const registered = isRegistered(def, ix) ? undefined : (false as const);
-    for (const wire of targets.length ? targets : [def.name]) {
+    // A command only a plugin registers is invoked as `plugin:<name>|<cmd>`: that is its name here.
+    const tauriName = invokedAs(def, ix);
+    for (const wire of targets.length ? targets : [tauriName]) {
       const d = draft(wire);
-      d.tauriNames.add(def.name);
-      d.producers.push(ref('rust', 'command', def.loc, { name: def.name === wire ? undefined : def.name, path: def.path, registered }));
+      d.tauriNames.add(tauriName);
+      d.producers.push(ref('rust', 'command', def.loc, { name: tauriName === wire ? undefined : tauriName, path: def.path, registered }));
       if (targets.length === 0) {
         d.params ??= keysSchema(def.params);
         d.result ??= def.result;
