@@ -6,7 +6,10 @@
  * cutover.config.json, parses with tree-sitter (Rust) and the TypeScript compiler (TS), and shares
  * no code with cutover. Candidates are for reading: the fixture records what reading decided.
  *
- *   node scripts/corpus/count.mjs <app> [--json] [--corpus DIR]
+ *   node scripts/corpus/count.mjs <app>… [--json] [--check] [--corpus DIR]
+ *
+ * --check compares the figures with the `counter` record of the app's expected.json (what the
+ * counter printed when the fixture was written) and exits 1 when they differ.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -34,14 +37,15 @@ async function sources(app, corpus) {
     const entry = [pj.types, pj.main, pj.module].find((e) => typeof e === 'string' && /\.(ts|tsx)$/.test(e));
     if (pj.name) packages.push({ name: pj.name, dir: path.posix.dirname(rel) === '.' ? '' : path.posix.dirname(rel), entry });
   }
-  return { appDir, rust, frontend, cargo, packages };
+  const configured = { invoke: config.frontend?.invokeFunctions ?? [], listen: config.frontend?.listenFunctions ?? [] };
+  return { appDir, rust, frontend, cargo, packages, configured };
 }
 
 export async function count(app, corpus = CORPUS) {
   const src = await sources(app, corpus);
   const rust = await analyzeRust(src.appDir, src.rust, src.cargo);
   const texts = new Map(src.frontend.map((rel) => [rel, fs.readFileSync(path.join(src.appDir, rel), 'utf8')]));
-  const tsa = analyzeTs(texts, src.packages);
+  const tsa = analyzeTs(texts, src.packages, src.configured);
   const fe = (role) => tsa.sites.filter((s) => s.role === role);
   const report = {
     app,
@@ -64,10 +68,25 @@ export async function count(app, corpus = CORPUS) {
   return report;
 }
 
+/** The counts as the fixtures state them: sites (distinct file:line) with a static name. */
+export function figures(r) {
+  const sites = (xs) => new Set(xs.map((x) => `${x.file}:${x.line}`)).size;
+  const named = (xs) => xs.filter((x) => x.names);
+  return {
+    commands: sites(r.commands),
+    registrations: r.registrations.length,
+    invokes: sites(named(r.invokes)),
+    listens: sites(named(r.listens.filter((x) => x.side === 'frontend'))),
+    'emits.rust': sites(named(r.emits.filter((x) => x.side === 'rust'))),
+    'emits.frontend': sites(named(r.emits.filter((x) => x.side === 'frontend'))),
+  };
+}
+
 function summary(r) {
   const n = (xs, f = () => true) => xs.filter(f).length;
   const lines = [
     `${r.app}: rust ${r.files.rust} files, frontend ${r.files.frontend} files`,
+    `  figures ${JSON.stringify(figures(r))}`,
     `  commands ${r.commands.length} (questionable #[command] ${r.questionableCommands.length})`,
     `  registrations ${r.registrations.length} (app ${n(r.registrations, (x) => !x.plugin)}, plugin ${n(r.registrations, (x) => x.plugin)})`,
     `  invokes ${r.invokes.length} (static ${n(r.invokes, (x) => x.names)}, dynamic ${n(r.invokes, (x) => x.dynamic)})`,
@@ -87,8 +106,16 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const corpusAt = args.indexOf('--corpus');
   const corpus = corpusAt >= 0 ? path.resolve(args[corpusAt + 1]) : CORPUS;
   const apps = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--corpus');
+  let differs = false;
   for (const app of apps) {
     const r = await count(app, corpus);
-    console.log(args.includes('--json') ? JSON.stringify(r, null, 1) : summary(r));
+    if (args.includes('--check')) {
+      const recorded = JSON.parse(fs.readFileSync(path.join(REPO, 'test/fixtures/corpus', app, 'expected.json'), 'utf8')).counter;
+      const now = figures(r);
+      const diff = Object.keys(now).filter((k) => now[k] !== recorded?.[k]);
+      differs ||= diff.length > 0;
+      console.log(`${app}: ${diff.length ? diff.map((k) => `${k} now ${now[k]}, recorded ${recorded?.[k]}`).join('; ') : 'as recorded'}`);
+    } else console.log(args.includes('--json') ? JSON.stringify(r, null, 1) : summary(r));
   }
+  process.exitCode = differs ? 1 : 0;
 }

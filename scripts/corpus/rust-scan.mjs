@@ -131,7 +131,6 @@ export function scanRust(tree) {
   };
   const item = (c, attrs, inline) => {
     const cfg = attrs.filter((a) => a.path === 'cfg').map((a) => a.args).join(' ') || undefined;
-    if (c.type === 'ERROR') out.errors.push({ span: span(c), text: c.text.slice(0, 160) });
     if (c.type === 'use_declaration') {
       const vis = c.namedChildren.find((x) => x.type === 'visibility_modifier')?.text;
       for (const e of useEntries(c.childForFieldName('argument'))) out.uses.push({ ...e, vis, inline, line: line(c), cfg });
@@ -151,7 +150,22 @@ export function scanRust(tree) {
     if (c.type === 'declaration_list' || c.type === 'impl_item' || c.type === 'trait_item') return;
   };
   visit(tree.rootNode, []);
+  out.errors = grammarErrors(tree.rootNode);
   return out;
+}
+
+/** ERROR nodes and MISSING tokens: where the grammar gave up on (possibly valid) code. */
+function grammarErrors(root) {
+  const found = [];
+  const walk = (n) => {
+    if (n.type === 'ERROR' || n.isMissing) {
+      found.push({ span: span(n), text: (n.isMissing ? `missing ${n.type} before: ` : '') + (n.isMissing ? n.parent?.text : n.text).slice(0, 160) });
+      return;
+    }
+    for (let i = 0; i < n.childCount; i++) if (n.child(i).hasError || n.child(i).isMissing) walk(n.child(i));
+  };
+  if (root.hasError) walk(root);
+  return found;
 }
 
 /**
@@ -164,7 +178,6 @@ function walkExprs(root, out, inline) {
   while (stack.length) {
     const n = stack.pop();
     if (n !== root && n.type === 'mod_item') continue;
-    if (n.type === 'ERROR' && n !== root) out.errors.push({ span: span(n), text: n.text.slice(0, 160) });
     if (n.type === 'const_item' || n.type === 'static_item') {
       const v = strValue(n.childForFieldName('value'));
       if (v !== undefined) out.consts.push({ name: n.childForFieldName('name').text, value: v, line: line(n) });

@@ -11,7 +11,8 @@ const posix = path.posix;
 const EXTS = ['', '.ts', '.tsx', '.js', '.jsx', '.mjs', '/index.ts', '/index.tsx', '/index.js', '/index.jsx'];
 const NAME_INDEX = { emitTo: 1 };
 
-export function analyzeTs(texts, packages) {
+/** `configured`: the config's invokeFunctions / listenFunctions (`platform.listen` matches the end of a callee). */
+export function analyzeTs(texts, packages, configured = { invoke: [], listen: [] }) {
   const files = new Map();
   for (const [rel, text] of texts) files.set(rel, scanTs(parseTs(rel, text)));
   const resolveSpec = specResolver(files, packages);
@@ -57,7 +58,7 @@ export function analyzeTs(texts, packages) {
     let grew = false;
     for (const [rel, f] of files) {
       for (const call of f.calls) {
-        const direct = tauriCallee(f, call);
+        const direct = tauriCallee(f, call) ?? configuredCallee(configured, call);
         const via = direct ? undefined : wrappers.get(key(calleeTarget(rel, call)));
         if (!direct && !via) continue;
         const role = direct ? direct.role : via.role;
@@ -87,6 +88,14 @@ export function analyzeTs(texts, packages) {
 }
 
 const key = (t) => (t?.file ? `${t.file}#${t.name}` : undefined);
+
+function configuredCallee(configured, call) {
+  const text = unparen(call.expression).getText().replace(/\s+/g, '');
+  for (const role of ['invoke', 'listen']) {
+    if (configured[role].some((e) => text === e || text.endsWith(`.${e}`))) return { role, orig: role, configured: true };
+  }
+  return undefined;
+}
 
 /** How a call passes the invoke args on: `{ param }`, `{ keys, spread }`, `{ none }` or `{ unknown }`. */
 function argSpec(node, encl) {
