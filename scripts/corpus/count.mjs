@@ -24,7 +24,7 @@ export const CORPUS = path.resolve(REPO, '../shared/corpus');
 const ALWAYS_OUT = ['**/node_modules/**', '**/dist/**', '**/target/**', '**/*.d.ts', '**/*.test.*', '**/*.spec.*', '**/__tests__/**'];
 
 /** Reads the fixture config's globs (the same a user gives cutover) and lists the files. */
-async function sources(app, corpus) {
+export async function sources(app, corpus = CORPUS) {
   const appDir = path.join(corpus, app);
   const config = JSON.parse(fs.readFileSync(path.join(REPO, 'test/fixtures/corpus', app, 'cutover.config.json'), 'utf8')).manifests;
   const list = async (g) => (g?.include ? (await glob(g.include, { cwd: appDir, ignore: [...ALWAYS_OUT, ...(g.exclude ?? [])] })).sort() : []);
