@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { kill, killWindowsTree } from './kill.js';
 import { throwIfCancelled } from '../cancel.js';
 import { onCleanup } from '../cleanup.js';
 import { TransportError } from '../errors.js';
@@ -9,7 +10,8 @@ import { PROC_MARK_VAR, newMark } from './marks.js';
 import { OutputTail } from './output.js';
 import { SecretFileWatch } from './secret-files.js';
 import { StderrLog } from './stderr-log.js';
-import { commandLine, processTable, treeOf, type ProcEntry } from './table.js';
+import { pidFileRoots, type PidFileSpec } from './pid-file.js';
+import { commandLine, processTable, startOf, treeOf, type ProcEntry } from './table.js';
 
 export interface SuperviseSpec {
   /** A program (`node` means this Node), or with `shell` a command line for the system shell. */
@@ -34,6 +36,11 @@ export interface SuperviseSpec {
    * so no byte is taken before the caller is ready and none is copied. Default `capture`.
    */
   stdout?: 'capture' | 'raw';
+  /**
+   * PID files the process or a daemon it forks writes: the process one names belongs to the tree
+   * (also when it cleared its environment and left the group), if it started no earlier than this one.
+   */
+  pidFiles?: readonly PidFileSpec[];
 }
 
 export interface ExitInfo {
@@ -76,6 +83,8 @@ export class Supervised {
   private readonly secrets: SecretFileWatch;
   private readonly log: StderrLog | undefined;
   private stopped: Promise<StopReport> | undefined;
+  private readonly started: string | undefined;
+  private readonly adopted = new Set<number>();
 
   constructor(readonly spec: SuperviseSpec) {
     throwIfCancelled(`starting ${spec.label}`);
@@ -117,6 +126,8 @@ export class Supervised {
       });
     });
     const pid = this.child.pid;
+    // Read at once: even a leader that has already exited is a zombie until Node reaps it.
+    this.started = pid !== undefined && spec.pidFiles?.length ? startOf(pid) : undefined;
     if (pid !== undefined) orphanGuard.watch(pid, process.platform === 'win32' ? 0 : pid);
     // Ctrl-C or a thrown error before anyone stopped it; once stopping has begun, that path finishes it.
     this.disposeCleanup = onCleanup(`${spec.label} (pid ${pid ?? '?'})`, async () => {
@@ -130,6 +141,25 @@ export class Supervised {
 
   get alive(): boolean {
     return this.exit === undefined;
+  }
+
+  /** Whether anything of it runs: the process itself, or what it started (a daemon it forked before exiting). */
+  get running(): boolean {
+    return this.alive || this.tree().length > 0;
+  }
+
+  /**
+   * The process that stands for it: itself while it runs; after it exited, the daemon its PID file
+   * names, else the oldest process left of its tree.
+   */
+  mainPid(): number | undefined {
+    if (this.alive) return this.child.pid;
+    const table = processTable();
+    const tree = this.tree(table);
+    const fromFile = pidFileRoots(this.spec.pidFiles ?? [], this.started, table, this.mark).find((p) => tree.some((e) => e.pid === p));
+    if (fromFile !== undefined) return fromFile;
+    const ids = new Set(tree.map((e) => e.pid));
+    return tree.filter((e) => !ids.has(e.ppid)).sort((a, b) => a.pid - b.pid)[0]?.pid;
   }
 
   /** Whether it could not be started at all (no such program, a bad cwd). */
@@ -150,6 +180,21 @@ export class Supervised {
     return this.stderr.tail((s) => this.spec.redactor.text(s), lines, 4000);
   }
 
+  /** The last lines of stdout and stderr as they arrived, redacted: what a failure message shows. */
+  outputTail(lines = 20): string | undefined {
+    this.secrets.readNow();
+    return this.output.tail((s) => this.spec.redactor.text(s), lines, 4000);
+  }
+
+  /** Names every process of its tree to the orphan guard, so a daemon it forked ends with the run even if cutover is killed outright. */
+  adopt(): void {
+    for (const p of this.tree()) {
+      if (p.pid === this.child.pid || this.adopted.has(p.pid)) continue;
+      this.adopted.add(p.pid);
+      orphanGuard.watch(p.pid, process.platform === 'win32' ? 0 : p.pgid);
+    }
+  }
+
   /** A TransportError saying the target ended, with its stderr. */
   exitedError(while_: string): TransportError {
     return new TransportError(`${this.spec.label} ${this.describeExit()} while ${while_}`, {
@@ -167,10 +212,11 @@ export class Supervised {
   }
 
   /** Everything that belongs to it and is still running: its group, its descendants, what carries its mark. */
-  tree(): ProcEntry[] {
+  tree(table = processTable()): ProcEntry[] {
     const pid = this.child.pid;
     if (pid === undefined) return [];
-    return treeOf({ pid, pgid: process.platform === 'win32' ? -1 : pid, mark: this.mark });
+    const roots = pidFileRoots(this.spec.pidFiles ?? [], this.started, table, this.mark);
+    return treeOf({ pid, pgid: process.platform === 'win32' ? -1 : pid, mark: this.mark, roots }, table);
   }
 
   /** A signal to the process alone, or to its group and every descendant. A process already gone is not an error. */
@@ -216,6 +262,7 @@ export class Supervised {
     this.secrets.close();
     await this.log?.close();
     if (this.child.pid !== undefined) orphanGuard.unwatch(this.child.pid);
+    for (const p of this.adopted) if (!leftovers.some((l) => l.startsWith(`pid ${p}:`))) orphanGuard.unwatch(p);
     await this.disposeCleanup();
     return { endedBy, exit: this.exit, descendants, leftovers };
   }
@@ -230,22 +277,6 @@ export class Supervised {
       if (leaderDone) await new Promise((r) => setTimeout(r, POLL_MS));
     }
   }
-}
-
-function kill(pid: number, signal: NodeJS.Signals | 0): void {
-  try {
-    process.kill(pid, signal);
-  } catch {
-    // ESRCH: already gone; EPERM: not ours, and reported as a leftover if it stays
-  }
-}
-
-function killWindowsTree(pid: number): Promise<void> {
-  return new Promise((resolve) => {
-    const p = spawn('taskkill', ['/pid', String(pid), '/T', '/F'], { stdio: 'ignore', windowsHide: true });
-    p.once('exit', () => resolve());
-    p.once('error', () => resolve());
-  });
 }
 
 /** Starts a supervised process (refused once the run is cancelled). */
