@@ -103,3 +103,23 @@ export function ownTmpdir(): void {
 export function cellDirs(): Set<string> {
   return new Set(fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith('cutover-cell-')));
 }
+
+export const FORK_DAEMON = path.join(FIXTURES, 'matrix/support/fork-daemon.mjs');
+
+/** Pids and command lines holding `tag`, read with `ps`: a count that shares nothing with cutover's own process tracking. */
+export function psWith(tag: string): string[] {
+  return execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' })
+    .split('\n')
+    .filter((l) => l.includes(tag));
+}
+
+export function forkTarget(tag: string, ...extra: string[]): TargetSpec {
+  return {
+    command: ['node', FORK_DAEMON, 'start', '--dir', '{{tmp}}', '--tag', tag, ...extra],
+    forks: true,
+    pidFile: { path: '{{tmp}}/daemon.pid', field: 'pid' },
+    ready: { connect: '{{tmp}}/d.sock', timeoutMs: 10_000 },
+    stopTimeoutMs: 3_000,
+  };
+}
+

@@ -24,10 +24,12 @@ export interface CheckContext {
   loaded: LoadedConfig;
   /** A fresh temp dir for this cell, removed after it. */
   tmp: string;
-  /** Expands `{{tmp}}`, `{{os}}`, `{{mode}}`, `{{root}}`, `{{ready.*}}` in a value from the matrix file. */
+  /** Expands `{{tmp}}`, `{{os}}`, `{{mode}}`, `{{root}}`, `{{env.*}}`, `{{ready.*}}` in a value from the matrix file. */
   expand(value: string): string;
   /** The same for a command line run through the shell: every substituted value is quoted for it. */
   expandShell(value: string): string;
+  /** The same with names a check binds itself (`extra` wins; `ready` in it replaces the row target's), quoted for the shell with `shell`. */
+  expandWith(value: string, extra: Record<string, unknown>, shell?: boolean): string;
   /** Resolves a (expanded) path from the matrix file's folder. */
   resolve(value: string): string;
   redactor: Redactor;
