@@ -8,6 +8,8 @@ export const findingIds = defineFindings({
   'matrix-too-few-samples': { severity: 'warning', description: 'A latency budget had too few samples for its percentile to mean much.' },
   'file-mode-too-open': { severity: 'error', description: 'A socket or token file is readable by others (must be 0600).' },
   'service-definition-invalid': { severity: 'error', description: 'A launchd plist or systemd unit lacks a key that matters.' },
+  'lifecycle-step-failed': { severity: 'error', description: 'A lifecycle step did not hold (its message names the step and shows the target\'s last output).' },
+  'lifecycle-target-died': { severity: 'error', description: 'A target ended while no lifecycle step expected it to (a crash, or an exit nobody asked for).' },
   // gate
   'gate-task-open': { severity: 'error', description: 'A task is not started, in progress, in review or blocked.' },
   'gate-evidence-invalid': { severity: 'error', description: 'A done task lacks valid evidence.' },

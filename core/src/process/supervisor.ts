@@ -139,6 +139,11 @@ export class Supervised {
     return this.child.pid;
   }
 
+  /** When it started, in the process table's terms (read at spawn when it has PID files). */
+  get startStamp(): string | undefined {
+    return this.started;
+  }
+
   get alive(): boolean {
     return this.exit === undefined;
   }
@@ -211,11 +216,14 @@ export class Supervised {
     this.log?.release();
   }
 
-  /** Everything that belongs to it and is still running: its group, its descendants, what carries its mark. */
-  tree(table = processTable()): ProcEntry[] {
+  /**
+   * Everything that belongs to it and is still running: its group, its descendants, what carries
+   * its mark, and (unless `viaPidFiles` is false: to prove a PID file right, not assume it) what its PID files name.
+   */
+  tree(table = processTable(), viaPidFiles = true): ProcEntry[] {
     const pid = this.child.pid;
     if (pid === undefined) return [];
-    const roots = pidFileRoots(this.spec.pidFiles ?? [], this.started, table, this.mark);
+    const roots = viaPidFiles ? pidFileRoots(this.spec.pidFiles ?? [], this.started, table, this.mark) : [];
     return treeOf({ pid, pgid: process.platform === 'win32' ? -1 : pid, mark: this.mark, roots }, table);
   }
 

@@ -8,7 +8,7 @@ import { makeTempDir } from '../../../core/src/tmp.js';
 import { checkKind } from '../checks/registry.js';
 import type { CheckContext, CheckOutcome } from '../checks/types.js';
 import type { Cell, MatrixFile } from '../matrix-file/types.js';
-import { PlaceholderError, expandPlaceholders } from './placeholders.js';
+import { PlaceholderError, expandPlaceholders, expandPlaceholdersIn } from './placeholders.js';
 import { TargetError, outputEnding, startTarget, type StartedTarget } from './target.js';
 
 export interface CellRunOptions {
@@ -79,6 +79,7 @@ export async function runCell(cell: Cell, opts: CellRunOptions): Promise<CheckOu
       expand,
       expandShell,
       expandWith: (s, extra, shell = false) => expandPlaceholders(s, vars, ready, shell, extra),
+      expandJson: (v, extra) => expandPlaceholdersIn(v, vars, ready, extra),
       resolve,
       redactor: opts.redactor,
       signal: ac.signal,

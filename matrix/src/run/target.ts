@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { cancelReason, runSignal } from '../../../core/src/cancel.js';
 import { CancelledError } from '../../../core/src/errors.js';
+import type { PidFileSpec } from '../../../core/src/process/pid-file.js';
 import { supervise, type StopReport, type Supervised } from '../../../core/src/process/supervisor.js';
 import type { Redactor } from '../../../core/src/redact.js';
 import { parseEndpoint, tryConnect } from '../../../harness/src/runtime/endpoint.js';
@@ -39,6 +40,21 @@ export function outputEnding(proc: Supervised, whose = 'its', lines = 15): strin
   return tail ? `; ${whose} output ends with:\n${tail}` : '';
 }
 
+/** Starts a target's command (not waiting for anything): the one way a target's process is made. */
+export function superviseTarget(name: string, spec: TargetSpec, opts: StartOptions, more: { pidFiles?: PidFileSpec[]; label?: string } = {}): Supervised {
+  const [cmd, ...args] = spec.command.map(opts.expand);
+  return supervise({
+    command: cmd!,
+    args,
+    cwd: opts.cwd,
+    env: Object.fromEntries(Object.entries(spec.env ?? {}).map(([k, v]) => [k, opts.expand(v)])),
+    label: more.label ?? `target ${name}`,
+    redactor: opts.redactor,
+    secretFiles: (spec.secretFiles ?? []).map((f) => opts.resolve(opts.expand(f))),
+    ...(more.pidFiles ? { pidFiles: more.pidFiles } : {}),
+  });
+}
+
 /**
  * Starts a target for one cell through the process supervisor and waits until it is ready (a
  * stdout line, a file, an endpoint that accepts a connection, or all of these). A target that
@@ -47,20 +63,11 @@ export function outputEnding(proc: Supervised, whose = 'its', lines = 15): strin
  * they exist, so nothing it prints before it is ready, or while failing to get there, leaks.
  */
 export async function startTarget(name: string, spec: TargetSpec, opts: StartOptions): Promise<StartedTarget> {
-  const [cmd, ...args] = spec.command.map(opts.expand);
+  const cmd = opts.expand(spec.command[0]!);
   const pidFile = spec.pidFile ? { path: opts.resolve(opts.expand(spec.pidFile.path)), ...(spec.pidFile.field ? { field: spec.pidFile.field } : {}) } : undefined;
   const connect = spec.ready?.connect !== undefined ? opts.expand(spec.ready.connect) : undefined;
   const endpoint = connect !== undefined ? parseEndpoint(/^(tcp:|\\\\)/.test(connect) ? connect : opts.resolve(connect), `targets.${name}.ready.connect`) : undefined;
-  const proc = supervise({
-    command: cmd!,
-    args,
-    cwd: opts.cwd,
-    env: Object.fromEntries(Object.entries(spec.env ?? {}).map(([k, v]) => [k, opts.expand(v)])),
-    label: `target ${name}`,
-    redactor: opts.redactor,
-    secretFiles: (spec.secretFiles ?? []).map((f) => opts.resolve(opts.expand(f))),
-    ...(pidFile ? { pidFiles: [pidFile] } : {}),
-  });
+  const proc = superviseTarget(name, spec, opts, { ...(pidFile ? { pidFiles: [pidFile] } : {}) });
   const pattern = spec.ready?.stdout !== undefined ? new RegExp(spec.ready.stdout) : undefined;
   let readyLine: string | undefined;
   let partial = '';
@@ -76,9 +83,14 @@ export async function startTarget(name: string, spec: TargetSpec, opts: StartOpt
   const limit = Math.min(spec.ready?.timeoutMs ?? 15_000, opts.limitMs);
   const file = spec.ready?.file !== undefined ? opts.resolve(opts.expand(spec.ready.file)) : undefined;
   const waitingFor =
-    [pattern ? `a stdout line matching /${spec.ready!.stdout}/` : '', file ? `${file} to exist` : '', connect ? `${connect} to accept a connection` : '']
+    [
+      spec.forks ? 'its start command to exit' : '',
+      pattern ? `a stdout line matching /${spec.ready!.stdout}/` : '',
+      file ? `${file} to exist` : '',
+      connect ? `${connect} to accept a connection` : '',
+    ]
       .filter(Boolean)
-      .join(' and ') || (spec.forks ? 'the command to start the daemon and exit' : 'the process to start');
+      .join(' and ') || 'the process to start';
   const started = Date.now();
   const fail = async (why: string): Promise<never> => {
     await stop();
@@ -101,7 +113,8 @@ export async function startTarget(name: string, spec: TargetSpec, opts: StartOpt
     }
     const okStdout = !pattern || readyLine !== undefined;
     const okFile = !file || fs.existsSync(file);
-    const okStarted = !spec.forks || !proc.alive || pattern !== undefined || file !== undefined || endpoint !== undefined;
+    // A command that forks has done its part when it returns (`mytool daemon start && mytool daemon status`).
+    const okStarted = !spec.forks || !proc.alive;
     if (okStdout && okFile && (!endpoint || accepted) && okStarted && proc.pid !== undefined) break;
     if (runSignal().aborted) {
       await stop();
