@@ -86,6 +86,8 @@ describe.skipIf(process.platform !== 'linux')('a supervised command that forks a
     const stranger = spawn('sleep', ['3600'], { stdio: 'ignore' });
     leftover.push(stranger.pid!);
     fs.writeFileSync(pidFile, `${stranger.pid}\n`);
+    // Start times are known to a clock tick (10 ms): the stranger is clearly older than the command.
+    await new Promise((r) => setTimeout(r, 100));
     // The command only reads the stale file and exits: the stranger is not its daemon.
     const p = supervise({ command: 'sh', args: ['-c', `cat "${pidFile}"`], cwd: d, label: 'status', redactor: createRedactor(), pidFiles: [{ path: pidFile }] });
     await p.exited;

@@ -129,6 +129,8 @@ export class Supervised {
     // Read at once: even a leader that has already exited is a zombie until Node reaps it.
     this.started = pid !== undefined && spec.pidFiles?.length ? startOf(pid) : undefined;
     if (pid !== undefined) orphanGuard.watch(pid, process.platform === 'win32' ? 0 : pid);
+    // A daemon it forks may be known only by its PID file: the guard reads it too if cutover is killed outright.
+    if (pid !== undefined && this.started !== undefined) for (const f of spec.pidFiles ?? []) orphanGuard.pidFile(pid, this.started, f.field ?? 'pid', f.path);
     // Ctrl-C or a thrown error before anyone stopped it; once stopping has begun, that path finishes it.
     this.disposeCleanup = onCleanup(`${spec.label} (pid ${pid ?? '?'})`, async () => {
       if (!this.stopped) await this.crash();
@@ -270,6 +272,7 @@ export class Supervised {
     this.secrets.close();
     await this.log?.close();
     if (this.child.pid !== undefined) orphanGuard.unwatch(this.child.pid);
+    if (this.child.pid !== undefined && this.started !== undefined && !leftovers.length) orphanGuard.unpidFile(this.child.pid);
     for (const p of this.adopted) if (!leftovers.some((l) => l.startsWith(`pid ${p}:`))) orphanGuard.unwatch(p);
     await this.disposeCleanup();
     return { endedBy, exit: this.exit, descendants, leftovers };
