@@ -18,6 +18,8 @@ interface Expected {
   findings?: string[];
   lines?: number[];
   metrics?: string[];
+  /** Strings (secrets) that must appear nowhere in the outcome. */
+  absent?: string[];
 }
 
 function cases(kind: string): string[] {
@@ -72,6 +74,7 @@ for (const k of CHECK_KINDS) {
         // What a report or evidence would show never holds the cell's temp path or a token.
         const shown = JSON.stringify(outcome);
         expect(shown).not.toMatch(/cutover-cell-/);
+        for (const secret of expected.absent ?? []) expect(shown).not.toContain(secret);
       });
     }
   });

@@ -47,7 +47,7 @@ export async function runCell(cell: Cell, opts: CellRunOptions): Promise<CheckOu
     ...o,
     message: untmp(o.message),
     runs: o.runs.map((r) => ({ ...r, command: untmp(r.command), output: untmp(r.output) })),
-    findings: o.findings.map((f) => ({ ...f, message: untmp(f.message) })),
+    findings: o.findings.map((f) => ({ ...f, message: untmp(f.message), ...(f.file ? { file: untmp(f.file) } : {}) })),
     durationMs: Math.round(performance.now() - started),
   });
   try {
