@@ -65,24 +65,26 @@ export const lifecycleCheck: CheckKind<LifecycleSpec> = {
   describe: (spec) => spec.steps.map((s) => stepOf(s)?.kind.describe(stepOf(s)!.value) ?? Object.keys(s)[0]).join(' → '),
   async run(spec, ctx): Promise<CheckOutcome> {
     const session = new LifecycleSession(spec, ctx, logFiles(spec));
-    const runs: RunRecord[] = [];
     const total = spec.steps.length;
+    // One run record for the whole check: a line per step, so the evidence reads as the story it is.
+    const lines: string[] = [];
+    const started = performance.now();
     let failed: { at: number; key: string; error: StepFailed; short?: string } | undefined;
     try {
       for (const [i, step] of spec.steps.entries()) {
         const { kind, value } = stepOf(step)!;
-        const label = `step ${i + 1}/${total} ${kind.describe(value)}`;
-        ctx.progress(label);
-        const started = performance.now();
+        const label = `${i + 1}/${total} ${kind.describe(value)}`;
+        ctx.progress(`step ${label}`);
         try {
           session.checkAlive(`before step ${i + 1} (${kind.key})`);
           const detail = await kind.run(value, { index: i + 1, total, session, ctx });
-          runs.push({ command: label, exitCode: 0, durationMs: Math.round(performance.now() - started), output: ctx.redactor.text(detail), passed: true });
+          lines.push(`${label}: ${detail}`);
         } catch (e) {
           const error = asStepFailure(e);
           const ending = /output ends with:/.test(error.message) ? '' : session.outputEnding(kind.targetOf?.(value));
           const message = ctx.redactor.text(`${error.message}${ending}`);
-          runs.push({ command: label, exitCode: error.status === 'error' ? null : 1, durationMs: Math.round(performance.now() - started), output: message, passed: false });
+          lines.push(`${label}: FAILED: ${message}`);
+          if (i + 1 < total) lines.push(`not run: step${i + 2 < total ? `s ${i + 2}-${total}` : ` ${total}`}`);
           failed = { at: i + 1, key: kind.key, error: Object.assign(error, { message }), short: ctx.redactor.text(error.message.split('\n')[0]!.replace(/;[^;]*output ends with:$/, '')) };
           break;
         }
@@ -92,13 +94,24 @@ export const lifecycleCheck: CheckKind<LifecycleSpec> = {
           session.checkAlive('after the last step');
         } catch (e) {
           failed = { at: total, key: 'end', error: asStepFailure(e) };
+          lines.push(`after the last step: FAILED: ${failed.error.message}`);
         }
       }
     } finally {
       const left = await session.close();
-      if (left.length && !failed) failed = { at: total, key: 'end', error: new StepFailed(left.join('; '), 'error') };
+      if (left.length && !failed) {
+        failed = { at: total, key: 'end', error: new StepFailed(left.join('; '), 'error') };
+        lines.push(`after the last step: FAILED: ${failed.error.message}`);
+      }
     }
-    if (!failed) return { status: 'passed', message: `all ${total} steps held`, runs, findings: [] };
+    const run: RunRecord = {
+      command: `lifecycle: ${lifecycleCheck.describe(spec)}`,
+      exitCode: failed ? (failed.error.status === 'error' ? null : 1) : 0,
+      durationMs: Math.round(performance.now() - started),
+      output: ctx.redactor.text(lines.join('\n')),
+      passed: !failed,
+    };
+    if (!failed) return { status: 'passed', message: `all ${total} steps held`, runs: [run], findings: [] };
     const where = failed.key === 'end' ? 'after the last step' : `step ${failed.at}/${total} (${failed.key})`;
     const finding: Finding = {
       id: (failed.error instanceof TargetDied ? findingIds['lifecycle-target-died'] : findingIds['lifecycle-step-failed']).id,
@@ -106,7 +119,7 @@ export const lifecycleCheck: CheckKind<LifecycleSpec> = {
       message: `${where}: ${failed.short ?? failed.error.message.split('\n')[0]}`,
       data: { step: failed.at, kind: failed.key },
     };
-    return { status: failed.error.status, message: `${where} failed: ${failed.error.message}`, runs, findings: [finding] };
+    return { status: failed.error.status, message: `${where} failed: ${failed.error.message}`, runs: [run], findings: [finding] };
   },
 };
 

@@ -59,7 +59,7 @@ export const serviceDefinitionCheck: CheckKind<ServiceDefinitionSpec> = {
       },
       expect: {
         type: 'object',
-        description: 'Exact values: launchd dotted paths ("KeepAlive.SuccessfulExit": false, "ProgramArguments.1"), systemd "Section.Key" ("Install.WantedBy": "default.target"). A value of another type (<string>false</string> for false) does not match.',
+        description: 'Exact values (placeholders allowed): launchd dotted paths ("KeepAlive.SuccessfulExit": false, "ProgramArguments.1"), systemd "Section.Key" ("Install.WantedBy": "default.target"). A value of another type (<string>false</string> for false) does not match.',
         additionalProperties: { type: ['string', 'number', 'boolean'] },
       },
       generate: {
@@ -140,9 +140,11 @@ async function inspect(spec: ServiceDefinitionSpec, ctx: CheckContext, runs: Run
   const add = (id: keyof typeof findingIds, severity: Finding['severity'], message: string, line?: number, hint?: string) =>
     findings.push({ id: findingIds[id].id, severity, file: rel, ...(line ? { line } : {}), message, ...(hint ? { hint } : {}) });
   let parsed: PlistValue | SystemdUnit | undefined;
+  // Expected values may name the cell's paths ({{tmp}}/data) as a rendered definition holds them.
+  const expanded = { ...spec, ...(spec.expect ? { expect: ctx.expandJson(spec.expect, {}) } : {}) };
   try {
     parsed = format === 'launchd' ? parsePlist(text) : parseSystemdUnit(text);
-    const problems = format === 'launchd' ? inspectLaunchd(parsed as PlistValue, spec) : inspectSystemd(parsed as SystemdUnit, spec);
+    const problems = format === 'launchd' ? inspectLaunchd(parsed as PlistValue, expanded) : inspectSystemd(parsed as SystemdUnit, expanded);
     const hint = format === 'launchd' ? 'See launchd.plist(5) for the keys and their types.' : 'See systemd.service(5) and systemd.unit(5).';
     for (const p of problems) add('service-definition-invalid', 'error', p.message, p.line, hint);
   } catch (e) {
