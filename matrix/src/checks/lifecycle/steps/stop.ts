@@ -6,7 +6,16 @@ import { StepFailed, type StepKind } from '../types.js';
 
 type StopValue =
   | string
-  | { target?: string; graceMs?: number; signal?: string; endedBy?: 'signal' | 'SIGKILL' | 'any'; command?: string | string[]; expectExitCode?: number; withinMs?: number };
+  | {
+      target?: string;
+      graceMs?: number;
+      signal?: string;
+      endedBy?: 'signal' | 'SIGKILL' | 'any';
+      command?: string | string[];
+      expectExitCode?: number;
+      expectOutput?: string;
+      withinMs?: number;
+    };
 
 /**
  * Stops the target and says what ended it. By default cutover sends SIGTERM to its whole tree and
@@ -25,11 +34,13 @@ export const stopStep: StepKind<StopValue> = {
       endedBy: { enum: ['signal', 'SIGKILL', 'any'], description: 'What must end it: signal (default: the first signal, without SIGKILL), SIGKILL (it must need the escalation), any.' },
       command: { ...COMMAND, description: "The app's own stop command, run in the target's folder with its environment (placeholders allowed)." },
       expectExitCode: { type: 'integer', description: 'The stop command\'s exit code (default 0).' },
+      expectOutput: { type: 'string', description: 'A regular expression the stop command\'s output must match (e.g. how it says it stopped the target).' },
       withinMs: { ...WITHIN, description: 'How long the stop command may run, in ms.' },
     },
   }),
   needsTarget: true,
   targetOf: (v) => (typeof v === 'string' ? v : v.target),
+  validate: (v) => (typeof v === 'object' && v.expectOutput !== undefined && !isRegex(v.expectOutput) ? [`stop.expectOutput: not a valid regular expression: ${v.expectOutput}`] : []),
   describe: (v) => {
     if (typeof v === 'string') return `stop ${v}`;
     if (v.command) return `stop with ${displayCommand(v.command)}`;
@@ -57,6 +68,9 @@ export const stopStep: StepKind<StopValue> = {
     if (r.spawnError || r.timedOut || r.exitCode !== (o.expectExitCode ?? 0)) {
       throw new StepFailed(`${describeRun(r, limit, shownCmd)}${r.exitCode !== null && !r.timedOut ? ` (expected ${o.expectExitCode ?? 0})` : ''}${out ? `; its output ends with:\n${out}` : ''}`, r.spawnError ? 'error' : 'failed');
     }
+    if (o.expectOutput !== undefined && !new RegExp(o.expectOutput, 'm').test(r.text())) {
+      throw new StepFailed(`the output of ${shownCmd} does not match /${o.expectOutput}/${out ? `; it ends with:\n${out}` : ''}`);
+    }
     try {
       await session.waitFor(`target ${state.name} to end after ${shownCmd}`, Math.max(1, grace), (): Look<true> => (t.isRunning() ? { ok: false, seen: 'still running' } : { ok: true, value: true }));
     } catch (e) {
@@ -68,3 +82,12 @@ export const stopStep: StepKind<StopValue> = {
     return `${shownCmd} exited with code ${r.exitCode}; target ${state.name} ended`;
   },
 };
+
+function isRegex(source: string): boolean {
+  try {
+    new RegExp(source, 'm');
+    return true;
+  } catch {
+    return false;
+  }
+}
