@@ -25,6 +25,7 @@ export class TargetDied extends StepFailed {}
 export type Look<T> = { ok: true; value: T } | { ok: false; seen?: string };
 
 const DEFAULT_STEP_MS = 10_000;
+const RUNNING_CACHE_MS = 100;
 
 /**
  * The state a lifecycle check carries from step to step: its targets, the answers captured under
@@ -35,6 +36,7 @@ export class LifecycleSession {
   readonly captures: Record<string, unknown> = {};
   readonly targets = new Map<string, TargetState>();
   private currentName: string | undefined;
+  private readonly runningSeen = new WeakMap<StartedTarget, { at: number; value: boolean }>();
 
   constructor(
     readonly spec: LifecycleSpec,
@@ -125,11 +127,24 @@ export class LifecycleSession {
     };
   }
 
-  /** Fails when a target ended that no step expected to end. */
-  checkAlive(where: string): void {
+  /**
+   * Whether a target still runs, for the watch waits keep. A target that forks is looked for in the
+   * process table, which costs milliseconds: that look is reused for 100 ms.
+   */
+  private stillRunning(t: StartedTarget, fresh: boolean): boolean {
+    if (!t.spec.forks || fresh) return t.isRunning();
+    const seen = this.runningSeen.get(t);
+    if (seen && Date.now() - seen.at < RUNNING_CACHE_MS) return seen.value;
+    const value = t.isRunning();
+    this.runningSeen.set(t, { at: Date.now(), value });
+    return value;
+  }
+
+  /** Fails when a target ended that no step expected to end (`fresh`: at step boundaries, not from a look of the last 100 ms). */
+  checkAlive(where: string, fresh = true): void {
     for (const state of this.targets.values()) {
       const t = state.current;
-      if (t && !state.mayEnd && !t.isRunning()) {
+      if (t && !state.mayEnd && !this.stillRunning(t, fresh)) {
         state.mayEnd = true;
         throw new TargetDied(`target ${state.name} ${describeEnd(t)} ${where}, and no step expected it to end${outputEnding(t.process, `target ${state.name}'s`)}`);
       }
@@ -144,7 +159,7 @@ export class LifecycleSession {
       const r = await look();
       if (r.ok) return r.value;
       seen = r.seen ?? seen;
-      this.checkAlive(`while waiting for ${what}`);
+      this.checkAlive(`while waiting for ${what}`, false);
       if (this.ctx.signal.aborted) throw new StepFailed(`the row's time limit was reached while waiting for ${what}`, 'error');
       if (Date.now() >= until) throw new StepFailed(`${what}: not within ${withinMs} ms${seen ? ` (last seen: ${seen})` : ''}`);
       await sleep(pollMs);
