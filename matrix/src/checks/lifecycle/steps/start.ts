@@ -1,8 +1,6 @@
 import { sleep } from '../../../../../core/src/wait.js';
-import { superviseTarget } from '../../../run/target.js';
-import { outputEnding } from '../../../run/target.js';
-import type { LifecycleSession } from '../session.js';
-import { describeEnd } from '../session.js';
+import { outputEnding, superviseTarget } from '../../../run/target.js';
+import { describeEnd, type LifecycleSession } from '../session.js';
 import { WITHIN, stringOr } from '../schema-parts.js';
 import { StepFailed, type StepKind } from '../types.js';
 
