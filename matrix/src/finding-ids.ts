@@ -8,6 +8,12 @@ export const findingIds = defineFindings({
   'matrix-too-few-samples': { severity: 'warning', description: 'A latency budget had too few samples for its percentile to mean much.' },
   'file-mode-too-open': { severity: 'error', description: 'A socket or token file is readable by others (must be 0600).' },
   'service-definition-invalid': { severity: 'error', description: 'A launchd plist or systemd unit lacks a key that matters.' },
+  'service-placeholder-left': { severity: 'error', description: 'A rendered service definition still holds a template placeholder (__NAME__, {{name}}, ${name}, @NAME@).' },
+  'service-program-missing': { severity: 'warning', description: 'The program a generated service definition starts does not exist or is not executable on this machine.' },
+  'service-secret-exposed': { severity: 'error', description: 'A service definition readable by every user holds a secret (a token, a key, a password).' },
+  'service-validator-reported': { severity: 'warning', description: 'plutil -lint (an error) or systemd-analyze verify (a warning) found a problem in a service definition.' },
+  'lifecycle-step-failed': { severity: 'error', description: 'A lifecycle step did not hold (its message names the step and shows the target\'s last output).' },
+  'lifecycle-target-died': { severity: 'error', description: 'A target ended while no lifecycle step expected it to (a crash, or an exit nobody asked for).' },
   // gate
   'gate-task-open': { severity: 'error', description: 'A task is not started, in progress, in review or blocked.' },
   'gate-evidence-invalid': { severity: 'error', description: 'A done task lacks valid evidence.' },
