@@ -56,6 +56,8 @@ export interface CommandRegistrationFact {
   loc: Loc;
   /** The Tauri plugin whose handler lists it (`plugin:<name>|<cmd>` on the frontend); absent: the app's own. */
   plugin?: string;
+  /** In a workspace, the crate whose app handler (not a plugin's) lists it: each such crate builds an app of its own. */
+  app?: string;
   /** Why the entry could not be followed to a function; such an entry registers its name, wherever it is defined. */
   unresolved?: string;
 }
@@ -110,10 +112,17 @@ export interface EmitFact {
   internal?: string;
 }
 
-/** Rust re-emits every sidecar event under a prefix: `app.emit(&format!("agent:{}", ev.type), …)`. */
+/**
+ * A Rust emit of a formatted name with a literal start: `app.emit(&format!("agent:{}", ev.type), …)`.
+ * When the sidecar emits events, it re-emits them under the prefix; with none to re-emit, its
+ * name is known only at run time (`format!("output:{}", run_id)`) and it counts as an unresolved
+ * emit with that prefix (see build/reemits.ts).
+ */
 export interface ReemitFact {
   kind: 'reemit';
   prefix: string;
+  /** The name as written (`format!("agent:{}", ev.type)`). */
+  expression?: string;
   loc: Loc;
 }
 

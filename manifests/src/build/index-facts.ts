@@ -11,6 +11,7 @@ import type {
   ReemitFact,
   UnresolvedFact,
 } from '../model.js';
+import { settleReemits } from './reemits.js';
 
 export interface FactIndex {
   definitions: CommandDefinitionFact[];
@@ -24,9 +25,11 @@ export interface FactIndex {
   unresolved: UnresolvedFact[];
 }
 
+const byLoc = (a: Fact, b: Fact): number => (a.loc.file < b.loc.file ? -1 : a.loc.file > b.loc.file ? 1 : a.loc.line - b.loc.line || (a.loc.column ?? 0) - (b.loc.column ?? 0));
+
 export function indexFacts(facts: readonly Fact[]): FactIndex {
   const ix: FactIndex = { definitions: [], registrations: [], forwards: [], handlers: [], invokes: [], emits: [], reemits: [], listens: [], unresolved: [] };
-  const sorted = [...facts].sort((a, b) => (a.loc.file < b.loc.file ? -1 : a.loc.file > b.loc.file ? 1 : a.loc.line - b.loc.line || (a.loc.column ?? 0) - (b.loc.column ?? 0)));
+  const sorted = [...facts].sort(byLoc);
   for (const f of sorted) {
     switch (f.kind) {
       case 'command-definition': ix.definitions.push(f); break;
@@ -40,6 +43,9 @@ export function indexFacts(facts: readonly Fact[]): FactIndex {
       case 'unresolved': ix.unresolved.push(f); break;
     }
   }
+  const settled = settleReemits(ix.reemits, ix.emits);
+  ix.reemits = settled.reemits;
+  if (settled.unresolved.length) ix.unresolved = [...ix.unresolved, ...settled.unresolved].sort(byLoc);
   return ix;
 }
 
