@@ -21,6 +21,7 @@ export const findingIds = defineFindings({
   'event-not-listened': { severity: 'warning', description: 'An event is emitted but nothing listens for it.' },
   'conflicting-payload': { severity: 'error', description: 'One command name has conflicting payload schemas.' },
   'forward-key-mismatch': { severity: 'error', description: "A forwarded json! object lacks a key the sidecar handler's params type requires (error), or sends keys it never reads (warning)." },
+  'several-apps': { severity: 'warning', description: 'The Rust sources hold more than one Tauri app (several crates each with an app generate_handler! of their own); their commands are kept apart, but each frontend is checked against all of them together.' },
   'invoke-key-mismatch': { severity: 'error', description: "An invoke lacks a required parameter of the Rust command (error), or sends keys it does not take (warning)." },
   // drift
   'manifest-missing': { severity: 'error', description: 'No committed manifest to compare with; run `cutover manifest --update`.' },

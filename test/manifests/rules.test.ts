@@ -75,7 +75,7 @@ describe('check rules, one fixture each', () => {
     expect(out).toEqual(expected('event-not-listened'));
   });
 
-  it('conflicting-payload: two handlers, two cfg variants, two forwards with different shapes; identical duplicates pass', () => {
+  it('conflicting-payload: two handlers, two cfg variants, two forwards with different shapes; identical duplicates, commands of two apps and of two plugins pass', () => {
     const out = runRule('conflicting-payload');
     expect(summary(out)).toEqual(['error src-sidecar/src/router.ts:30 agent_send_message', 'error src-tauri/src/commands.rs:9 status', 'error src-tauri/src/commands.rs:19 agent_stop_generation']);
     expect(out).toEqual(expected('conflicting-payload'));
@@ -93,6 +93,12 @@ describe('check rules, one fixture each', () => {
     expect(summary(out)).toEqual(['error src/api.ts:1 agent_send_message', 'warning src/api.ts:4 agent_list']);
     expect(out[0]?.message).toContain('missing sessionId (Rust session_id); unknown session_id');
     expect(out).toEqual(expected('invoke-key-mismatch'));
+  });
+
+  it('several-apps: one warning naming each crate whose own app handler registers commands (plugins are no app)', () => {
+    const out = runRule('several-apps');
+    expect(out.map((f) => `${f.severity} ${f.file}:${f.line} ${JSON.stringify(f.data?.apps)}`)).toEqual(['warning apps/proxy/src/main.rs:12 ["desktop","proxy"]']);
+    expect(out).toEqual(expected('several-apps'));
   });
 
   it('unresolved-name: one warning per name, with the reason and what to do', () => {

@@ -744,6 +744,10 @@ export interface ManifestsCheckRules {
    */
   'invoke-key-mismatch'?: 'error' | 'warning' | 'info' | 'off';
   /**
+   * The Rust sources hold more than one Tauri app; each frontend is checked against all of them together.
+   */
+  'several-apps'?: 'error' | 'warning' | 'info' | 'off';
+  /**
    * A command or event name could not be resolved statically.
    */
   'unresolved-name'?: 'error' | 'warning' | 'info' | 'off';

@@ -7,6 +7,7 @@ import { invokeKeyMismatch } from './invoke-key-mismatch.js';
 import { missingHandler } from './missing-handler.js';
 import { registeredNotDefined } from './registered-not-defined.js';
 import type { Rule } from './rule.js';
+import { severalApps } from './several-apps.js';
 import { unforwardedHandler } from './unforwarded-handler.js';
 import { unregisteredInvoke } from './unregistered-invoke.js';
 import { unresolvedName } from './unresolved-name.js';
@@ -24,4 +25,5 @@ export const RULES: Rule[] = [
   forwardKeyMismatch,
   invokeKeyMismatch,
   unresolvedName,
+  severalApps,
 ];
