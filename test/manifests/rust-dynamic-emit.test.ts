@@ -3,13 +3,15 @@ import { indexFacts } from '../../manifests/src/build/index-facts.js';
 import type { Fact } from '../../manifests/src/model.js';
 import { eventNotEmitted } from '../../manifests/src/rules/event-not-emitted.js';
 import { unresolvedName } from '../../manifests/src/rules/unresolved-name.js';
-import { extractFixture } from './rust-fixture.js';
+import { expectedOutput, extractFixture } from './rust-fixture.js';
 
 const listen = (name: string, line: number): Fact => ({ kind: 'listen', name, side: 'frontend', loc: { file: 'src/app.ts', line } });
 
 describe('Rust emits of a name known only at run time', () => {
   it('are unresolved emits with their literal prefix when the sidecar emits nothing to re-emit, followed through a let', async () => {
-    const rust = Object.values(await extractFixture('rust-dynamic-emit')).flatMap((r) => r.facts);
+    const out = await extractFixture('rust-dynamic-emit');
+    expect(out).toEqual(expectedOutput('rust-dynamic-emit'));
+    const rust = Object.values(out).flatMap((r) => r.facts);
     const facts = indexFacts([...rust, listen('agent-output:42', 3), listen('stream_9', 4), listen('run-done', 5)]);
     expect(facts.reemits).toEqual([]);
     expect(facts.unresolved.map((u) => [u.loc.line, u.prefix, u.expression])).toEqual([
