@@ -1,5 +1,8 @@
 import { commandNotRegistered } from './command-not-registered.js';
 import { conflictingPayload } from './conflicting-payload.js';
+import { controlKeyMismatch } from './control-key-mismatch.js';
+import { controlUnhandled } from './control-unhandled.js';
+import { controlUnused } from './control-unused.js';
 import { eventNotEmitted } from './event-not-emitted.js';
 import { eventNotListened } from './event-not-listened.js';
 import { forwardKeyMismatch } from './forward-key-mismatch.js';
@@ -26,4 +29,7 @@ export const RULES: Rule[] = [
   invokeKeyMismatch,
   unresolvedName,
   severalApps,
+  controlUnhandled,
+  controlUnused,
+  controlKeyMismatch,
 ];

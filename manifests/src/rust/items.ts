@@ -75,6 +75,8 @@ export interface TypeStub {
   name: string;
   scope: ModuleScope;
   generics: string[];
+  /** An enum's `#[serde(tag = "…")]`: the field that names the variant (a control-plane request enum's `cmd`). */
+  tag?: string;
   /** The item with its attributes, for parsing it again when a schema needs its body. */
   range: { startIndex: number; endIndex: number; startPosition: { row: number; column: number }; endPosition: { row: number; column: number } };
   line: number;
@@ -175,6 +177,33 @@ export interface LostFact {
   expression: string;
 }
 
+/** An arm of a control-socket dispatch: the command name it answers, and what it reads of the request. */
+export interface PendingControlArm {
+  name: NameExpr;
+  loc: Loc;
+  /** How the name is read, as written (`match req.cmd.as_str()`). */
+  how: string;
+  /** Request keys the arm reads (`req.codebase`, `req["lines"]`); undefined: it hands the request on, or there is none. */
+  reads?: string[];
+}
+
+/** A request a client builds: the command's name (json! or struct field), or a variant of a request enum to settle. */
+export interface PendingControlRequest {
+  loc: Loc;
+  name?: NameExpr;
+  /** `Request::Sync` of `Request::Sync { codebase }`: resolved once every file is read. */
+  variant?: string[];
+  scope: ModuleScope;
+  /** Keys sent beside the name; undefined when they cannot be listed. */
+  keys?: string[];
+  fn?: FnItem;
+}
+
+export interface ControlData {
+  arms: PendingControlArm[];
+  requests: PendingControlRequest[];
+}
+
 export interface FileData {
   root: ModuleScope;
   scopes: ModuleScope[];
@@ -190,4 +219,6 @@ export interface FileData {
   dispatches: Dispatch[];
   recovered: Recovered[];
   lost: LostFact[];
+  /** The control plane read in this file, when it is one of the control plane's files. */
+  control?: ControlData;
 }
