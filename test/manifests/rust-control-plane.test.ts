@@ -70,7 +70,7 @@ describe('the control plane of a Rust daemon', () => {
     expect(summary((await checkOf('enum-daemon')).findings)).toEqual(['warning control-unused src/protocol.rs:13']);
     const match = (await checkOf('match-daemon')).findings;
     expect(summary(match)).toEqual(['error control-unhandled src/client.rs:22', 'warning control-key-mismatch src/client.rs:17', 'warning control-unused src/main.rs:25']);
-    expect(match[0]!.message).toBe("stats asks the daemon for 'stats', a command its dispatch does not handle, so the daemon answers with an error; did you mean \"status\"?");
+    expect(match[0]!.message).toBe("fn stats asks the daemon for 'stats', a command its dispatch does not handle, so the daemon answers with an error; did you mean \"status\"?");
     expect(match[1]!.message).toContain('line is sent but never read');
     expect(match[2]!.data?.name).toBe('tail');
     const value = (await checkOf('value-daemon')).findings;

@@ -26,6 +26,8 @@ export function groupFindings(options: ManifestOptions, stats: ExtractionStats):
   const out: Finding[] = [];
   for (const g of ['rust', 'sidecar', 'frontend'] as const) {
     const spec = options.groups[g];
+    // `include: []` says the app has no such layer (a daemon has no frontend): nothing to report.
+    if (spec.configured && spec.include.length === 0) continue;
     const globs = spec.include.join(', ');
     if (stats.files[g] === 0) {
       if (spec.configured) out.push(finding('nothing-extracted', `found nothing in manifests.${g}.include (${globs}): no file matched, so the ${g} layer is not checked`, { data: { group: g, files: 0 }, hint: HINT[g] }));

@@ -30,7 +30,7 @@ export const controlKeyMismatch: Rule = {
           ...(unread.length ? [`${unread.join(', ')} ${unread.length === 1 ? 'is' : 'are'} sent but never read`] : []),
         ];
         out.push(
-          finding('control-key-mismatch', `${r.from ? `${r.from} sends` : 'a client sends'} '${r.name}' with ${keyList(r.keys)}, and the daemon (${at(h.loc)}, ${h.how}) takes ${keyList(h.reads.map((k) => k.key))}: ${parts.join('; ')}`, {
+          finding('control-key-mismatch', `${r.from ? `fn ${r.from} sends` : 'a client sends'} '${r.name}' with ${keyList(r.keys)}, and the daemon (${at(h.loc)}, ${h.how}) takes ${keyList(h.reads.map((k) => k.key))}: ${parts.join('; ')}`, {
             file: r.loc.file,
             line: r.loc.line,
             column: r.loc.column,

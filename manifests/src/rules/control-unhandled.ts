@@ -20,7 +20,7 @@ export const controlUnhandled: Rule = {
       .map((r) => {
         const could = open.filter((u) => u.prefix === undefined || r.name.startsWith(u.prefix));
         const maybe = could.length ? `; but a dispatch arm whose name is not known statically could answer it (${could.slice(0, 3).map((u) => at(u.loc)).join(', ')})` : '';
-        return finding('control-unhandled', `${r.from ? `${r.from} asks` : 'a client asks'} the daemon for '${r.name}', a command its dispatch does not handle, so the daemon answers with an error${maybe}${suggestion(r.name, handled)}`, {
+        return finding('control-unhandled', `${r.from ? `fn ${r.from} asks` : 'a client asks'} the daemon for '${r.name}', a command its dispatch does not handle, so the daemon answers with an error${maybe}${suggestion(r.name, handled)}`, {
           file: r.loc.file,
           line: r.loc.line,
           column: r.loc.column,
