@@ -39,7 +39,9 @@ function fromVariant(r: PendingControlRequest & { variant: string[] }, enums: re
  * The control plane of a Rust daemon (`manifests.rust.controlPlane`): the commands its dispatch
  * answers (`match req.cmd.as_str()`, `if cmd == "…"`, a `#[serde(tag = "cmd")]` request enum)
  * and the requests its clients build (`json!({"cmd": …})`, `Request::Status`, a struct literal
- * setting the command field). Names that cannot be settled are reported, never dropped.
+ * setting the command field), also through a helper whose callers name the command
+ * (`send_cmd("status")`). Names that cannot be settled are reported, never dropped: a helper's
+ * own request only when no call of it names a command.
  */
 export const rustControlPlane: Extractor = {
   id: 'rust-control-plane',
@@ -59,19 +61,34 @@ export const rustControlPlane: Extractor = {
         if (name.kind === 'literal') facts.push({ kind: 'control-handler', name: name.value, loc: arm.loc, how: arm.how, ...(arm.reads ? { reads: arm.reads.map((key) => ({ key, required: false, requiredBy: 'read' as const })) } : {}) });
         else facts.push(unresolved('handler', name.expression, name.kind === 'prefix' ? `only the start of the command name is literal ("${name.prefix}")` : name.reason, arm.loc, name.kind === 'prefix' ? name.prefix : undefined));
       }
-      for (const r of file.data?.control?.requests ?? []) {
-        if (testOnly(r.scope, r.fn)) continue;
-        if (r.variant) {
-          const fact = fromVariant({ ...r, variant: r.variant }, enums, index);
-          if (fact) facts.push(fact);
-          continue;
-        }
-        const name = settleName(r.name!, index);
-        const from = r.fn ? { from: r.fn.name } : {};
-        if (name.kind === 'literal') facts.push({ kind: 'control-request', name: name.value, loc: r.loc, ...(r.keys ? { keys: r.keys } : {}), ...from });
-        else facts.push(unresolved('request', name.expression, name.kind === 'prefix' ? `only the start of the command name is literal ("${name.prefix}")` : name.reason, r.loc, name.kind === 'prefix' ? name.prefix : undefined));
+    }
+    const requests = index.files.flatMap((f) => f.data?.control?.requests ?? []).filter((r) => !testOnly(r.scope, r.fn));
+    const calls = index.files.flatMap((f) => f.data?.control?.calls ?? []);
+    // A helper that puts its parameter in the request (`fn send_cmd(cmd: &str) { json!({"cmd": cmd}) }`): its calls name the commands.
+    const reached = new Set<PendingControlRequest>();
+    for (const r of requests) {
+      if (r.param === undefined || !r.fn) continue;
+      for (const c of calls) {
+        const arg = c.callee === r.fn.name ? c.args[r.param] : undefined;
+        const name = arg ? settleName(arg, index) : undefined;
+        if (name?.kind !== 'literal') continue;
+        reached.add(r);
+        facts.push({ kind: 'control-request', name: name.value, loc: c.loc, ...(r.keys ? { keys: r.keys } : {}), ...(c.fn ? { from: c.fn.name } : {}) });
       }
     }
-    return { facts, findings: [] };
+    for (const r of requests) {
+      if (reached.has(r)) continue;
+      if (r.variant) {
+        const fact = fromVariant({ ...r, variant: r.variant }, enums, index);
+        if (fact) facts.push(fact);
+        continue;
+      }
+      const name = settleName(r.name!, index);
+      const from = r.fn ? { from: r.fn.name } : {};
+      if (name.kind === 'literal') facts.push({ kind: 'control-request', name: name.value, loc: r.loc, ...(r.keys ? { keys: r.keys } : {}), ...from });
+      else facts.push(unresolved('request', name.expression, name.kind === 'prefix' ? `only the start of the command name is literal ("${name.prefix}")` : name.reason, r.loc, name.kind === 'prefix' ? name.prefix : undefined));
+    }
+    const place = (f: Fact) => `${f.loc.file}\0${String(f.loc.line).padStart(8, '0')}\0${String(f.loc.column ?? 0).padStart(8, '0')}`;
+    return { facts: facts.sort((a, b) => (place(a) < place(b) ? -1 : place(a) > place(b) ? 1 : 0)), findings: [] };
   },
 };

@@ -9,10 +9,13 @@
 import type { Node } from 'web-tree-sitter';
 import { fnAt } from './call-sites.js';
 import type { FileIndex, Site } from './file-index.js';
-import type { PendingControlRequest } from './items.js';
+import type { Loc } from '../model.js';
+import { calleeOf } from './calls.js';
+import type { PendingControlCall, PendingControlRequest } from './items.js';
 import { isJsonMacro, jsonObjectEntries } from './json-macro.js';
 import { nameExpr, type NameExpr } from './name-expr.js';
-import { locOf, namedKids, pathSegments, stringValue, unraw } from './nodes.js';
+import { paramNames } from './locals.js';
+import { callArguments, locOf, namedKids, pathSegments, peel, stringValue, unraw } from './nodes.js';
 
 const NOT_A_VALUE = new Set(['scoped_identifier', 'scoped_type_identifier', 'use_declaration', 'use_as_clause', 'use_list', 'scoped_use_list', 'use_wildcard']);
 
@@ -43,12 +46,43 @@ function tokensName(tokens: readonly Node[], site: Site): NameExpr {
   return { kind: 'unresolved', expression: tokens.map((t) => t.text).join(' '), reason: 'not a string literal or a crate constant' };
 }
 
+/** A name that is a parameter of the function around it: that parameter's position. */
+function paramOf(name: NameExpr, site: Site): { param: number } | Record<string, never> {
+  const at = name.kind === 'unresolved' && name.param !== undefined && site.fn ? paramNames(site.fn).indexOf(name.param) : -1;
+  return at >= 0 ? { param: at } : {};
+}
+
 function fromJson(site: Site, names: ReadonlySet<string>, rel: string): PendingControlRequest | undefined {
   const entries = isJsonMacro(site.node) ? jsonObjectEntries(site.node) : undefined;
   const named = entries?.find((e) => names.has(e.key));
   if (!entries || !named) return undefined;
   const keys = [...new Set(entries.filter((e) => e !== named).map((e) => e.key))].sort();
-  return { loc: locOf(rel, site.node), name: tokensName(named.value, site), scope: site.scope, keys, ...(site.fn ? { fn: site.fn.item } : {}) };
+  const name = tokensName(named.value, site);
+  return { loc: locOf(rel, site.node), name, scope: site.scope, keys, ...(site.fn ? { fn: site.fn.item } : {}), ...paramOf(name, site) };
+}
+
+/** A literal or constant argument (`"status"`, `STATUS`, `cmds::STATUS`); anything else is not read. */
+function literalArg(arg: Node, site: Site): NameExpr | undefined {
+  const n = peel(arg);
+  if (stringValue(n) !== undefined) return { kind: 'literal', value: stringValue(n)! };
+  const last = n.type === 'identifier' || n.type === 'scoped_identifier' ? pathSegments(n).pop() : undefined;
+  return last && /^[A-Z][A-Z0-9_]*$/.test(last) ? nameExpr(n, site) : undefined;
+}
+
+/** A call of a free function, a path, or a method on `self` with a literal or constant argument: maybe a request helper's. */
+function fromCall(node: Node, site: Site, rel: string): PendingControlCall | undefined {
+  const callee = calleeOf(node);
+  if (!callee) return undefined;
+  // `tx.send("x")` on some other value is no call of the crate's helper; `self.send("x")` may be.
+  if (callee.method) {
+    let fn = node.childForFieldName('function');
+    if (fn?.type === 'generic_function') fn = fn.childForFieldName('function');
+    const receiver = fn?.childForFieldName('value');
+    if (!receiver || peel(receiver).type !== 'self') return undefined;
+  }
+  const args = callArguments(node).map((a) => literalArg(a, site));
+  if (!args.some((a) => a !== undefined)) return undefined;
+  return { callee: callee.name, loc: locOf(rel, callee.nameNode), args, ...(site.fn ? { fn: site.fn.item } : {}) };
 }
 
 function typeName(node: Node | null): string[] {
@@ -73,7 +107,7 @@ function fromStruct(node: Node, site: Site, names: ReadonlySet<string>, rel: str
   }
   const base = { loc: locOf(rel, node), scope: site.scope, ...(site.fn ? { fn: site.fn.item } : {}) };
   // A struct's fields are its type's, all sent whatever the command: they say nothing about what this one takes.
-  if (name) return { ...base, name };
+  if (name) return { ...base, name, ...paramOf(name, site) };
   const path = typeName(node.childForFieldName('name'));
   return variantPath(path) && !inPattern(node) ? { ...base, variant: path, ...(open ? {} : { keys: keys.sort() }) } : undefined;
 }
@@ -84,26 +118,34 @@ function fromPath(node: Node, site: Site, rel: string): PendingControlRequest | 
   return variantPath(path) ? { loc: locOf(rel, node), variant: path, scope: site.scope, ...(site.fn ? { fn: site.fn.item } : {}) } : undefined;
 }
 
-/** Every request built in a file's functions (each node once, though functions nest). */
-export function controlRequests(index: FileIndex, names: ReadonlySet<string>): PendingControlRequest[] {
-  const out: PendingControlRequest[] = [];
+const byPlace = (a: { loc: Loc }, b: { loc: Loc }): number => a.loc.line - b.loc.line || (a.loc.column ?? 0) - (b.loc.column ?? 0);
+
+/** Every request built in a file's functions, and the calls that may be of a request helper (each node once, though functions nest). */
+export function controlRequests(index: FileIndex, names: ReadonlySet<string>): { requests: PendingControlRequest[]; calls: PendingControlCall[] } {
+  const requests: PendingControlRequest[] = [];
+  const calls: PendingControlCall[] = [];
   for (const site of index.macros) {
     const r = fromJson(site, names, index.rel);
-    if (r) out.push(r);
+    if (r) requests.push(r);
   }
   const seen = new Set<string>();
   for (const fn of index.functions) {
     const body = fn.node.childForFieldName('body');
     if (!body) continue;
-    for (const node of body.descendantsOfType(['struct_expression', 'scoped_identifier'])) {
+    for (const node of body.descendantsOfType(['struct_expression', 'scoped_identifier', 'call_expression'])) {
       const key = node ? `${node.startIndex}:${node.endIndex}:${node.type}` : '';
       if (!node || seen.has(key)) continue;
       seen.add(key);
       const site: Site = { node, scope: fn.item.scope, fn: fnAt(index, node.startIndex) ?? fn };
+      if (node.type === 'call_expression') {
+        const c = fromCall(node, site, index.rel);
+        if (c) calls.push(c);
+        continue;
+      }
       const r = node.type === 'struct_expression' ? fromStruct(node, site, names, index.rel) : fromPath(node, site, index.rel);
-      if (r) out.push(r);
+      if (r) requests.push(r);
     }
   }
-  return out.sort((a, b) => a.loc.line - b.loc.line || (a.loc.column ?? 0) - (b.loc.column ?? 0));
+  return { requests: requests.sort(byPlace), calls: calls.sort(byPlace) };
 }
 

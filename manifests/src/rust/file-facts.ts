@@ -105,7 +105,7 @@ function read(index: FileIndex, bad: readonly Node[], options: RustOptions, cont
   }
   if (control && options.controlPlane) {
     const names = new Set(options.controlPlane.discriminants);
-    data.control = { arms: controlArms(index, names), requests: controlRequests(index, names) };
+    data.control = { arms: controlArms(index, names), ...controlRequests(index, names) };
   }
   for (const d of index.consts) {
     const valueNode = d.node.childForFieldName('value');

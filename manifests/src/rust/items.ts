@@ -197,11 +197,23 @@ export interface PendingControlRequest {
   /** Keys sent beside the name; undefined when they cannot be listed. */
   keys?: string[];
   fn?: FnItem;
+  /** The name is this parameter (by position) of the function around it: a helper whose callers name the command. */
+  param?: number;
+}
+
+/** A call that may be of a request helper (`send_cmd("status")`): its literal or constant arguments. */
+export interface PendingControlCall {
+  callee: string;
+  loc: Loc;
+  /** By position; undefined where the argument is no literal or constant. */
+  args: Array<NameExpr | undefined>;
+  fn?: FnItem;
 }
 
 export interface ControlData {
   arms: PendingControlArm[];
   requests: PendingControlRequest[];
+  calls: PendingControlCall[];
 }
 
 export interface FileData {
