@@ -59,7 +59,8 @@ describe('the control plane of a Rust daemon', () => {
       'match-daemon/src/client.rs:22 stats []',
       // Through the helper command(cmd), at its call: the helper's own json! is no request then.
       'match-daemon/src/client.rs:31 tail []',
-      // A struct literal (its fields are the type's, so not listed), json! through a const.
+      // A struct literal of a Serialize struct (its fields are the type's, so not listed; Spawn { cmd }
+      // at :36 is not Serialize, so no request), json! through a const.
       'value-daemon/src/client.rs:14 ping null',
       'value-daemon/src/client.rs:18 shutdown []',
       'value-daemon/src/client.rs:22 rotate ["keep"]',

@@ -13,6 +13,16 @@ function testOnly(scope: ModuleScope, fn: FnItem | undefined): boolean {
   return [...scopeCfgs(scope), ...(fn?.cfgs ?? [])].some((c) => /\btest\b/.test(c));
 }
 
+/**
+ * A struct literal setting a field named like the command (`Spawn { cmd: "git".into() }`) is a
+ * request only when a client can send it: its struct derives Serialize (or is not in the sources).
+ */
+function sendable(r: PendingControlRequest, index: CrateIndex): boolean {
+  if (!r.type?.length) return true;
+  const found = resolveName(index, 'types', r.type, r.scope);
+  return !('decl' in found) || found.decl.serializes === true;
+}
+
 function fromEnums(enums: readonly RequestEnum[], index: CrateIndex): ControlHandlerFact[] {
   return enums.flatMap((e) =>
     e.variants.map((v) => ({
@@ -62,7 +72,7 @@ export const rustControlPlane: Extractor = {
         else facts.push(unresolved('handler', name.expression, name.kind === 'prefix' ? `only the start of the command name is literal ("${name.prefix}")` : name.reason, arm.loc, name.kind === 'prefix' ? name.prefix : undefined));
       }
     }
-    const requests = index.files.flatMap((f) => f.data?.control?.requests ?? []).filter((r) => !testOnly(r.scope, r.fn));
+    const requests = index.files.flatMap((f) => f.data?.control?.requests ?? []).filter((r) => !testOnly(r.scope, r.fn) && sendable(r, index));
     const calls = index.files.flatMap((f) => f.data?.control?.calls ?? []);
     // A helper that puts its parameter in the request (`fn send_cmd(cmd: &str) { json!({"cmd": cmd}) }`): its calls name the commands.
     const reached = new Set<PendingControlRequest>();

@@ -107,8 +107,8 @@ function fromStruct(node: Node, site: Site, names: ReadonlySet<string>, rel: str
   }
   const base = { loc: locOf(rel, node), scope: site.scope, ...(site.fn ? { fn: site.fn.item } : {}) };
   // A struct's fields are its type's, all sent whatever the command: they say nothing about what this one takes.
-  if (name) return { ...base, name, ...paramOf(name, site) };
   const path = typeName(node.childForFieldName('name'));
+  if (name) return { ...base, name, type: path, ...paramOf(name, site) };
   return variantPath(path) && !inPattern(node) ? { ...base, variant: path, ...(open ? {} : { keys: keys.sort() }) } : undefined;
 }
 

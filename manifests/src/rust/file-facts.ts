@@ -6,7 +6,7 @@
 import type { Node, Parser } from 'web-tree-sitter';
 import { InternalError } from '../../../core/src/errors.js';
 import type { RustOptions, SourceFile } from '../model.js';
-import { cfgPredicates, readAttributes } from './attributes.js';
+import { cfgPredicates, metaItems, readAttributes } from './attributes.js';
 import { EMITTERS, emitOf, forwardOf } from './collect-calls.js';
 import { registrationOf } from './collect-registrations.js';
 import { controlArms } from './control-dispatch.js';
@@ -40,9 +40,11 @@ function typeStub(d: DeclNode, control: boolean): TypeStub | undefined {
   if (!kind) return undefined;
   const first = d.attrs[0] ?? d.node;
   const range = { startIndex: first.startIndex, endIndex: d.node.endIndex, startPosition: first.startPosition, endPosition: d.node.endPosition };
-  // A control plane's request enum is found by its serde tag (`#[serde(tag = "cmd")]`).
-  const tag = control && kind === 'enum' && d.attrs.length ? containerAttrs(readAttributes(d.attrs)).tag : undefined;
-  return { kind, name: d.name, scope: d.scope, generics: genericsOf(d.node), range, line: lineOf(d.node), ...(tag !== undefined ? { tag } : {}) };
+  // A control plane's request enum is found by its serde tag (`#[serde(tag = "cmd")]`); a request struct is one a client can serialize.
+  const attrs = control && kind !== 'alias' && d.attrs.length ? readAttributes(d.attrs) : [];
+  const tag = kind === 'enum' && attrs.length ? containerAttrs(attrs).tag : undefined;
+  const serializes = kind === 'struct' && metaItems(attrs, 'derive').some((m) => m.path === 'Serialize' || m.path.endsWith('::Serialize'));
+  return { kind, name: d.name, scope: d.scope, generics: genericsOf(d.node), range, line: lineOf(d.node), ...(tag !== undefined ? { tag } : {}), ...(serializes ? { serializes } : {}) };
 }
 
 function lastSegment(call: string): string {

@@ -77,6 +77,8 @@ export interface TypeStub {
   generics: string[];
   /** An enum's `#[serde(tag = "…")]`: the field that names the variant (a control-plane request enum's `cmd`). */
   tag?: string;
+  /** A struct deriving serde's Serialize, read only in the control plane's files: a client can send it. */
+  serializes?: true;
   /** The item with its attributes, for parsing it again when a schema needs its body. */
   range: { startIndex: number; endIndex: number; startPosition: { row: number; column: number }; endPosition: { row: number; column: number } };
   line: number;
@@ -193,6 +195,8 @@ export interface PendingControlRequest {
   name?: NameExpr;
   /** `Request::Sync` of `Request::Sync { codebase }`: resolved once every file is read. */
   variant?: string[];
+  /** The struct of a struct literal setting the command field: a request only if a client can serialize it. */
+  type?: string[];
   scope: ModuleScope;
   /** Keys sent beside the name; undefined when they cannot be listed. */
   keys?: string[];

@@ -16,6 +16,8 @@ export interface TypeDecl {
   line: number;
   /** An enum's `#[serde(tag = "…")]`, read only in the control plane's files. */
   tag?: string;
+  /** A struct deriving Serialize, read only in the control plane's files. */
+  serializes?: true;
   /** Index into the run's file list and the item's range, to read its body again on demand. */
   file: number;
   range: { startIndex: number; endIndex: number; startPosition: { row: number; column: number }; endPosition: { row: number; column: number } };
