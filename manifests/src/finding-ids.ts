@@ -21,7 +21,12 @@ export const findingIds = defineFindings({
   'event-not-listened': { severity: 'warning', description: 'An event is emitted but nothing listens for it.' },
   'conflicting-payload': { severity: 'error', description: 'One command name has conflicting payload schemas.' },
   'forward-key-mismatch': { severity: 'error', description: "A forwarded json! object lacks a key the sidecar handler's params type requires (error), or sends keys it never reads (warning)." },
+  'several-apps': { severity: 'warning', description: 'The Rust sources hold more than one Tauri app (several crates each with an app generate_handler! of their own); their commands are kept apart, but each frontend is checked against all of them together.' },
   'invoke-key-mismatch': { severity: 'error', description: "An invoke lacks a required parameter of the Rust command (error), or sends keys it does not take (warning)." },
+  // check: a daemon's control plane against its clients
+  'control-unhandled': { severity: 'error', description: 'A client of a control socket asks for a command the daemon does not handle.' },
+  'control-unused': { severity: 'warning', description: 'A command the control plane of a daemon handles that no client asks for.' },
+  'control-key-mismatch': { severity: 'error', description: "A control-socket request lacks a field the daemon's request type requires (error), or sends keys it never reads (warning)." },
   // drift
   'manifest-missing': { severity: 'error', description: 'No committed manifest to compare with; run `cutover manifest --update`.' },
   'manifest-invalid': { severity: 'error', description: 'A committed manifest is not valid JSON or not in the manifest format (schema/manifest.schema.json).' },

@@ -56,6 +56,8 @@ export interface CommandRegistrationFact {
   loc: Loc;
   /** The Tauri plugin whose handler lists it (`plugin:<name>|<cmd>` on the frontend); absent: the app's own. */
   plugin?: string;
+  /** In a workspace, the crate whose app handler (not a plugin's) lists it: each such crate builds an app of its own. */
+  app?: string;
   /** Why the entry could not be followed to a function; such an entry registers its name, wherever it is defined. */
   unresolved?: string;
 }
@@ -110,10 +112,17 @@ export interface EmitFact {
   internal?: string;
 }
 
-/** Rust re-emits every sidecar event under a prefix: `app.emit(&format!("agent:{}", ev.type), …)`. */
+/**
+ * A Rust emit of a formatted name with a literal start: `app.emit(&format!("agent:{}", ev.type), …)`.
+ * When the sidecar emits events, it re-emits them under the prefix; with none to re-emit, its
+ * name is known only at run time (`format!("output:{}", run_id)`) and it counts as an unresolved
+ * emit with that prefix (see build/reemits.ts).
+ */
 export interface ReemitFact {
   kind: 'reemit';
   prefix: string;
+  /** The name as written (`format!("agent:{}", ev.type)`). */
+  expression?: string;
   loc: Loc;
 }
 
@@ -125,11 +134,39 @@ export interface ListenFact {
   loc: Loc;
 }
 
+/**
+ * A command the daemon of a control socket handles (`{"cmd":"status"}`): an arm of its dispatch
+ * (`match req.cmd.as_str() { "status" => … }`, `if cmd == "status"`), or a variant of its request
+ * enum (`#[serde(tag = "cmd")] enum Request { Status, … }`).
+ */
+export interface ControlHandlerFact {
+  kind: 'control-handler';
+  name: string;
+  loc: Loc;
+  /** `match req.cmd.as_str()`, `enum Request`: how it was found, for messages. */
+  how: string;
+  /** Keys it takes (a variant's fields) or reads from the request in its arm; undefined: it hands the request on whole. */
+  reads?: KeyFact[];
+  /** JSON Schema of the request without its command field (a variant's fields, by serde's rules). */
+  params?: JsonSchema;
+}
+
+/** A client of a control socket asks for a command: `json!({"cmd": "status"})`, `Request::Status`, `Request { cmd: "status".into(), … }`. */
+export interface ControlRequestFact {
+  kind: 'control-request';
+  name: string;
+  loc: Loc;
+  /** The keys sent beside the command's name; undefined when they cannot be listed. */
+  keys?: string[];
+  /** The function building it. */
+  from?: string;
+}
+
 /** A name the extractor could not resolve statically. Never dropped: reported as `unresolved`. */
 export interface UnresolvedFact {
   kind: 'unresolved';
-  /** What the name was for. */
-  role: 'invoke' | 'listen' | 'emit' | 'handler' | 'forward' | 'registration';
+  /** What the name was for (`request`: a control-socket request a client builds). */
+  role: 'invoke' | 'listen' | 'emit' | 'handler' | 'forward' | 'registration' | 'request';
   expression: string;
   reason: string;
   /** The known start of the name (`agent:` of `` `agent:${kind}` ``): the name can only be one that starts with it. */
@@ -146,6 +183,8 @@ export type Fact =
   | EmitFact
   | ReemitFact
   | ListenFact
+  | ControlHandlerFact
+  | ControlRequestFact
   | UnresolvedFact;
 
 export type FactKind = Fact['kind'];
@@ -164,6 +203,15 @@ export interface RustOptions {
   forwardCalls: string[];
   /** Extra injected parameter types to leave out of payloads, beyond Tauri's own. */
   injectedTypes: string[];
+  /** The control plane of a daemon, when configured (`manifests.rust.controlPlane`). */
+  controlPlane?: ControlPlaneOptions;
+}
+
+export interface ControlPlaneOptions {
+  /** Globs (relative to root) of the files its dispatch and clients are read from; absent: every Rust file. */
+  include?: string[];
+  /** Request fields that name the command (`cmd` of `{"cmd":"status"}`). */
+  discriminants: string[];
 }
 
 /** Options for the TypeScript extractors (from `manifests.sidecar` / `manifests.frontend`). */

@@ -74,6 +74,9 @@ export function manifestOptions(loaded: LoadedConfig, overrides: OptionOverrides
     configured: include !== undefined,
   });
   const cacheSetting = m.cache ?? defaultCacheDir(root);
+  const cp = m.rust?.controlPlane;
+  // The control plane's files are read with the Rust sources.
+  const rustInclude = cp?.include ? [...(m.rust?.include ?? ['src-tauri/src/**/*.rs']), ...cp.include] : m.rust?.include;
   return {
     configDir: loaded.dir,
     root,
@@ -83,13 +86,14 @@ export function manifestOptions(loaded: LoadedConfig, overrides: OptionOverrides
     cache: overrides.cache === false ? false : cacheSetting,
     schemas: overrides.schemas ?? true,
     groups: {
-      rust: group('rust', m.rust?.include, m.rust?.exclude, ['src-tauri/src/**/*.rs']),
+      rust: group('rust', rustInclude, m.rust?.exclude, ['src-tauri/src/**/*.rs']),
       sidecar: { ...group('sidecar', m.sidecar?.include, m.sidecar?.exclude, ['src-sidecar/src/**/*.ts']), ...(m.sidecar?.paths ? { paths: m.sidecar.paths as Record<string, string[]> } : {}) },
       frontend: { ...group('frontend', m.frontend?.include, m.frontend?.exclude, ['src/**/*.{ts,tsx}']), ...(m.frontend?.paths ? { paths: m.frontend.paths as Record<string, string[]> } : {}) },
     },
     rust: {
       forwardCalls: m.rust?.forwardCalls ?? ['send_command'],
       injectedTypes: m.rust?.injectedTypes ?? [],
+      ...(cp ? { controlPlane: { ...(cp.include ? { include: cp.include } : {}), discriminants: cp.discriminants ?? ['cmd'] } } : {}),
     },
     ts: {
       handlerRegistrars: m.sidecar?.handlerRegistrars ?? ['registerHandler'],

@@ -86,6 +86,24 @@ describe('the content-hash cache', () => {
     expect(await invokes()).not.toContain('src/aliased.ts:agent_list_sessions');
   });
 
+  it("a Cargo.toml changed above the Rust sources (a crate's lib name) re-extracts the Rust group", async () => {
+    write('src-tauri/Cargo.toml', '[workspace]\nmembers = ["app", "shared"]\n');
+    write('src-tauri/app/Cargo.toml', '[package]\nname = "demo"\n');
+    write('src-tauri/app/src/main.rs', 'fn main() {\n    tauri::Builder::default().invoke_handler(tauri::generate_handler![notes::ping]);\n}\n');
+    write('src-tauri/shared/Cargo.toml', '[package]\nname = "shared"\n\n[lib]\nname = "store"\n');
+    write('src-tauri/shared/src/lib.rs', '#[tauri::command]\npub fn ping() {}\n');
+    const registration = async () => {
+      const out = await run();
+      const r = out.facts.find((f) => f.kind === 'command-registration');
+      return { unresolved: r?.kind === 'command-registration' ? r.unresolved !== undefined : undefined, extracted: out.stats.extracted['rust-registrations'] };
+    };
+    // `notes` is no crate of the sources yet: the entry leads outside them.
+    expect(await registration()).toEqual({ unresolved: true, extracted: 2 });
+    expect(await registration()).toEqual({ unresolved: true, extracted: 0 });
+    write('src-tauri/shared/Cargo.toml', '[package]\nname = "shared"\n\n[lib]\nname = "notes"\n');
+    expect(await registration()).toEqual({ unresolved: false, extracted: 2 });
+  });
+
   it('drops the facts of a deleted file', async () => {
     await run();
     fs.rmSync(path.join(dir, 'src/other.ts'));

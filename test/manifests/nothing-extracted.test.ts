@@ -18,6 +18,11 @@ describe('a source group that gives nothing says so', () => {
     expect(found.every((f) => f.hint)).toBe(true);
   });
 
+  it('a group whose include is set to [] is a layer the app does not have: no finding (a daemon has no frontend)', async () => {
+    const a = await analyze(manifestOptions(await loadConfig({ configPath: path.join(FIXTURES, 'nothing-extracted/layers-off.config.json') })));
+    expect(runChecks(a).filter((f) => f.id === 'nothing-extracted').map((f) => f.data?.group)).toEqual(['rust']);
+  });
+
   it('a group left at its default globs that matches nothing is no finding (most apps have no sidecar)', async () => {
     const a = await analyze(manifestOptions(await loadConfig({ configPath: path.join(FIXTURES, 'app-mini/cutover.config.json') })));
     expect(runChecks(a).filter((f) => f.id === 'nothing-extracted')).toEqual([]);

@@ -75,7 +75,7 @@ describe('check rules, one fixture each', () => {
     expect(out).toEqual(expected('event-not-listened'));
   });
 
-  it('conflicting-payload: two handlers, two cfg variants, two forwards with different shapes; identical duplicates pass', () => {
+  it('conflicting-payload: two handlers, two cfg variants, two forwards with different shapes; identical duplicates, commands of two apps and of two plugins pass', () => {
     const out = runRule('conflicting-payload');
     expect(summary(out)).toEqual(['error src-sidecar/src/router.ts:30 agent_send_message', 'error src-tauri/src/commands.rs:9 status', 'error src-tauri/src/commands.rs:19 agent_stop_generation']);
     expect(out).toEqual(expected('conflicting-payload'));
@@ -93,6 +93,36 @@ describe('check rules, one fixture each', () => {
     expect(summary(out)).toEqual(['error src/api.ts:1 agent_send_message', 'warning src/api.ts:4 agent_list']);
     expect(out[0]?.message).toContain('missing sessionId (Rust session_id); unknown session_id');
     expect(out).toEqual(expected('invoke-key-mismatch'));
+  });
+
+  it('several-apps: one warning naming each crate whose own app handler registers commands (plugins are no app)', () => {
+    const out = runRule('several-apps');
+    expect(out.map((f) => `${f.severity} ${f.file}:${f.line} ${JSON.stringify(f.data?.apps)}`)).toEqual(['warning apps/proxy/src/main.rs:12 ["desktop","proxy"]']);
+    expect(out).toEqual(expected('several-apps'));
+  });
+
+  it('control-unhandled: a request no dispatch arm answers, with a suggestion; a warning when an arm whose name is not known statically could answer it', () => {
+    const out = runRule('control-unhandled');
+    expect(summary(out)).toEqual(['warning cli/src/client.rs:9 stauts']);
+    expect(out[0]?.message).toContain('daemon/src/server.rs:22');
+    expect(out[0]?.message).toContain('did you mean "status"?');
+    expect(out).toEqual(expected('control-unhandled'));
+  });
+
+  it('control-unused: once per command no client asks for, naming the requests whose name is not known statically that could', () => {
+    const out = runRule('control-unused');
+    expect(summary(out)).toEqual(['warning daemon/src/protocol.rs:9 reload', 'warning daemon/src/protocol.rs:11 debug_dump']);
+    expect(out[0]?.message).not.toContain('could');
+    expect(out[1]?.message).toContain('a request whose name is not known statically could (cli/src/client.rs:12)');
+    expect(out).toEqual(expected('control-unused'));
+  });
+
+  it('control-key-mismatch: a required field not sent is an error, a key never read a warning; unknown keys or reads skip the check', () => {
+    const out = runRule('control-key-mismatch');
+    expect(summary(out)).toEqual(['error cli/src/client.rs:5 sync', 'warning cli/src/client.rs:7 logs']);
+    expect(out[0]?.data).toMatchObject({ missing: ['dryRun'], unread: [] });
+    expect(out[1]?.data).toMatchObject({ missing: [], unread: ['line'] });
+    expect(out).toEqual(expected('control-key-mismatch'));
   });
 
   it('unresolved-name: one warning per name, with the reason and what to do', () => {

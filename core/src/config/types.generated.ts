@@ -622,6 +622,22 @@ export interface ManifestsRust {
    * Parameter types Tauri injects (left out of the payload) beyond its own AppHandle, State, Window, WebviewWindow and Webview.
    */
   injectedTypes?: string[];
+  controlPlane?: ManifestsRustControlPlane;
+}
+/**
+ * The control plane of a Rust daemon, a local socket speaking {"cmd": "status", …}: the commands its dispatch answers (a match or if on the command name, a #[serde(tag = "cmd")] request enum) and the requests its clients build (json!, the enum's variants, a struct literal) join commands.json, and check and drift guard them. Setting it (even to {}) turns it on.
+ */
+export interface ManifestsRustControlPlane {
+  /**
+   * Globs of the daemon's and its clients' sources, relative to root; they are read with the Rust sources (default: every file of manifests.rust.include).
+   */
+  include?: string[];
+  /**
+   * Request fields that name the command: a request enum's serde tag, the json! key or struct field a client sets, the field or variable the dispatch matches on (default: ["cmd"]).
+   *
+   * @minItems 1
+   */
+  discriminants?: [string, ...string[]];
 }
 /**
  * The sidecar's command router and event producers (TypeScript).
@@ -743,6 +759,22 @@ export interface ManifestsCheckRules {
    * invoke argument keys differ from the Rust parameters' keys.
    */
   'invoke-key-mismatch'?: 'error' | 'warning' | 'info' | 'off';
+  /**
+   * The Rust sources hold more than one Tauri app; each frontend is checked against all of them together.
+   */
+  'several-apps'?: 'error' | 'warning' | 'info' | 'off';
+  /**
+   * A control-socket client asks for a command the daemon does not handle.
+   */
+  'control-unhandled'?: 'error' | 'warning' | 'info' | 'off';
+  /**
+   * A command a daemon handles that no client asks for.
+   */
+  'control-unused'?: 'error' | 'warning' | 'info' | 'off';
+  /**
+   * A control-socket request's keys differ from what the daemon takes.
+   */
+  'control-key-mismatch'?: 'error' | 'warning' | 'info' | 'off';
   /**
    * A command or event name could not be resolved statically.
    */

@@ -1,7 +1,8 @@
 /**
  * Joins command facts into `commands.json` entries, keyed by wire name: the sidecar command a
- * Rust command forwards to, or a Rust-only command's own name. A frontend `invoke` reaches the
- * entries its Tauri command forwards to (or, with no forward, the entry named as it invokes).
+ * Rust command forwards to, a Rust-only command's own name, or a command of a daemon's control
+ * socket. A frontend `invoke` reaches the entries its Tauri command forwards to (or, with no
+ * forward, the entry named as it invokes).
  */
 import type { JsonSchema, KeyFact } from '../model.js';
 import { canonicalSchema, compare } from './canonical.js';
@@ -58,6 +59,13 @@ export function buildCommands(ix: FactIndex): CommandEntry[] {
       }
     }
   }
+  // A daemon's control plane: its dispatch answers the command, its clients' requests call it.
+  for (const h of ix.controlHandlers) {
+    const d = draft(h.name);
+    d.producers.push(ref('rust', 'handler', h.loc, { keys: h.reads?.map((k) => k.key) }));
+    d.params ??= h.params;
+  }
+  for (const r of ix.controlRequests) draft(r.name).consumers.push(ref('rust', 'request', r.loc, { from: r.from, keys: r.keys }));
   for (const inv of ix.invokes) {
     const targets = [...new Set((definitions.get(inv.name) ?? []).flatMap((def) => (forwardsFrom.get(def.name) ?? []).map((f) => f.to)))];
     for (const wire of targets.length ? targets : [inv.name]) {

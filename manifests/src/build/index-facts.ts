@@ -1,6 +1,8 @@
 /** Facts by kind, the shape the builder and the rules read them in. */
 import type {
   CommandDefinitionFact,
+  ControlHandlerFact,
+  ControlRequestFact,
   CommandRegistrationFact,
   EmitFact,
   Fact,
@@ -11,6 +13,7 @@ import type {
   ReemitFact,
   UnresolvedFact,
 } from '../model.js';
+import { settleReemits } from './reemits.js';
 
 export interface FactIndex {
   definitions: CommandDefinitionFact[];
@@ -21,12 +24,17 @@ export interface FactIndex {
   emits: EmitFact[];
   reemits: ReemitFact[];
   listens: ListenFact[];
+  /** The control plane of a daemon: commands its dispatch answers, requests its clients build. */
+  controlHandlers: ControlHandlerFact[];
+  controlRequests: ControlRequestFact[];
   unresolved: UnresolvedFact[];
 }
 
+const byLoc = (a: Fact, b: Fact): number => (a.loc.file < b.loc.file ? -1 : a.loc.file > b.loc.file ? 1 : a.loc.line - b.loc.line || (a.loc.column ?? 0) - (b.loc.column ?? 0));
+
 export function indexFacts(facts: readonly Fact[]): FactIndex {
-  const ix: FactIndex = { definitions: [], registrations: [], forwards: [], handlers: [], invokes: [], emits: [], reemits: [], listens: [], unresolved: [] };
-  const sorted = [...facts].sort((a, b) => (a.loc.file < b.loc.file ? -1 : a.loc.file > b.loc.file ? 1 : a.loc.line - b.loc.line || (a.loc.column ?? 0) - (b.loc.column ?? 0)));
+  const ix: FactIndex = { definitions: [], registrations: [], forwards: [], handlers: [], invokes: [], emits: [], reemits: [], listens: [], controlHandlers: [], controlRequests: [], unresolved: [] };
+  const sorted = [...facts].sort(byLoc);
   for (const f of sorted) {
     switch (f.kind) {
       case 'command-definition': ix.definitions.push(f); break;
@@ -37,9 +45,14 @@ export function indexFacts(facts: readonly Fact[]): FactIndex {
       case 'emit': ix.emits.push(f); break;
       case 'reemit': ix.reemits.push(f); break;
       case 'listen': ix.listens.push(f); break;
+      case 'control-handler': ix.controlHandlers.push(f); break;
+      case 'control-request': ix.controlRequests.push(f); break;
       case 'unresolved': ix.unresolved.push(f); break;
     }
   }
+  const settled = settleReemits(ix.reemits, ix.emits);
+  ix.reemits = settled.reemits;
+  if (settled.unresolved.length) ix.unresolved = [...ix.unresolved, ...settled.unresolved].sort(byLoc);
   return ix;
 }
 

@@ -7,7 +7,7 @@ import { indexFacts, type FactIndex } from './index-facts.js';
 import { sortRefs } from './refs.js';
 import { FORMAT_VERSION, type CommandEntry, type EventEntry, type Manifests, type UnresolvedEntry } from './types.js';
 
-const COMMAND_ROLES = new Set(['invoke', 'handler', 'forward', 'registration']);
+const COMMAND_ROLES = new Set(['invoke', 'handler', 'forward', 'registration', 'request']);
 
 export function buildManifests(facts: readonly Fact[] | FactIndex, opts: { locations: boolean }): Manifests {
   const ix = Array.isArray(facts) ? indexFacts(facts) : (facts as FactIndex);

@@ -10,7 +10,8 @@ export const FORMAT_VERSION = 1;
 /** Where a command or event is produced or consumed. `file`/`line` are left out with `locations: false`. */
 export interface Ref {
   side: EventSide;
-  kind: 'handler' | 'command' | 'invoke' | 'forward' | 'emit' | 'reemit' | 'listen';
+  /** `handler` on the Rust side: a daemon's control-socket dispatch; `request`: a client of it. */
+  kind: 'handler' | 'command' | 'invoke' | 'forward' | 'request' | 'emit' | 'reemit' | 'listen';
   /** The name used at this site when it differs from the entry's (a Tauri command name, a prefixed event). */
   name?: string;
   /** Rust path of a command (`commands::agent::agent_send_message`). */
@@ -41,9 +42,9 @@ export interface CommandEntry {
   result?: JsonSchema;
   /** Per Tauri command forwarding to this one: its own params and result, as the frontend sees them. */
   tauri?: Record<string, TauriSide>;
-  /** What answers it: the sidecar handler, the Rust command. */
+  /** What answers it: the sidecar handler, the Rust command, a daemon's control-socket dispatch. */
   producers: Ref[];
-  /** What calls it: frontend invoke, Rust forward. */
+  /** What calls it: frontend invoke, Rust forward, a control-socket client's request. */
   consumers: Ref[];
 }
 

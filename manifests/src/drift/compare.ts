@@ -73,7 +73,11 @@ function compareEntries(kind: 'command' | 'event', before: Entry[], after: Entry
       for (const f of fresh) mk('additive', name, `new ${label} ${f}`, { ...caller, tauri: f });
     }
     const producedBy = (e: Entry, k: Ref['kind']) => e.producers.some((p) => p.kind === k);
-    if (kind === 'command' && producedBy(b, 'handler') && !producedBy(a, 'handler')) mk('breaking', name, 'no sidecar handler answers it any more; calls fail at run time', { role: 'consumers', kinds: ['forward', 'invoke'] });
+    if (kind === 'command' && producedBy(b, 'handler') && !producedBy(a, 'handler')) {
+      const control = b.producers.find((p) => p.kind === 'handler')?.side === 'rust';
+      const who = control ? "handler of the daemon's control plane" : 'sidecar handler';
+      mk('breaking', name, `no ${who} answers it any more; calls fail at run time`, { role: 'consumers', kinds: control ? ['request'] : ['forward', 'invoke'] });
+    }
     if (kind === 'event' && producedBy(b, 'emit') && !producedBy(a, 'emit')) mk('breaking', name, 'nothing emits it any more; listeners wait in vain', { role: 'consumers', kinds: ['listen'] });
     for (const [field, dir] of fieldsOf(kind)) {
       for (const ch of diffSchema(b[field as keyof Entry] as never, a[field as keyof Entry] as never, dir, field)) mk(ch.class, name, ch.message, own);

@@ -3,6 +3,7 @@
  * configured `paths` of the group, and the tsconfig.json / jsconfig.json / vite.config.* files in
  * the folders above its files (up to the manifests root), as the compiler and the bundler would
  * find them. Only read here (their text goes into the cache key); `ts/aliases.ts` parses them.
+ * The same walk finds the Cargo.toml files above the Rust sources (`rust/crates.ts` reads them).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,6 +20,16 @@ export interface AliasSources {
 }
 
 export function aliasSources(root: string, files: readonly SourceFile[], paths: Record<string, string[]> = {}): AliasSources {
+  return { paths, files: filesAbove(root, files, ALIAS_FILES) };
+}
+
+/**
+ * The files of the given names in each folder from the sources' folders up to the manifests root
+ * (in that order within a folder), as a compiler or cargo looking for its config finds them:
+ * POSIX path relative to root, and text. They decide how the sources read, so their text goes
+ * into the cache key of the group (tsconfig/vite aliases, a crate's Cargo.toml).
+ */
+export function filesAbove(root: string, files: readonly SourceFile[], names: readonly string[]): { rel: string; text: string }[] {
   const dirs = new Set<string>();
   for (const f of files) {
     for (let d = path.posix.dirname(f.rel); !dirs.has(d); d = path.posix.dirname(d)) {
@@ -28,7 +39,7 @@ export function aliasSources(root: string, files: readonly SourceFile[], paths: 
   }
   const found: { rel: string; text: string }[] = [];
   for (const d of [...dirs].sort()) {
-    for (const name of ALIAS_FILES) {
+    for (const name of names) {
       const rel = d === '.' ? name : `${d}/${name}`;
       const abs = path.join(root, rel);
       try {
@@ -38,5 +49,5 @@ export function aliasSources(root: string, files: readonly SourceFile[], paths: 
       }
     }
   }
-  return { paths, files: found };
+  return found;
 }

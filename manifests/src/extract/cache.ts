@@ -10,7 +10,8 @@ import path from 'node:path';
 import type { Finding } from '../../../core/src/findings.js';
 import type { Fact } from '../model.js';
 
-const CACHE_FORMAT = 1;
+/** Raised whenever the shape of a fact changes, so facts cached by an older cutover are never read. */
+const CACHE_FORMAT = 2;
 
 export interface FileEntry {
   hash: string;

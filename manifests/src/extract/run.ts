@@ -11,7 +11,7 @@ import { InternalError, isCutoverError } from '../../../core/src/errors.js';
 import { cutoverVersion } from '../../../core/src/paths.js';
 import type { ExtractResult, Extractor, Fact } from '../model.js';
 import type { Group, ManifestOptions } from '../options.js';
-import { aliasSources, type AliasSources } from './aliases.js';
+import { aliasSources, filesAbove, type AliasSources } from './aliases.js';
 import { FactCache, type CacheDoc, type FileEntry } from './cache.js';
 import { DEP_ALL_FILES, DEP_FILE_LIST, isIncremental, type IncrementalContext, type IncrementalResult } from './incremental.js';
 import { canOffload, runInWorker, type WorkerJob } from './offload.js';
@@ -54,10 +54,15 @@ export async function runExtraction(opts: ManifestOptions, extractors: readonly 
   const groups = Object.fromEntries(await Promise.all(GROUPS.map(async (g) => [g, await readGroup(opts, g)] as const))) as Record<Group, GroupFiles>;
   const cache = new FactCache(opts.cache);
   const optionsHash = sha256(JSON.stringify({ v: cutoverVersion(), rust: opts.rust, ts: opts.ts }));
-  // A TypeScript group's import aliases decide what its names resolve through: part of its cache key.
+  // A TypeScript group's import aliases decide what its names resolve through, and the Cargo.toml
+  // files above the Rust sources which crate (and crate name, and roots) each file is: part of the key.
   const aliases: Partial<Record<Group, AliasSources>> = {};
   for (const g of ['sidecar', 'frontend'] as const) if (groups[g].files.length) aliases[g] = aliasSources(opts.root, groups[g].files, opts.groups[g].paths);
-  const keyOf = (g: Group) => (aliases[g] ? sha256(`${optionsHash}:${JSON.stringify(aliases[g])}`) : optionsHash);
+  const manifests = filesAbove(opts.root, groups.rust.files, ['Cargo.toml']);
+  const keyOf = (g: Group) => {
+    const read = g === 'rust' ? (manifests.length ? manifests : undefined) : aliases[g];
+    return read ? sha256(`${optionsHash}:${JSON.stringify(read)}`) : optionsHash;
+  };
   const jobs = extractors.filter((ex) => groups[ex.group].files.length > 0).map((ex) => plan(ex, groups[ex.group], cache, keyOf(ex.group), opts.schemas));
   const todo = jobs.filter((j) => j.stale || (j.dirty?.size ?? 0) > 0);
 

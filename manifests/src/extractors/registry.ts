@@ -1,5 +1,6 @@
 import type { Extractor } from '../model.js';
 import { rustCommands } from './rust-commands.js';
+import { rustControlPlane } from './rust-control-plane.js';
 import { rustEvents } from './rust-events.js';
 import { rustForwards } from './rust-forwards.js';
 import { rustRegistrations } from './rust-registrations.js';
@@ -19,6 +20,7 @@ export const EXTRACTORS: Extractor[] = [
   rustRegistrations,
   rustForwards,
   rustEvents,
+  rustControlPlane,
   tsSidecarRegistrar,
   tsSidecarSwitch,
   tsSidecarHandlerMap,

@@ -22,7 +22,7 @@ export const rustEvents: Extractor = {
     const facts: Array<EmitFact | ReemitFact | UnresolvedFact> = [];
     const schemaOf = (p: PendingPayload, file: string): JsonSchema => ('schema' in p ? p.schema : schemas.schema(p.type, { file, scope: p.scope, line: p.line }, 'ser').schema);
     const push = (name: NameValue, loc: Loc, payload?: () => JsonSchema): void => {
-      if (name.kind === 'prefix') facts.push({ kind: 'reemit', prefix: name.prefix, loc });
+      if (name.kind === 'prefix') facts.push({ kind: 'reemit', prefix: name.prefix, expression: name.expression, loc });
       else if (name.kind === 'unresolved') facts.push({ kind: 'unresolved', role: 'emit', expression: name.expression, reason: name.reason, loc });
       else facts.push({ kind: 'emit', name: name.value, side: 'rust', loc, ...(payload ? { payload: cloneJson(payload()) } : {}) });
     };

@@ -21,9 +21,15 @@ function placed(index: CrateIndex, hit: Hit, reg: PendingRegistration, segments:
   return [...crate, ...module.segments, name].join('::');
 }
 
-function entryFacts(index: CrateIndex, reg: PendingRegistration, entry: RegistrationEntry & { segments: string[] }, plugin: string | undefined, out: Settled): void {
+/** Whose handler an entry is in: a plugin's (by name), or, in a workspace, the app crate holding it. */
+interface Owner {
+  plugin?: string;
+  app?: string;
+}
+
+function entryFacts(index: CrateIndex, reg: PendingRegistration, entry: RegistrationEntry & { segments: string[] }, owner: Owner, out: Settled): void {
   const name = entry.segments[entry.segments.length - 1]!;
-  const base = { kind: 'command-registration' as const, name, loc: entry.loc, ...(plugin !== undefined ? { plugin } : {}) };
+  const base = { kind: 'command-registration' as const, name, loc: entry.loc, ...owner };
   const hit = index.resolver.resolve(entry.segments, reg.scope);
   const commands = hit.fns.filter((f) => f.stub && isTauriCommand(f, index));
   if (commands.length > 0) {
@@ -53,7 +59,7 @@ function entryFacts(index: CrateIndex, reg: PendingRegistration, entry: Registra
   }
 }
 
-function settle(index: CrateIndex, reg: PendingRegistration, out: Settled): void {
+function settle(index: CrateIndex, reg: PendingRegistration, crate: string, out: Settled): void {
   let plugin: string | undefined;
   if (reg.plugin) {
     const v = settleName(reg.plugin, index);
@@ -71,8 +77,10 @@ function settle(index: CrateIndex, reg: PendingRegistration, out: Settled): void
       );
     }
   }
+  // Several crates may each build an app of their own; a plugin's handler (named or not) is no app's.
+  const owner: Owner = plugin !== undefined ? { plugin } : !reg.plugin && index.multiCrate ? { app: crate } : {};
   for (const entry of reg.entries) {
-    if (entry.segments) entryFacts(index, reg, { ...entry, segments: entry.segments }, plugin, out);
+    if (entry.segments) entryFacts(index, reg, { ...entry, segments: entry.segments }, owner, out);
     else out.facts.push({ kind: 'unresolved', role: 'registration', expression: entry.expression, reason: 'not a path to a command function', loc: entry.loc });
   }
 }
@@ -92,7 +100,7 @@ export const rustRegistrations: Extractor = {
     const index = await crateIndex(ctx);
     const out: Settled = { facts: [], findings: [] };
     for (const file of index.files) {
-      for (const reg of file.data?.registrations ?? []) settle(index, reg, out);
+      for (const reg of file.data?.registrations ?? []) settle(index, reg, file.crate.name, out);
       for (const lost of file.data?.lost ?? []) {
         if (lost.role === 'registration') out.facts.push({ kind: 'unresolved', role: 'registration', expression: lost.expression, reason: 'generate_handler! sits in a region the Rust grammar could not read', loc: lost.loc });
       }

@@ -8,7 +8,7 @@ import { EXTRACTORS } from '../extractors/registry.js';
 import { runExtraction, type Extraction } from '../extract/run.js';
 import type { Extractor } from '../model.js';
 import type { ManifestOptions } from '../options.js';
-import { groupFindings } from './groups.js';
+import { controlPlaneFindings, groupFindings } from './groups.js';
 
 export interface Analysis {
   options: ManifestOptions;
@@ -38,7 +38,7 @@ export async function analyze(options: ManifestOptions, opts: AnalyzeOptions = {
     });
   }
   const facts = indexFacts(extraction.facts);
-  const findings = [...extraction.findings, ...groupFindings(options, extraction.stats)];
+  const findings = [...extraction.findings, ...groupFindings(options, extraction.stats), ...controlPlaneFindings(options, facts)];
   // Built on first use: `check` needs neither, and large apps have thousands of entries.
   let located: Manifests | undefined;
   let plain: Manifests | undefined;

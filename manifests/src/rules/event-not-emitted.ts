@@ -1,5 +1,5 @@
 import type { Finding } from '../../../core/src/findings.js';
-import type { Loc, ReemitFact, UnresolvedFact } from '../model.js';
+import type { Loc, UnresolvedFact } from '../model.js';
 import { finding } from '../finding.js';
 import type { Rule } from './rule.js';
 import { at, suggestion } from './suggest.js';
@@ -9,10 +9,9 @@ const SHOWN_SITES = 3;
 
 /**
  * A listen with no emit of its name is an error only when nothing else could produce it: an emit
- * whose name could not be resolved (with no known prefix, or one the name starts with), or a Rust
- * emit of a formatted name (`format!("output:{}", id)`) whose prefix the name starts with, when
- * there are no sidecar events it could be re-emitting (so its suffix is anything). Then it is a
- * warning naming those sites, since the name may well be emitted.
+ * whose name could not be resolved (with no known prefix, or one the name starts with; a Rust
+ * emit of a formatted name with no sidecar event to re-emit is one, see build/reemits.ts). Then
+ * it is a warning naming those sites, since the name may well be emitted.
  */
 export const eventNotEmitted: Rule = {
   id: 'event-not-emitted',
@@ -43,7 +42,7 @@ export const eventNotEmitted: Rule = {
         );
         continue;
       }
-      const could = producersOf(l.name, open, sidecar.size ? [] : facts.reemits, prefixes);
+      const could = producersOf(l.name, open, prefixes);
       if (could.length) {
         const shown = could.slice(0, SHOWN_SITES).map(at).join(', ');
         const more = could.length > SHOWN_SITES ? ` and ${could.length - SHOWN_SITES} more` : '';
@@ -71,17 +70,12 @@ export const eventNotEmitted: Rule = {
   },
 };
 
-/**
- * The sites that could emit `name` without saying so: unresolved emits whose known prefix (if
- * any) the name starts with, directly or under a re-emit prefix, and formatted Rust emits
- * (`formatted`: re-emits whose suffix is not known to be a sidecar event).
- */
-function producersOf(name: string, open: readonly UnresolvedFact[], formatted: readonly ReemitFact[], prefixes: readonly string[]): Loc[] {
+/** The sites that could emit `name` without saying so: unresolved emits whose known prefix (if any) the name starts with, directly or under a re-emit prefix. */
+function producersOf(name: string, open: readonly UnresolvedFact[], prefixes: readonly string[]): Loc[] {
   const fits = (n: string, prefix: string | undefined) => prefix === undefined || n.startsWith(prefix);
   const out: Loc[] = [];
   for (const u of open) {
     if (fits(name, u.prefix) || prefixes.some((p) => name.startsWith(p) && fits(name.slice(p.length), u.prefix))) out.push(u.loc);
   }
-  for (const r of formatted) if (name.startsWith(r.prefix)) out.push(r.loc);
   return out;
 }

@@ -1,13 +1,28 @@
 import type { Finding } from '../../../core/src/findings.js';
 import { byName } from '../build/index-facts.js';
 import { finding } from '../finding.js';
+import type { CommandDefinitionFact, InvokeFact, KeyFact } from '../model.js';
+import { appsOf } from './registrations.js';
 import type { Rule } from './rule.js';
 import { at, keyList } from './suggest.js';
+
+interface Fit {
+  def: CommandDefinitionFact;
+  missing: KeyFact[];
+  extra: string[];
+}
+
+function fit(inv: InvokeFact & { keys: string[] }, def: CommandDefinitionFact): Fit {
+  const sent = new Set(inv.keys);
+  const known = new Set(def.params.map((p) => p.key));
+  return { def, missing: def.params.filter((p) => p.required && !sent.has(p.key)), extra: inv.keys.filter((k) => !known.has(k)) };
+}
 
 /**
  * The frontend's invoke argument keys against the JS keys of the Rust command's parameters. A
  * required parameter left out fails the call (error); an extra key is ignored by Tauri, so it is
- * a warning (often a misspelt optional parameter).
+ * a warning (often a misspelt optional parameter). When apps of one workspace each define a
+ * command of the name, the invoke reaches one of them: it is judged against the one it fits best.
  */
 export const invokeKeyMismatch: Rule = {
   id: 'invoke-key-mismatch',
@@ -17,18 +32,19 @@ export const invokeKeyMismatch: Rule = {
     const out: Finding[] = [];
     for (const inv of facts.invokes) {
       if (!inv.keys) continue;
-      for (const d of defs.get(inv.name) ?? []) {
-        const sent = new Set(inv.keys);
-        const known = new Set(d.params.map((p) => p.key));
-        const missing = d.params.filter((p) => p.required && !sent.has(p.key));
-        const extra = inv.keys.filter((k) => !known.has(k));
+      const ds = defs.get(inv.name) ?? [];
+      const fits = ds.map((d) => fit({ ...inv, keys: inv.keys! }, d));
+      const severalApps = new Set(ds.flatMap((d) => appsOf(d, facts))).size > 1;
+      const judged = severalApps ? fits.sort((a, b) => a.missing.length - b.missing.length || a.extra.length - b.extra.length).slice(0, 1) : fits;
+      for (const { def: d, missing, extra } of judged) {
         if (!missing.length && !extra.length) continue;
         const parts = [
           ...(missing.length ? [`missing ${missing.map((p) => (p.sourceName && p.sourceName !== p.key ? `${p.key} (Rust ${p.sourceName})` : p.key)).join(', ')}`] : []),
           ...(extra.length ? [`unknown ${extra.join(', ')}`] : []),
         ];
+        const closest = severalApps ? ` (the closest of the ${ds.length} commands of that name in the workspace's apps)` : '';
         out.push(
-          finding('invoke-key-mismatch', `invoke('${inv.name}', ${keyList(inv.keys)}) does not match the Rust command (${at(d.loc)}), which takes ${keyList(d.params.map((p) => p.key))}: ${parts.join('; ')}`, {
+          finding('invoke-key-mismatch', `invoke('${inv.name}', ${keyList(inv.keys)}) does not match the Rust command (${at(d.loc)})${closest}, which takes ${keyList(d.params.map((p) => p.key))}: ${parts.join('; ')}`, {
             file: inv.loc.file,
             line: inv.loc.line,
             column: inv.loc.column,

@@ -41,3 +41,23 @@ export function maybeListed(unreadable: readonly UnresolvedFact[]): string {
   const more = unreadable.length > 1 ? ` (and ${unreadable.length - 1} more)` : '';
   return `; but generate_handler![…] at ${at(u.loc)} has an entry that could not be read${more} (${u.reason}), which may list it`;
 }
+
+const appsByFacts = new WeakMap<FactIndex, Map<string, CommandRegistrationFact[]>>();
+
+/**
+ * The apps whose own handler lists a definition, when the sources hold several (each crate with
+ * an app handler of its own builds an app); `['']` when none says (one app, or not registered).
+ */
+export function appsOf(def: CommandDefinitionFact, facts: FactIndex): string[] {
+  let regs = appsByFacts.get(facts);
+  if (!regs) appsByFacts.set(facts, (regs = byName(facts.registrations.filter((r) => r.app !== undefined))));
+  const apps = new Set((regs.get(def.name) ?? []).filter((r) => lists(r, def)).map((r) => r.app!));
+  return apps.size ? [...apps].sort() : [''];
+}
+
+/** Each app's first handler entry, by app (crate) name, in file order. */
+export function appHandlers(facts: FactIndex): Map<string, CommandRegistrationFact> {
+  const out = new Map<string, CommandRegistrationFact>();
+  for (const r of facts.registrations) if (r.app !== undefined && !out.has(r.app)) out.set(r.app, r);
+  return out;
+}

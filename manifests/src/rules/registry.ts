@@ -1,5 +1,8 @@
 import { commandNotRegistered } from './command-not-registered.js';
 import { conflictingPayload } from './conflicting-payload.js';
+import { controlKeyMismatch } from './control-key-mismatch.js';
+import { controlUnhandled } from './control-unhandled.js';
+import { controlUnused } from './control-unused.js';
 import { eventNotEmitted } from './event-not-emitted.js';
 import { eventNotListened } from './event-not-listened.js';
 import { forwardKeyMismatch } from './forward-key-mismatch.js';
@@ -7,6 +10,7 @@ import { invokeKeyMismatch } from './invoke-key-mismatch.js';
 import { missingHandler } from './missing-handler.js';
 import { registeredNotDefined } from './registered-not-defined.js';
 import type { Rule } from './rule.js';
+import { severalApps } from './several-apps.js';
 import { unforwardedHandler } from './unforwarded-handler.js';
 import { unregisteredInvoke } from './unregistered-invoke.js';
 import { unresolvedName } from './unresolved-name.js';
@@ -24,4 +28,8 @@ export const RULES: Rule[] = [
   forwardKeyMismatch,
   invokeKeyMismatch,
   unresolvedName,
+  severalApps,
+  controlUnhandled,
+  controlUnused,
+  controlKeyMismatch,
 ];

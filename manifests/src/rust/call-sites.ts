@@ -28,7 +28,7 @@ function callOf(name: Node): Node | undefined {
 }
 
 /** The innermost function around a position, among those indexed so far. */
-function fnAt(out: FileIndex, at: number): FnNode | undefined {
+export function fnAt(out: FileIndex, at: number): FnNode | undefined {
   let best: FnNode | undefined;
   for (const f of out.functions) if (f.node.startIndex <= at && at < f.end && (!best || f.node.startIndex >= best.node.startIndex)) best = f;
   return best;

@@ -64,7 +64,7 @@ async function build(ctx: ExtractContext): Promise<CrateIndex> {
     for (const scope of f.data.scopes) ns.attach(crate, scope, [...module, ...scope.local]);
     for (const fn of f.data.functions) ns.addFn(fn);
     for (const t of f.data.types) {
-      const decl: TypeDecl = { kind: t.kind, name: t.name, scope: t.scope, generics: t.generics, line: t.line, file: i, range: t.range };
+      const decl: TypeDecl = { kind: t.kind, name: t.name, scope: t.scope, generics: t.generics, line: t.line, file: i, range: t.range, ...(t.tag !== undefined ? { tag: t.tag } : {}), ...(t.serializes ? { serializes: t.serializes } : {}) };
       ns.addType(decl);
       push(index.types, decl.name, decl);
     }

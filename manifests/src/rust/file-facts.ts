@@ -6,13 +6,16 @@
 import type { Node, Parser } from 'web-tree-sitter';
 import { InternalError } from '../../../core/src/errors.js';
 import type { RustOptions, SourceFile } from '../model.js';
-import { cfgPredicates, readAttributes } from './attributes.js';
+import { cfgPredicates, metaItems, readAttributes } from './attributes.js';
 import { EMITTERS, emitOf, forwardOf } from './collect-calls.js';
 import { registrationOf } from './collect-registrations.js';
+import { controlArms } from './control-dispatch.js';
+import { controlRequests } from './control-requests.js';
 import { dispatchOf } from './dispatch.js';
 import { indexFile, pathAttribute, type DeclNode, type FileIndex } from './file-index.js';
 import { readUse } from './imports.js';
 import type { FileData, TypeStub } from './items.js';
+import { containerAttrs } from './serde-attrs.js';
 import { indexMacroBodies, isDataMacro } from './macro-bodies.js';
 import { lineOf, macroName, namedKids, stringValue } from './nodes.js';
 import { badNodes, readRecovery, unreadableRanges } from './recovery.js';
@@ -31,13 +34,17 @@ function genericsOf(node: Node): string[] {
   return out;
 }
 
-function typeStub(d: DeclNode): TypeStub | undefined {
+function typeStub(d: DeclNode, control: boolean): TypeStub | undefined {
   const t = d.node.type;
   const kind = t === 'struct_item' ? 'struct' : t === 'enum_item' ? 'enum' : t === 'type_item' ? 'alias' : undefined;
   if (!kind) return undefined;
   const first = d.attrs[0] ?? d.node;
   const range = { startIndex: first.startIndex, endIndex: d.node.endIndex, startPosition: first.startPosition, endPosition: d.node.endPosition };
-  return { kind, name: d.name, scope: d.scope, generics: genericsOf(d.node), range, line: lineOf(d.node) };
+  // A control plane's request enum is found by its serde tag (`#[serde(tag = "cmd")]`); a request struct is one a client can serialize.
+  const attrs = control && kind !== 'alias' && d.attrs.length ? readAttributes(d.attrs) : [];
+  const tag = kind === 'enum' && attrs.length ? containerAttrs(attrs).tag : undefined;
+  const serializes = kind === 'struct' && metaItems(attrs, 'derive').some((m) => m.path === 'Serialize' || m.path.endsWith('::Serialize'));
+  return { kind, name: d.name, scope: d.scope, generics: genericsOf(d.node), range, line: lineOf(d.node), ...(tag !== undefined ? { tag } : {}), ...(serializes ? { serializes } : {}) };
 }
 
 function lastSegment(call: string): string {
@@ -54,7 +61,7 @@ function callNames(options: RustOptions): RegExp {
   return new RegExp(`\\b(?:${[...new Set(names)].map(escape).join('|')})\\b`);
 }
 
-function read(index: FileIndex, bad: readonly Node[], options: RustOptions): FileData {
+function read(index: FileIndex, bad: readonly Node[], options: RustOptions, control: boolean): FileData {
   const rel = index.rel;
   for (const u of index.uses) u.scope.uses.push(...readUse(u.node, u.inFn));
   const recovery = readRecovery(bad, index, new Set(options.forwardCalls.map(lastSegment)));
@@ -95,8 +102,12 @@ function read(index: FileIndex, bad: readonly Node[], options: RustOptions): Fil
     if (forward) data.forwards.push(forward);
   }
   for (const d of index.types) {
-    const stub = typeStub(d);
+    const stub = typeStub(d, control);
     if (stub) data.types.push(stub);
+  }
+  if (control && options.controlPlane) {
+    const names = new Set(options.controlPlane.discriminants);
+    data.control = { arms: controlArms(index, names), ...controlRequests(index, names) };
   }
   for (const d of index.consts) {
     const valueNode = d.node.childForFieldName('value');
@@ -110,8 +121,11 @@ function read(index: FileIndex, bad: readonly Node[], options: RustOptions): Fil
   return data;
 }
 
-/** Parses and reads one file; every tree made on the way is deleted before it returns. */
-export function readRustFile(parser: Parser, source: SourceFile, options: RustOptions): FileData {
+/**
+ * Parses and reads one file; every tree made on the way is deleted before it returns. `control`:
+ * the file is one of the control plane's, whose dispatch and requests are read too.
+ */
+export function readRustFile(parser: Parser, source: SourceFile, options: RustOptions, control = false): FileData {
   const tree = parser.parse(source.text);
   if (!tree) throw new InternalError(`the Rust parser returned no tree for ${source.rel}`);
   try {
@@ -119,7 +133,7 @@ export function readRustFile(parser: Parser, source: SourceFile, options: RustOp
     const index = indexFile(tree.rootNode, source.rel, source.text, callNames(options), unreadableRanges(bad));
     const bodies = indexMacroBodies(parser, source.text, index);
     try {
-      return read(index, bad, options);
+      return read(index, bad, options, control);
     } finally {
       for (const t of bodies) t.delete();
     }

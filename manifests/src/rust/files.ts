@@ -4,6 +4,8 @@
  * context. A file too large for the parser's memory, or one the parser fails on, is named with
  * the reason and left out; the run goes on.
  */
+import path from 'node:path';
+import { globSync } from 'tinyglobby';
 import type { ExtractContext, SourceFile } from '../model.js';
 import { readRustFile } from './file-facts.js';
 import type { FileData } from './items.js';
@@ -33,8 +35,18 @@ function isRuntimeAbort(e: unknown): boolean {
   return e instanceof Error && (e.name === 'RuntimeError' || /^Aborted\(/.test(e.message));
 }
 
+/** Which files the control plane is read from: its `include` globs, else every Rust file; none when it is not configured. */
+function controlFiles(ctx: ExtractContext): (rel: string) => boolean {
+  const cp = ctx.rust.controlPlane;
+  if (!cp) return () => false;
+  if (!cp.include) return () => true;
+  const matched = new Set(globSync(cp.include, { cwd: ctx.root, onlyFiles: true, expandDirectories: false }).map((f) => f.split(path.sep).join('/')));
+  return (rel) => matched.has(rel);
+}
+
 async function readAll(ctx: ExtractContext): Promise<ReadFile[]> {
   const sources = ctx.files.filter((f) => f.rel.endsWith('.rs')).sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+  const isControl = controlFiles(ctx);
   const out: ReadFile[] = [];
   for (const source of sources) {
     if (source.text.length > MAX_PARSE_BYTES) {
@@ -43,7 +55,7 @@ async function readAll(ctx: ExtractContext): Promise<ReadFile[]> {
     }
     const parser = await rustParser();
     try {
-      out.push({ source, data: readRustFile(parser, source, ctx.rust) });
+      out.push({ source, data: readRustFile(parser, source, ctx.rust, isControl(source.rel)) });
     } catch (e) {
       if (!isRuntimeAbort(e)) throw e;
       // The wasm runtime is unusable after an abort; no tree outlives its file, so a fresh one is safe.

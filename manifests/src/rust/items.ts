@@ -75,6 +75,10 @@ export interface TypeStub {
   name: string;
   scope: ModuleScope;
   generics: string[];
+  /** An enum's `#[serde(tag = "…")]`: the field that names the variant (a control-plane request enum's `cmd`). */
+  tag?: string;
+  /** A struct deriving serde's Serialize, read only in the control plane's files: a client can send it. */
+  serializes?: true;
   /** The item with its attributes, for parsing it again when a schema needs its body. */
   range: { startIndex: number; endIndex: number; startPosition: { row: number; column: number }; endPosition: { row: number; column: number } };
   line: number;
@@ -175,6 +179,47 @@ export interface LostFact {
   expression: string;
 }
 
+/** An arm of a control-socket dispatch: the command name it answers, and what it reads of the request. */
+export interface PendingControlArm {
+  name: NameExpr;
+  loc: Loc;
+  /** How the name is read, as written (`match req.cmd.as_str()`). */
+  how: string;
+  /** Request keys the arm reads (`req.codebase`, `req["lines"]`); undefined: it hands the request on, or there is none. */
+  reads?: string[];
+}
+
+/** A request a client builds: the command's name (json! or struct field), or a variant of a request enum to settle. */
+export interface PendingControlRequest {
+  loc: Loc;
+  name?: NameExpr;
+  /** `Request::Sync` of `Request::Sync { codebase }`: resolved once every file is read. */
+  variant?: string[];
+  /** The struct of a struct literal setting the command field: a request only if a client can serialize it. */
+  type?: string[];
+  scope: ModuleScope;
+  /** Keys sent beside the name; undefined when they cannot be listed. */
+  keys?: string[];
+  fn?: FnItem;
+  /** The name is this parameter (by position) of the function around it: a helper whose callers name the command. */
+  param?: number;
+}
+
+/** A call that may be of a request helper (`send_cmd("status")`): its literal or constant arguments. */
+export interface PendingControlCall {
+  callee: string;
+  loc: Loc;
+  /** By position; undefined where the argument is no literal or constant. */
+  args: Array<NameExpr | undefined>;
+  fn?: FnItem;
+}
+
+export interface ControlData {
+  arms: PendingControlArm[];
+  requests: PendingControlRequest[];
+  calls: PendingControlCall[];
+}
+
 export interface FileData {
   root: ModuleScope;
   scopes: ModuleScope[];
@@ -190,4 +235,6 @@ export interface FileData {
   dispatches: Dispatch[];
   recovered: Recovered[];
   lost: LostFact[];
+  /** The control plane read in this file, when it is one of the control plane's files. */
+  control?: ControlData;
 }

@@ -20,16 +20,22 @@ function objectTokens(macro: Node): Node | undefined {
   return only;
 }
 
-/** Sorted keys, or undefined when the payload is not an object literal with literal keys. */
-export function jsonObjectKeys(macro: Node): string[] | undefined {
+/** The entries of the object, each key with the tokens of its value; undefined when the payload is not an object literal with literal keys. */
+export function jsonObjectEntries(macro: Node): Array<{ key: string; value: Node[] }> | undefined {
   const obj = objectTokens(macro);
   if (!obj) return undefined;
-  const keys = new Set<string>();
+  const out: Array<{ key: string; value: Node[] }> = [];
   for (const entry of splitTopLevel(innerTokens(obj))) {
     const [first, second] = entry;
     const key = first ? stringValue(first) : undefined;
     if (key === undefined || second?.type !== ':') return undefined;
-    keys.add(key);
+    out.push({ key, value: entry.slice(2) });
   }
-  return [...keys].sort();
+  return out;
+}
+
+/** Sorted keys, or undefined when the payload is not an object literal with literal keys. */
+export function jsonObjectKeys(macro: Node): string[] | undefined {
+  const entries = jsonObjectEntries(macro);
+  return entries ? [...new Set(entries.map((e) => e.key))].sort() : undefined;
 }

@@ -12,7 +12,8 @@ import { callArguments, flatText, innerTokens, macroBase, macroTokens, pathSegme
 
 export type NameExpr =
   | { kind: 'literal'; value: string }
-  | { kind: 'prefix'; prefix: string }
+  /** `expression`: the name as written (`format!("agent:{}", t)`, or `name = format!(…)` through a `let`). */
+  | { kind: 'prefix'; prefix: string; expression: string }
   /** `param`: the name is this parameter of the function around it (a wrapper's). */
   | { kind: 'unresolved'; expression: string; reason: string; param?: string }
   /** A constant, looked up in the crate later; `via` is the local variable bound to it. */
@@ -54,7 +55,7 @@ function fromFormat(node: Node): NameExpr {
   if (!read) return unresolved(node, 'the format string is not a literal prefix followed by one placeholder');
   if ('literal' in read) return { kind: 'literal', value: read.literal };
   if (!read.prefix) return unresolved(node, 'the name is formatted with no literal prefix');
-  return { kind: 'prefix', prefix: read.prefix };
+  return { kind: 'prefix', prefix: read.prefix, expression: flatText(node) };
 }
 
 function fromIdentifier(node: Node, site: Site, depth: number): NameExpr {
@@ -64,6 +65,7 @@ function fromIdentifier(node: Node, site: Site, depth: number): NameExpr {
   if (local?.value) {
     const v = nameExpr(local.value, site, depth + 1);
     if (v.kind === 'unresolved') return unresolved(node, `a variable bound to ${v.expression} (${v.reason})`);
+    if (v.kind === 'prefix') return { ...v, expression: `${name} = ${v.expression}` };
     return v.kind === 'const' ? { ...v, via: name } : v;
   }
   if (local) return unresolved(node, 'a variable assigned later, not a string literal or a crate constant');

@@ -9,7 +9,7 @@ import { resolveName } from './resolve.js';
 
 export type NameValue =
   | { kind: 'literal'; value: string }
-  | { kind: 'prefix'; prefix: string }
+  | { kind: 'prefix'; prefix: string; expression: string }
   | { kind: 'unresolved'; expression: string; reason: string };
 
 function settleConst(e: NameExpr & { kind: 'const' }, index: CrateIndex): NameValue {
@@ -36,10 +36,10 @@ export function settleName(e: NameExpr, index: CrateIndex): NameValue {
       return settleConst(e, index);
     case 'concat': {
       const l = settleName(e.left, index);
-      if (l.kind !== 'literal') return l.kind === 'prefix' ? l : { kind: 'unresolved', expression: e.expression, reason: 'the start of the name is not a literal' };
+      if (l.kind !== 'literal') return l.kind === 'prefix' ? { ...l, expression: e.expression } : { kind: 'unresolved', expression: e.expression, reason: 'the start of the name is not a literal' };
       const r = settleName(e.right, index);
       if (r.kind === 'literal') return { kind: 'literal', value: l.value + r.value };
-      return l.value ? { kind: 'prefix', prefix: l.value + (r.kind === 'prefix' ? r.prefix : '') } : { kind: 'unresolved', expression: e.expression, reason: 'the name has no literal prefix' };
+      return l.value ? { kind: 'prefix', prefix: l.value + (r.kind === 'prefix' ? r.prefix : ''), expression: e.expression } : { kind: 'unresolved', expression: e.expression, reason: 'the name has no literal prefix' };
     }
   }
 }

@@ -14,6 +14,10 @@ export interface TypeDecl {
   scope: ModuleScope;
   generics: string[];
   line: number;
+  /** An enum's `#[serde(tag = "…")]`, read only in the control plane's files. */
+  tag?: string;
+  /** A struct deriving Serialize, read only in the control plane's files. */
+  serializes?: true;
   /** Index into the run's file list and the item's range, to read its body again on demand. */
   file: number;
   range: { startIndex: number; endIndex: number; startPosition: { row: number; column: number }; endPosition: { row: number; column: number } };

@@ -6,13 +6,15 @@
 import type { Node } from 'web-tree-sitter';
 import type { JsonSchema } from '../model.js';
 import { readAttributes } from './attributes.js';
-import { kids, unraw } from './nodes.js';
+import { kids, lineOf, unraw } from './nodes.js';
 import { fieldAttrs, type ContainerAttrs, type Direction, type FieldAttrs } from './serde-attrs.js';
 import { renameVariant } from './serde-case.js';
 import { fieldsOf, objectSchema, tupleSchema, type FieldConverter, type FieldDecl } from './serde-fields.js';
 
 export interface Variant {
   name: string;
+  /** 1-based line of the variant's name. */
+  line: number;
   attrs: FieldAttrs;
   /** A struct-like (`{ … }`) or tuple-like (`( … )`) variant's fields. */
   body?: { tuple: boolean; fields: FieldDecl[] };
@@ -28,7 +30,7 @@ export function variantsOf(list: Node): Variant[] {
       const name = c.childForFieldName('name');
       const body = c.childForFieldName('body');
       const fields = body ? { tuple: body.type === 'ordered_field_declaration_list', fields: fieldsOf(body) } : undefined;
-      out.push({ name: unraw(name?.text ?? ''), attrs: fieldAttrs(readAttributes(attrs)), ...(fields ? { body: fields } : {}) });
+      out.push({ name: unraw(name?.text ?? ''), line: lineOf(name ?? c), attrs: fieldAttrs(readAttributes(attrs)), ...(fields ? { body: fields } : {}) });
       attrs = [];
     } else if (c.isNamed && c.type !== 'line_comment' && c.type !== 'block_comment') attrs = [];
   }
@@ -65,13 +67,16 @@ function withTag(tag: string, value: string, content: JsonSchema | undefined): J
   return { allOf: [{ type: 'object', properties: { [tag]: tagConst(value) }, required: [tag] }, content] };
 }
 
+/** The name serde reads or writes a variant by: its own `rename`, else the enum's `rename_all`, else as written. */
+export function variantName(v: Variant, container: ContainerAttrs, dir: Direction): string {
+  const rule = container.renameAll[dir];
+  return v.attrs.rename[dir] ?? (rule ? renameVariant(rule, v.name) : v.name);
+}
+
 export function enumSchema(all: readonly Variant[], rules: EnumRules, convert: FieldConverter, path: string): JsonSchema {
   const { container, dir } = rules;
   const variants = all.filter((v) => !v.attrs.skip[dir]);
-  const nameOf = (v: Variant): string => {
-    const rule = container.renameAll[dir];
-    return v.attrs.rename[dir] ?? (rule ? renameVariant(rule, v.name) : v.name);
-  };
+  const nameOf = (v: Variant): string => variantName(v, container, dir);
   const tagged: Array<{ name: string; schema: JsonSchema }> = [];
   const untagged: JsonSchema[] = [];
   const units: string[] = [];
