@@ -2,8 +2,8 @@
  * The `manifests` config section with every default filled in. Paths are absolute (the config
  * loader resolved them from the config file's folder); globs stay relative to `root`.
  */
-import fs from 'node:fs';
 import path from 'node:path';
+import { projectCacheDir } from '../../core/src/config/cache-dir.js';
 import type { LoadedConfig } from '../../core/src/config/index.js';
 import type { Severity } from '../../core/src/findings.js';
 import type { RustOptions, TsOptions } from './model.js';
@@ -73,7 +73,7 @@ export function manifestOptions(loaded: LoadedConfig, overrides: OptionOverrides
     exclude: [...ALWAYS_EXCLUDED[g], ...(exclude ?? [])],
     configured: include !== undefined,
   });
-  const cacheSetting = m.cache ?? defaultCacheDir(root);
+  const cacheSetting = manifestsCacheDir(loaded);
   const cp = m.rust?.controlPlane;
   // The control plane's files are read with the Rust sources.
   const rustInclude = cp?.include ? [...(m.rust?.include ?? ['src-tauri/src/**/*.rs']), ...cp.include] : m.rust?.include;
@@ -109,6 +109,12 @@ export function manifestOptions(loaded: LoadedConfig, overrides: OptionOverrides
   };
 }
 
-function defaultCacheDir(root: string): string {
-  return fs.existsSync(path.join(root, 'node_modules')) ? path.join(root, 'node_modules', '.cache', 'cutover') : path.join(root, '.cutover-cache');
+/**
+ * Where the facts cache lives: the configured folder, else the project's cache (node_modules/.cache/cutover
+ * of the nearest node_modules above root), else .cutover-cache in root; false when turned off.
+ */
+export function manifestsCacheDir(loaded: LoadedConfig): string | false {
+  const m = loaded.config.manifests ?? {};
+  const root = m.root ?? loaded.dir;
+  return m.cache ?? projectCacheDir(root) ?? path.join(root, '.cutover-cache');
 }

@@ -30,9 +30,14 @@ function processesWithMarker(marker: string): string[] {
 export default function setup() {
   const marker = randomUUID();
   const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cutover-run-'));
+  // Caches a project without node_modules keeps in the user's cache folder: the run's own, beside
+  // (not inside) its TMPDIR, so a cache is not mistaken for a leftover and the user's is untouched.
+  const cacheHome = fs.mkdtempSync(path.join(os.tmpdir(), 'cutover-run-cache-'));
   process.env.CUTOVER_TEST_RUN = marker;
   process.env.TMPDIR = runDir;
+  process.env.XDG_CACHE_HOME = cacheHome;
   return async () => {
+    fs.rmSync(cacheHome, { recursive: true, force: true });
     // Give just-killed children a moment to be reaped.
     let leaked: string[] = [];
     for (let i = 0; i < 20; i++) {

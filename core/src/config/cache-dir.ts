@@ -16,10 +16,10 @@ export function projectCacheDir(fromDir: string): string | undefined {
   }
 }
 
-/** The project's cache folder, else one of this user's in the OS temp dir. */
+/**
+ * The project's cache folder, else this user's (`$XDG_CACHE_HOME/cutover`, `~/.cache/cutover`):
+ * where caches live, not the temp dir, which cutover keeps clean of everything it makes.
+ */
 export function cacheDir(fromDir: string): string {
-  const own = projectCacheDir(fromDir);
-  if (own) return own;
-  const user = typeof process.getuid === 'function' ? String(process.getuid()) : os.userInfo().username || 'user';
-  return path.join(os.tmpdir(), `cutover-cache-${user}`);
+  return projectCacheDir(fromDir) ?? path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'cutover');
 }

@@ -594,7 +594,7 @@ export interface ManifestsConfig {
    */
   types?: boolean;
   /**
-   * Folder of the content-hash cache of extracted facts (default: node_modules/.cache/cutover under root when node_modules exists, else .cutover-cache/), or false for none.
+   * Folder of the content-hash cache of extracted facts (default: node_modules/.cache/cutover of the nearest node_modules at or above root, else .cutover-cache/ in root), or false for none.
    */
   cache?: string | false;
   rust?: ManifestsRust;
