@@ -50,7 +50,7 @@ export async function recordScenario(ctx: HarnessContext, scenario: Scenario, op
       }));
     }
   }
-  const lines = portable(first.lines, first.dataDir, ctx.settings.configDir).map((l, i) => ({ ...l, line: i + 2 })) as Located<BodyLine>[];
+  const lines = portable(first.lines, first, ctx.settings.configDir).map((l, i) => ({ ...l, line: i + 2 })) as Located<BodyLine>[];
   const trace: Trace = {
     file: undefined,
     header: {
@@ -75,9 +75,13 @@ export async function recordScenario(ctx: HarnessContext, scenario: Scenario, op
 
 const dirs = (d: string | undefined) => (d ? [d] : []);
 
-/** A golden trace is committed: the run's temp data dir and the config folder become placeholders. */
-function portable(lines: BodyLine[], dataDir: string | undefined, configDir: string): BodyLine[] {
-  const swaps = [...(dataDir ? [[dataDir, '<dataDir>'] as const] : []), [configDir, '<configDir>'] as const].sort((a, b) => b[0].length - a[0].length);
+/** A golden trace is committed: the run's temp data dir and home, and the config folder, become placeholders. */
+function portable(lines: BodyLine[], run: Pick<RunResult, 'dataDir' | 'home'>, configDir: string): BodyLine[] {
+  const swaps = [
+    ...(run.dataDir ? [[run.dataDir, '<dataDir>'] as const] : []),
+    ...(run.home ? [[run.home, '<home>'] as const] : []),
+    [configDir, '<configDir>'] as const,
+  ].sort((a, b) => b[0].length - a[0].length);
   const fix = (v: unknown): unknown => {
     if (typeof v === 'string') {
       let s = v;

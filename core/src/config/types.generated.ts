@@ -174,17 +174,17 @@ export interface HarnessTarget {
    */
   command?: string;
   /**
-   * Arguments; {{dataDir}} and {{configDir}} are replaced.
+   * Arguments; {{dataDir}}, {{home}}, {{configDir}} and {{env.NAME}} are replaced.
    */
   args?: string[];
   /**
-   * Extra environment variables; {{dataDir}} and {{configDir}} are replaced.
+   * Extra environment variables; {{dataDir}}, {{home}}, {{configDir}} and {{env.NAME}} are replaced.
    */
   env?: {
     [k: string]: string | undefined;
   };
   /**
-   * Working directory (default: the config file's folder).
+   * Working directory (default: the config file's folder); placeholders are replaced first, then a relative path resolves from the config file's folder.
    */
   cwd?: string;
   /**
@@ -192,39 +192,67 @@ export interface HarnessTarget {
    */
   dataDir?: boolean;
   /**
-   * When the target is ready: "message" (its first protocol message is a ready event; stdio default), "none", or a line on stdout/stderr matching a pattern.
+   * Give every run a fresh, empty home folder: HOME (and USERPROFILE) point at it, usable as {{home}}; kept across a restart, removed at the end. For targets that write under ~.
    */
-  ready?: ('message' | 'none') | HarnessReadyLine;
+  home?: boolean;
   /**
-   * socket: Unix socket path, \\.\pipe\NAME or tcp://127.0.0.1:PORT; {{dataDir}} replaced, relative paths from the config folder.
+   * When the target is ready: "message" (its first protocol message is a ready event; stdio default), "none" (socket default: once the endpoint accepts a connection), or an object: a line on stdout/stderr matching a pattern, a command polled until its answer matches, or both (the line first).
+   */
+  ready?: ('message' | 'none') | HarnessReady;
+  /**
+   * socket: Unix socket path, \\.\pipe\NAME or tcp://127.0.0.1:PORT; placeholders replaced, relative paths from the config folder.
    */
   endpoint?: string;
   token?: HarnessToken;
   /**
-   * Requests sent on every new connection before the exchange, never recorded or compared (an initialize only this path needs).
+   * Requests sent on every new connection before the exchange (an initialize { appDataDir: '{{dataDir}}' } the host app sends first), never recorded or compared; params expand placeholders. A step answered with an error, or not at all, fails the run (exit 3).
    */
   setup?: HarnessCommand[];
 }
-export interface HarnessReadyLine {
+export interface HarnessReady {
   /**
-   * Stream to watch (default stdout).
+   * Wait for the profile's ready message first (what "message" means).
+   */
+  message?: boolean;
+  /**
+   * Stream the pattern is looked for on (default stdout).
    */
   stream?: 'stdout' | 'stderr';
   /**
    * Regular expression a line must match.
    */
-  pattern: string;
+  pattern?: string;
   /**
    * Dotted path into that line's JSON giving the endpoint (for tcp port 0), e.g. data.socket.
    */
   endpoint?: string;
+  /**
+   * A command sent until its answer matches `until` (a health check, for targets that listen before they are ready or print nothing); its answers are never recorded.
+   */
+  command?: string;
+  /**
+   * Params of that command; {{dataDir}}, {{home}}, {{configDir}} and {{env.NAME}} are replaced.
+   */
+  params?: {};
+  /**
+   * Dotted paths in the answer and the values they must have, e.g. { "result.ready": true } (default: any successful answer).
+   */
+  until?: {};
+  /**
+   * Pause between two tries of the command (default 100).
+   */
+  intervalMs?: number;
+  /**
+   * How long this target may take to be ready (default harness.timeouts.readyMs).
+   */
+  timeoutMs?: number;
 }
 /**
  * The auth token a socket client presents, read again at every connect.
  */
 export interface HarnessToken {
   /**
-   * File holding the token; {{dataDir}} replaced, relative paths from the config folder.
+   * File holding the token; placeholders replaced, relative paths from the config folder. Watched from the start, so the token is redacted from anything the target prints.
    */
   file?: string;
   /**
@@ -263,17 +291,17 @@ export interface HarnessTarget1 {
    */
   command?: string;
   /**
-   * Arguments; {{dataDir}} and {{configDir}} are replaced.
+   * Arguments; {{dataDir}}, {{home}}, {{configDir}} and {{env.NAME}} are replaced.
    */
   args?: string[];
   /**
-   * Extra environment variables; {{dataDir}} and {{configDir}} are replaced.
+   * Extra environment variables; {{dataDir}}, {{home}}, {{configDir}} and {{env.NAME}} are replaced.
    */
   env?: {
     [k: string]: string | undefined;
   };
   /**
-   * Working directory (default: the config file's folder).
+   * Working directory (default: the config file's folder); placeholders are replaced first, then a relative path resolves from the config file's folder.
    */
   cwd?: string;
   /**
@@ -281,16 +309,20 @@ export interface HarnessTarget1 {
    */
   dataDir?: boolean;
   /**
-   * When the target is ready: "message" (its first protocol message is a ready event; stdio default), "none", or a line on stdout/stderr matching a pattern.
+   * Give every run a fresh, empty home folder: HOME (and USERPROFILE) point at it, usable as {{home}}; kept across a restart, removed at the end. For targets that write under ~.
    */
-  ready?: ('message' | 'none') | HarnessReadyLine;
+  home?: boolean;
   /**
-   * socket: Unix socket path, \\.\pipe\NAME or tcp://127.0.0.1:PORT; {{dataDir}} replaced, relative paths from the config folder.
+   * When the target is ready: "message" (its first protocol message is a ready event; stdio default), "none" (socket default: once the endpoint accepts a connection), or an object: a line on stdout/stderr matching a pattern, a command polled until its answer matches, or both (the line first).
+   */
+  ready?: ('message' | 'none') | HarnessReady;
+  /**
+   * socket: Unix socket path, \\.\pipe\NAME or tcp://127.0.0.1:PORT; placeholders replaced, relative paths from the config folder.
    */
   endpoint?: string;
   token?: HarnessToken;
   /**
-   * Requests sent on every new connection before the exchange, never recorded or compared (an initialize only this path needs).
+   * Requests sent on every new connection before the exchange (an initialize { appDataDir: '{{dataDir}}' } the host app sends first), never recorded or compared; params expand placeholders. A step answered with an error, or not at all, fails the run (exit 3).
    */
   setup?: HarnessCommand[];
 }

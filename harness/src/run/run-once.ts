@@ -9,6 +9,8 @@ export interface RunResult {
   lines: BodyLine[];
   /** The target's temp data dir during the run (gone now), for path normalization. */
   dataDir: string | undefined;
+  /** Its home folder of its own, when it had one (gone now). */
+  home: string | undefined;
   profile: Profile;
 }
 
@@ -19,7 +21,7 @@ export async function runOnce(
   steps: readonly (ScenarioStep | StepLine)[],
   source: string,
   /** Called once the target is up (its data dir known); what it returns sees every line. */
-  observe?: (dataDir: string | undefined) => (line: BodyLine, text?: string) => void,
+  observe?: (dataDir: string | undefined, home: string | undefined) => (line: BodyLine, text?: string) => void,
 ): Promise<RunResult> {
   const transport = transportFor(ctx, role);
   const s = ctx.settings;
@@ -32,15 +34,14 @@ export async function runOnce(
     onProgress: ctx.onProgress,
     secret: ctx.secret,
   });
-  let dataDir: string | undefined;
   try {
     await transport.start();
-    dataDir = transport.dataDir;
-    runner.onLine = observe?.(dataDir);
+    const { dataDir, home } = transport.vars();
+    runner.onLine = observe?.(dataDir, home);
     await runner.open('main');
     await runner.runAll(steps);
     const lines = await runner.finish();
-    return { lines, dataDir, profile: transport.settings.profile };
+    return { lines, dataDir, home, profile: transport.settings.profile };
   } finally {
     await runner.stop();
   }
