@@ -68,7 +68,7 @@ export interface CompareSettings {
   /** Undefined: the profile's. */
   transportOnly: PathRule[] | undefined;
   ordering: 'session' | 'strict' | 'none';
-  detect: { isoTimes: boolean; epochMillis: boolean; uuids: boolean; paths: boolean };
+  detect: { isoTimes: boolean; epochMillis: boolean; uuids: boolean; paths: boolean; idsInText: boolean };
 }
 
 export interface HarnessSettings {
@@ -119,7 +119,7 @@ export function harnessSettings(loaded: LoadedConfig): HarnessSettings {
       idKeys: c.idKeys ?? [],
       transportOnly: c.transportOnly?.map(pathRule),
       ordering: c.ordering ?? 'session',
-      detect: { isoTimes: true, epochMillis: true, uuids: true, paths: true, ...c.detect },
+      detect: { isoTimes: true, epochMillis: true, uuids: true, paths: true, idsInText: true, ...c.detect },
     },
     contract: { ...(h.contract?.commands ? { commands: h.contract.commands } : {}), ...(h.contract?.events ? { events: h.contract.events } : {}) },
     secrets: Object.fromEntries(Object.entries(h.secrets ?? {}).filter((e): e is [string, { env?: string; file?: string }] => e[1] !== undefined)),

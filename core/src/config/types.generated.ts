@@ -390,6 +390,10 @@ export interface HarnessDetect {
    * Absolute paths under the temp folder or a data dir, renamed consistently (default true).
    */
   paths?: boolean;
+  /**
+   * Generated ids inside text ("Session not found: sess_lx3k9a2b"): a word of a letter prefix, _ or -, then 6+ letters and digits mixed or 10+ digits; renamed like ids in id fields (default true).
+   */
+  idsInText?: boolean;
 }
 /**
  * Manifests from `cutover manifest`: every payload is validated against them, whatever both paths say.
@@ -463,6 +467,7 @@ export interface HarnessBuiltins {
   createSession?: HarnessCommandWithPath;
   sendMessage?: HarnessCommand1;
   health?: HarnessCommand2;
+  emit?: HarnessEmit;
   eventsSince?: HarnessEventsSince;
   bootstrap?: HarnessBootstrap;
   /**
@@ -529,6 +534,23 @@ export interface HarnessCommand2 {
    * Params; strings may hold {{name}} placeholders.
    */
   params?: {};
+}
+/**
+ * A command that makes the target emit an event without outside services (e.g. renaming a session), so the streaming, auth, catch-up, stale-cursor, crash-recovery and client-vanish scenarios run on a real app. Sent once per event wanted.
+ */
+export interface HarnessEmit {
+  /**
+   * Command name on the wire.
+   */
+  command: string;
+  /**
+   * Params; {{session}} is a session made first with createSession, {{n}} counts the calls (1, 2, …) so each differs.
+   */
+  params?: {};
+  /**
+   * The event type it causes (default: any event).
+   */
+  event?: string;
 }
 export interface HarnessEventsSince {
   /**

@@ -28,7 +28,8 @@ export function formatPath(segments: readonly Segment[]): string {
 export function getPath(value: unknown, path: string | readonly Segment[]): unknown {
   let node = value;
   for (const s of typeof path === 'string' ? parsePath(path) : path) {
-    if (node === null || typeof node !== 'object') return undefined;
+    // Own keys only: a key named __proto__ in a message is data, and one that is absent is absent.
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, s)) return undefined;
     node = (node as Record<string | number, unknown>)[s];
   }
   return node;
@@ -39,7 +40,7 @@ export function deletePath(value: unknown, path: readonly Segment[]): boolean {
   if (path.length === 0) return false;
   const parent = getPath(value, path.slice(0, -1));
   const last = path[path.length - 1]!;
-  if (parent === null || typeof parent !== 'object' || !(last in parent)) return false;
+  if (parent === null || typeof parent !== 'object' || !Object.hasOwn(parent, last)) return false;
   if (Array.isArray(parent) && typeof last === 'number') parent.splice(last, 1);
   else delete (parent as Record<string | number, unknown>)[last];
   return true;
@@ -88,6 +89,12 @@ export class PathMatcher {
   matches(state: readonly number[]): boolean {
     for (const st of state) if ((st & 0xff) === this.patterns[st >> 8]!.length) return true;
     return false;
+  }
+
+  /** Which pattern (its index in the list given) ends here, or -1. */
+  matched(state: readonly number[]): number {
+    for (const st of state) if ((st & 0xff) === this.patterns[st >> 8]!.length) return st >> 8;
+    return -1;
   }
 
   /** A `**` may also match nothing: add the position after it. */

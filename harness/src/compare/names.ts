@@ -1,3 +1,8 @@
+import { escapeInString } from './norm.js';
+
+/** Marks a hole that is not a generated value after all (a map key no value names): compared as it is. */
+export const LITERAL = '\u0002';
+
 interface Name {
   placeholder: string;
   /** The placeholder as it stands inside a JSON string literal. */
@@ -5,8 +10,6 @@ interface Name {
   /** How many values were named before it. */
   order: number;
 }
-
-const NEEDS_ESCAPE = /["\\\u0000-\u001f]/;
 
 /**
  * Phase two of normalization: the placeholders of one side. A generated value is named after
@@ -42,6 +45,21 @@ export class Names {
     return out;
   }
 
+  /**
+   * The same as `holes`, each as it is (not escaped): a placeholder, or for a map key that names
+   * no known value, the key itself marked LITERAL (it is compared as it is, never paired).
+   */
+  placeholders(refs: readonly string[]): string[] {
+    const out: string[] = [];
+    for (let i = 0; i < refs.length; i += 2) {
+      const v = refs[i]!;
+      const site = refs[i + 1]!;
+      if (site === '') out.push(this.byValue.get(v)?.placeholder ?? LITERAL + v);
+      else out.push(this.named(v, site).placeholder);
+    }
+    return out;
+  }
+
   private named(value: string, site: string): Name {
     let n = this.byValue.get(value);
     if (n === undefined) {
@@ -53,9 +71,4 @@ export class Names {
     }
     return n;
   }
-}
-
-/** A string as it stands between the quotes of a JSON string literal. */
-function escapeInString(s: string): string {
-  return NEEDS_ESCAPE.test(s) ? JSON.stringify(s).slice(1, -1) : s;
 }

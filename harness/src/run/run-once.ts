@@ -1,5 +1,6 @@
 import type { HarnessContext } from '../context.js';
 import { transportFor } from '../context.js';
+import type { GeneratedDir } from '../compare/normalize.js';
 import type { Profile } from '../profiles/profile.js';
 import type { ScenarioStep } from '../scenario/types.js';
 import type { BodyLine, StepLine } from '../trace/types.js';
@@ -45,4 +46,9 @@ export async function runOnce(
   } finally {
     await runner.stop();
   }
+}
+
+/** The folders a run generated, whose paths are renamed (to <dataDir>, <home>) before comparing. */
+export function generatedDirs(dataDir: string | undefined, home: string | undefined): GeneratedDir[] {
+  return [...(dataDir ? [dataDir] : []), ...(home ? [{ path: home, as: '<home>' }] : [])];
 }

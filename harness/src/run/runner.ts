@@ -53,6 +53,10 @@ export class Runner {
     return this.o.transport;
   }
 
+  get timeouts(): Timeouts {
+    return this.o.timeouts;
+  }
+
   client(conn = 'main'): Client {
     const c = this.clients.get(conn);
     if (!c) throw new ConfigError(`${this.o.source}: no open connection "${conn}" (connect or reconnect it first)`);
@@ -131,8 +135,12 @@ export class Runner {
           try {
             params = resolveTemplate(template, this.bindings);
           } catch (e) {
-            if (e instanceof TemplateError) throw new ConfigError(`${at}: ${e.message}`);
-            throw e;
+            if (!(e instanceof TemplateError)) throw e;
+            // A recorded step whose reference the new path did not answer (it refused the request that
+            // bound it): sent as recorded, so the comparison shows that answer, not a broken trace.
+            if (!('template' in step && step.template && step.params)) throw new ConfigError(`${at}: ${e.message}`);
+            this.o.onProgress?.(`${at}: ${e.message}; sending the params as recorded`);
+            params = step.params;
           }
         }
         const id = this.o.profile.correlation === 'id' ? ('id' in step && step.id !== undefined ? step.id : String(this.nextId++)) : undefined;
