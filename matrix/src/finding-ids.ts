@@ -15,6 +15,7 @@ export const findingIds = defineFindings({
   'gate-report-stale': { severity: 'error', description: 'The matrix report is from another commit.' },
   'gate-cell-failed': { severity: 'error', description: 'A required matrix cell failed.' },
   'gate-cell-missing': { severity: 'error', description: 'A required matrix cell has no result.' },
+  'gate-cell-inconclusive': { severity: 'error', description: 'A required matrix cell ran but had nothing to observe (inconclusive): it proves nothing, so it blocks like a failure.' },
   'gate-signoff-missing': { severity: 'error', description: 'A required sign-off is missing.' },
   'gate-contract-findings': { severity: 'error', description: 'Drift or check found errors in the command/event contract.' },
   'gate-input-unreadable': { severity: 'error', description: 'A gate input could not be read or parsed: fail closed.' },

@@ -6,7 +6,7 @@ import type { CellResult, CellStatus, MatrixReport } from './types.js';
 
 // Which result of a cell speaks for it when several reports have one: a run beats a
 // declaration, a declaration beats "not run here"; between two runs the worse wins.
-const RANK: Record<CellStatus, number> = { skipped: 0, not_applicable: 1, passed: 2, failed: 3, error: 4 };
+const RANK: Record<CellStatus, number> = { skipped: 0, not_applicable: 1, passed: 2, inconclusive: 3, failed: 4, error: 5 };
 
 /**
  * Combines the reports of sharded runs (one per OS and shard) into one. They must come from the
