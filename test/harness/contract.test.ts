@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../core/src/errors.js';
@@ -6,7 +7,7 @@ import { createContext } from '../../harness/src/context.js';
 import { recordScenario } from '../../harness/src/record.js';
 import { replayTrace } from '../../harness/src/replay.js';
 import { loadScenario } from '../../harness/src/scenario/load.js';
-import { FAST, FIX, loaded, socketTarget, stdioTarget } from './support.js';
+import { FAST, FIX, loaded, socketTarget, stdioTarget, tempDir } from './support.js';
 
 const C = path.join(FIX, 'contract');
 
@@ -41,6 +42,22 @@ describe('contract validation against the manifests', () => {
     });
     expect(findings).toEqual([]);
     expect(trace.lines[0]).toMatchObject({ type: 'request', breaksContract: true });
+  });
+
+  it('compiles the validators once per manifest content, whichever file holds it', async () => {
+    const files = { commands: path.join(C, 'commands.json'), events: path.join(C, 'events.json') };
+    const first = Contract.load(files);
+    expect(Contract.load(files)).toBe(first);
+    const dir = await tempDir();
+    try {
+      const copy = path.join(dir.path, 'commands.json');
+      fs.copyFileSync(files.commands, copy);
+      expect(Contract.load({ ...files, commands: copy })).toBe(first);
+      fs.writeFileSync(copy, fs.readFileSync(files.commands, 'utf8').replace('"commands"', '"commands" ').trimEnd() + '\n\n');
+      expect(Contract.load({ ...files, commands: copy })).not.toBe(first);
+    } finally {
+      await dir.remove();
+    }
   });
 
   it('refuses a file that is not a manifest', () => {

@@ -5,8 +5,11 @@ import type { DiffSink } from './diff-sink.js';
 import { shown } from './pair-diff.js';
 import type { NormEvent } from './prepare.js';
 
+/** What a message is, in words and as a scope; asked for only when it differs. */
+export type Describe = () => { subject: string; scope: string };
+
 /** Compares one pair of events (field by field, through the correspondence) and reports what differs. */
-export type ComparePair = (subject: string, scope: string, e: NormEvent, a: NormEvent) => void;
+export type ComparePair = (what: Describe, e: NormEvent, a: NormEvent) => void;
 
 interface Hunk {
   removed: number[];
@@ -23,17 +26,18 @@ interface Hunk {
 export function alignEvents(E: readonly NormEvent[], A: readonly NormEvent[], where: string, corr: Correspondence, sink: DiffSink, compare: ComparePair): void {
   const ordE = ordinals(E);
   const ordA = ordinals(A);
+  const label = (ev: NormEvent, ord: number, side: 'expected' | 'actual') => `event ${ev.type} #${ord}${side === 'actual' ? ' (new path)' : ''}${where}`;
+  const pair = (i: number, j: number) => compare(() => ({ subject: label(E[i]!, ordE[i]!, 'expected'), scope: `event:${E[i]!.type}` }), E[i]!, A[j]!);
+  // The common case: the same events in the same order; only their generated values are compared
+  // (checked before anything is paired, and without building a key per event).
+  if (E.length === A.length && E.every((x, i) => alike(x, A[i]!, corr))) {
+    for (let i = 0; i < E.length; i++) pair(i, i);
+    return;
+  }
   // Aligned by shape and by the generated values already paired (sessions the answers named);
   // values not paired yet may stand for anything.
   const kE = E.map((ev) => keyOf(ev, corr, 'expected'));
   const kA = A.map((ev) => keyOf(ev, corr, 'actual'));
-  const label = (ev: NormEvent, ord: number, side: 'expected' | 'actual') => `event ${ev.type} #${ord}${side === 'actual' ? ' (new path)' : ''}${where}`;
-  const pair = (i: number, j: number) => compare(label(E[i]!, ordE[i]!, 'expected'), `event:${E[i]!.type}`, E[i]!, A[j]!);
-  // The common case: the same events in the same order; only their generated values are compared.
-  if (E.length === A.length && kE.every((k, i) => k === kA[i])) {
-    for (let i = 0; i < E.length; i++) pair(i, i);
-    return;
-  }
   const e2a = new Map<number, number>();
   const a2e = new Map<number, number>();
   const hunks: Hunk[] = [];
@@ -136,6 +140,16 @@ export function alignEvents(E: readonly NormEvent[], A: readonly NormEvent[], wh
       sink.push(d);
     }
   }
+}
+
+/** The same alignment key, without building it. */
+function alike(e: NormEvent, a: NormEvent, corr: Correspondence): boolean {
+  if (e.norm.shapeText !== a.norm.shapeText) return false;
+  const en = e.norm.names;
+  const an = a.norm.names;
+  if (en === undefined || an === undefined) return en === an;
+  for (let i = 0; i < en.length; i++) if (corr.alignName(en[i]!, 'expected') !== corr.alignName(an[i]!, 'actual')) return false;
+  return true;
 }
 
 function keyOf(ev: NormEvent, corr: Correspondence, side: 'expected' | 'actual'): string {

@@ -2,7 +2,7 @@ import { createTwoFilesPatch } from 'diff';
 import type { Profile } from '../profiles/profile.js';
 import type { CompareSettings } from '../settings.js';
 import type { NoiseRule } from '../trace/types.js';
-import { alignEvents } from './align.js';
+import { alignEvents, type Describe } from './align.js';
 import { Correspondence } from './correspondence.js';
 import { jsonType, type PathDiff } from './deep-diff.js';
 import { DiffSink } from './diff-sink.js';
@@ -83,8 +83,7 @@ export function matchSides(exp: PreparedSide, act: PreparedSide, o: Pick<Compare
   const corr = new Correspondence();
   const sink = new DiffSink(o.maxDifferences, o.group ?? true);
   const empty: PreparedConn = { requests: [], unclaimed: [], groups: new Map() };
-  const pair = (subject: string, scope: string, e: { norm: PreparedResponse['norm']; line?: number | undefined }, a: { norm: PreparedResponse['norm']; at: number }) =>
-    messageDiff(subject, scope, e, a, corr, o.maxPerMessage ?? 10, sink);
+  const pair: Pair = (what, e, a) => messageDiff(what, e, a, corr, o.maxPerMessage ?? 10, sink);
   for (const conn of new Set([...exp.keys(), ...act.keys()])) {
     const e = exp.get(conn) ?? empty;
     const a = act.get(conn) ?? empty;
@@ -97,13 +96,13 @@ export function matchSides(exp: PreparedSide, act: PreparedSide, o: Pick<Compare
     compareResponses(conn, e, a, corr, sink, pair);
     for (const [ge, ga] of pairGroups(e.groups, a.groups, corr)) {
       const name = ge ?? corr.show(ga!, 'actual');
-      alignEvents(e.groups.get(ge!) ?? [], a.groups.get(ga!) ?? [], `${name ? ` of session ${name}` : ''} (${conn})`, corr, sink, (subject, scope, x, y) => pair(subject, scope, x, y));
+      alignEvents(e.groups.get(ge!) ?? [], a.groups.get(ga!) ?? [], `${name ? ` of session ${name}` : ''} (${conn})`, corr, sink, pair);
     }
   }
   return sink.result();
 }
 
-type Pair = (subject: string, scope: string, e: { norm: PreparedResponse['norm']; line?: number | undefined }, a: { norm: PreparedResponse['norm']; at: number }) => void;
+type Pair = (what: Describe, e: { norm: PreparedResponse['norm']; line?: number | undefined }, a: { norm: PreparedResponse['norm']; at: number }) => void;
 
 function compareResponses(conn: string, e: PreparedConn, a: PreparedConn, corr: Correspondence, sink: DiffSink, pair: Pair): void {
   const n = Math.max(e.requests.length, a.requests.length);
@@ -112,16 +111,16 @@ function compareResponses(conn: string, e: PreparedConn, a: PreparedConn, corr: 
     const ar = a.requests[i];
     // The replay sends what the trace sends; a request only one side has is the other's extra or missing answer.
     const req = (er ?? ar)!;
-    const subject = `response to ${req.command}${req.id === undefined ? ` (${conn})` : ` (request ${JSON.stringify(req.id)}, ${conn})`}`;
-    const scope = `response:${req.command}`;
     const E = er?.responses ?? [];
     const A = ar?.responses ?? [];
     const line = E[0]?.line ?? req.line;
-    const at = (d: Difference) => (line === undefined ? d : { ...d, line });
-    if (A.length > E.length && E.length > 0) sink.push(at({ kind: 'duplicated', scope, subject, at: A[1]!.at, hint: `The new path answered this request ${A.length} times.` }));
-    if (E[0] && !A[0]) sink.push(at({ kind: 'missing', scope, subject, expected: shown(E[0].norm, corr, 'expected'), hint: 'The golden trace has this response; the new path never sent it.' }));
-    else if (!E[0] && A[0]) sink.push(at({ kind: 'extra', scope, subject, at: A[0].at, actual: shown(A[0].norm, corr, 'actual'), hint: 'The new path answered where the old path said nothing.' }));
-    else if (E[0] && A[0]) pair(subject, scope, { norm: E[0].norm, line }, A[0]);
+    // Words only for an answer that differs: most do not.
+    const what = () => ({ subject: `response to ${req.command}${req.id === undefined ? ` (${conn})` : ` (request ${JSON.stringify(req.id)}, ${conn})`}`, scope: `response:${req.command}` });
+    const at = (d: Omit<Difference, 'subject' | 'scope'>): Difference => ({ ...what(), ...d, ...(line === undefined ? {} : { line }) });
+    if (A.length > E.length && E.length > 0) sink.push(at({ kind: 'duplicated', at: A[1]!.at, hint: `The new path answered this request ${A.length} times.` }));
+    if (E[0] && !A[0]) sink.push(at({ kind: 'missing', expected: shown(E[0].norm, corr, 'expected'), hint: 'The golden trace has this response; the new path never sent it.' }));
+    else if (!E[0] && A[0]) sink.push(at({ kind: 'extra', at: A[0].at, actual: shown(A[0].norm, corr, 'actual'), hint: 'The new path answered where the old path said nothing.' }));
+    else if (E[0] && A[0]) pair(what, line === undefined ? E[0] : { norm: E[0].norm, line }, A[0]);
   }
   for (const r of a.unclaimed.slice(e.unclaimed.length)) sink.push({ kind: 'extra', scope: 'response:', subject: `response no request claims (${conn})`, at: r.at, actual: shown(r.norm, corr, 'actual'), hint: 'No request in the trace has this id.' });
   for (const r of e.unclaimed.slice(a.unclaimed.length)) sink.push({ kind: 'missing', scope: 'response:', subject: `response no request claims (${conn})`, ...(r.line === undefined ? {} : { line: r.line }), expected: shown(r.norm, corr, 'expected') });
@@ -156,9 +155,10 @@ function pairGroups(E: Map<string, NormEvent[]>, A: Map<string, NormEvent[]>, co
 }
 
 /** Field-level differences of one message pair (a rename as one), with a readable diff of the whole message. */
-function messageDiff(subject: string, scope: string, e: { norm: PreparedResponse['norm']; line?: number | undefined }, a: { norm: PreparedResponse['norm']; at: number }, corr: Correspondence, max: number, sink: DiffSink): void {
+function messageDiff(what: Describe, e: { norm: PreparedResponse['norm']; line?: number | undefined }, a: { norm: PreparedResponse['norm']; at: number }, corr: Correspondence, max: number, sink: DiffSink): void {
   const diffs = compareNorms(e.norm, a.norm, corr);
   if (!diffs) return;
+  const { subject, scope } = what();
   const detail = () => {
     const patch = createTwoFilesPatch('golden', 'replay', `${JSON.stringify(shown(e.norm, corr, 'expected'), null, 2)}\n`, `${JSON.stringify(shown(a.norm, corr, 'actual'), null, 2)}\n`, undefined, undefined, { context: 2 });
     return { diff: patch.split('\n').slice(2).join('\n') };

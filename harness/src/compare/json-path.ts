@@ -69,8 +69,22 @@ export class PathMatcher {
     return (this.initial ??= this.close(this.patterns.map((_, i) => pack(i, 0))));
   }
 
+  // Transitions already taken, per state: every message of a kind walks the same keys, and a new
+  // array per key and message is most of what a comparison would leave for the garbage collector.
+  private readonly memo = new WeakMap<readonly number[], Map<Segment, number[]>>();
+
   step(state: readonly number[], key: Segment): number[] {
     if (state.length === 0) return EMPTY;
+    let known = this.memo.get(state);
+    const hit = known?.get(key);
+    if (hit) return hit;
+    const next = this.advance(state, key);
+    if (!known) this.memo.set(state, (known = new Map()));
+    if (known.size < 1000) known.set(key, next);
+    return next;
+  }
+
+  private advance(state: readonly number[], key: Segment): number[] {
     const next: number[] = [];
     for (const st of state) {
       const p = this.patterns[st >> 8]!;

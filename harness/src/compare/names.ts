@@ -49,7 +49,19 @@ export class Names {
    * The same as `holes`, each as it is (not escaped): a placeholder, or for a map key that names
    * no known value, the key itself marked LITERAL (it is compared as it is, never paired).
    */
-  placeholders(refs: readonly string[]): string[] {
+  placeholders(refs: readonly string[]): readonly string[] {
+    // Runs of messages name the same values (every chunk of a turn: its session and its turn):
+    // the same names then, and no new array for them.
+    const last = this.last;
+    if (last && last.refs.length === refs.length && last.refs.every((r, i) => r === refs[i])) return last.out;
+    const out = this.assign(refs);
+    this.last = { refs, out };
+    return out;
+  }
+
+  private last: { refs: readonly string[]; out: readonly string[] } | undefined;
+
+  private assign(refs: readonly string[]): string[] {
     const out: string[] = [];
     for (let i = 0; i < refs.length; i += 2) {
       const v = refs[i]!;
@@ -68,6 +80,8 @@ export class Names {
       const placeholder = `<${site}#${k}>`;
       n = { placeholder, text: escapeInString(placeholder), order: this.byValue.size };
       this.byValue.set(value, n);
+      // A map key of this value, seen before as a literal, is named from now on.
+      this.last = undefined;
     }
     return n;
   }
