@@ -58,6 +58,16 @@ describe('cwd and home', () => {
     expect(resultOf(trace.lines).result.home).not.toBe(os.homedir());
   });
 
+  it('the command expands placeholders too', async () => {
+    process.env.CUTOVER_TEST_NODE = process.execPath;
+    try {
+      const ctx = createContext(loaded({ old: stdioTarget('', { command: '{{env.CUTOVER_TEST_NODE}}' }), timeouts: FAST }));
+      expect(resultOf((await recordScenario(ctx, whoami())).trace.lines).success).toBe(true);
+    } finally {
+      delete process.env.CUTOVER_TEST_NODE;
+    }
+  });
+
   it('a relative cwd resolves from the config file folder after expansion; a missing one is named', async () => {
     const ctx = createContext(loaded({ old: stdioTarget('', { cwd: 'targets' }), timeouts: FAST }));
     const { trace } = await recordScenario(ctx, whoami());

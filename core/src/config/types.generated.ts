@@ -170,7 +170,7 @@ export interface HarnessTarget {
    */
   profile?: string;
   /**
-   * Executable to start ("node" means the running Node). Optional for socket: omit it to connect to a daemon already running.
+   * Executable to start ("node" means the running Node; a name is looked up on PATH, a path with a slash resolves from the config folder); placeholders replaced. Optional for socket: omit it to connect to a daemon already running.
    */
   command?: string;
   /**
@@ -287,7 +287,7 @@ export interface HarnessTarget1 {
    */
   profile?: string;
   /**
-   * Executable to start ("node" means the running Node). Optional for socket: omit it to connect to a daemon already running.
+   * Executable to start ("node" means the running Node; a name is looked up on PATH, a path with a slash resolves from the config folder); placeholders replaced. Optional for socket: omit it to connect to a daemon already running.
    */
   command?: string;
   /**

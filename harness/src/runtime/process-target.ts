@@ -53,12 +53,14 @@ export class ProcessTarget {
     if (!fs.existsSync(cwd)) {
       throw new ConfigError(`${where}.cwd is ${cwd}, which does not exist`, { hint: 'A relative cwd resolves from the config file\'s folder after its placeholders are replaced ({{dataDir}} is the run\'s data dir).' });
     }
+    // A program name is looked up on PATH; a path (it has a slash) resolves like every other path.
+    const command = expand(s.command!, vars, `${where}.command`);
     const proc = supervise({
-      command: s.command!,
+      command: /[\\/]/.test(command) ? expandPath(command, vars, `${where}.command`) : command,
       args,
       env,
       cwd,
-      label: `${s.label}: ${[s.command, ...args].join(' ')}`.slice(0, 200),
+      label: `${s.label}: ${[command, ...args].join(' ')}`.slice(0, 200),
       stdin,
       // A stdio target speaks the protocol on stdout: the transport reads every byte of it.
       stdout: stdin === 'pipe' ? 'raw' : 'capture',
