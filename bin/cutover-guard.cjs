@@ -12,6 +12,7 @@ const fs = require('node:fs');
 const runId = process.argv[2] || '';
 const groups = new Map(); // pid -> pgid
 const dirs = new Set();
+const pidFiles = new Map(); // id -> { since, field, path }: a daemon a supervised command forked writes its pid there
 let buffered = '';
 let sweeping = false;
 
@@ -38,6 +39,11 @@ function handle(line) {
     const [pid, pgid] = arg.split(' ').map(Number);
     if (pid > 0) groups.set(pid, pgid > 0 ? pgid : 0);
   } else if (verb === 'unwatch') groups.delete(Number(arg));
+  else if (verb === 'pidfile') {
+    // pidfile <id> <since> <field> <path…>
+    const [id, since, field, ...rest] = arg.split(' ');
+    pidFiles.set(id, { since, field, path: rest.join(' ') });
+  } else if (verb === 'unpidfile') pidFiles.delete(arg);
   else if (verb === 'dir') dirs.add(arg);
   else if (verb === 'undir') dirs.delete(arg);
 }
@@ -59,6 +65,43 @@ function marked() {
   return out;
 }
 
+function startOf(pid) {
+  try {
+    if (process.platform === 'linux') {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'latin1');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
+    }
+    const out = require('node:child_process').execFileSync('ps', ['-p', String(pid), '-o', 'lstart='], { encoding: 'utf8', timeout: 5000 });
+    return Date.parse(out.trim());
+  } catch {
+    return NaN;
+  }
+}
+
+// The processes PID files name that started no earlier than the command that forked them: a
+// stale file naming a reused pid points at a stranger, never ours to end.
+function fromPidFiles() {
+  const out = [];
+  for (const { since, field, path } of pidFiles.values()) {
+    let pid;
+    try {
+      const text = fs.readFileSync(path, 'utf8').trim();
+      if (/^\d+$/.test(text)) pid = Number(text);
+      else {
+        let node = JSON.parse(text);
+        for (const part of field.split('.')) node = node && typeof node === 'object' ? node[part] : undefined;
+        pid = Number(node);
+      }
+    } catch {
+      continue;
+    }
+    const started = startOf(pid);
+    const from = process.platform === 'linux' ? Number(since) : Date.parse(since.replace(/_/g, ' '));
+    if (Number.isSafeInteger(pid) && pid > 0 && started >= from) out.push(pid);
+  }
+  return out;
+}
+
 function signalAll(signal) {
   let alive = 0;
   for (const [pid, pgid] of groups) {
@@ -71,7 +114,7 @@ function signalAll(signal) {
       }
     }
   }
-  for (const pid of marked()) {
+  for (const pid of [...marked(), ...fromPidFiles()]) {
     try {
       process.kill(pid, signal);
       alive++;

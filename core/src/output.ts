@@ -58,6 +58,23 @@ export function shouldUseColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessE
   return stream.isTTY === true;
 }
 
+const guarded = new WeakSet<object>();
+const CLOSED = new Set(['EPIPE', 'ERR_STREAM_DESTROYED', 'ERR_STREAM_WRITE_AFTER_END']);
+
+/**
+ * A reader that goes away (`cutover gate | head -1`) ends the output quietly: the verb finishes and
+ * exits with its own code, with no EPIPE stack trace. Any other stream error is still thrown.
+ */
+function endQuietlyWhenReaderLeaves(stream: Writable): void {
+  if (guarded.has(stream) || typeof stream.on !== 'function') return;
+  guarded.add(stream);
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (!CLOSED.has(e.code ?? '')) throw e;
+  });
+}
+
+const writable = (stream: Writable) => !stream.destroyed && !stream.writableEnded;
+
 type Terminal = Writable & { isTTY?: boolean; columns?: number };
 
 /**
@@ -79,15 +96,18 @@ class RedactingStream extends Writable {
   }
 
   override _write(chunk: unknown, _enc: BufferEncoding, done: (error?: Error | null) => void): void {
-    this.inner.write(redactText(typeof chunk === 'string' ? chunk : String(chunk)));
+    if (writable(this.inner)) this.inner.write(redactText(typeof chunk === 'string' ? chunk : String(chunk)));
     done();
   }
 }
 
 export function createOutput(opts: OutputOptions = {}): Output {
   const rawStdout: Terminal = opts.stdout ?? process.stdout;
+  const rawStderr: Terminal = opts.stderr ?? process.stderr;
+  endQuietlyWhenReaderLeaves(rawStdout);
+  endQuietlyWhenReaderLeaves(rawStderr);
   const stdout = new RedactingStream(rawStdout);
-  const stderr = new RedactingStream(opts.stderr ?? process.stderr);
+  const stderr = new RedactingStream(rawStderr);
   const env = opts.env ?? process.env;
   const json = opts.json ?? false;
   const color = !json && shouldUseColor(stdout, env, opts.color);
@@ -100,14 +120,14 @@ export function createOutput(opts: OutputOptions = {}): Output {
     stderr,
     style: color ? ansi : plain,
     print(line = '') {
-      if (!json) stdout.write(`${line}\n`);
+      if (!json && writable(rawStdout)) stdout.write(`${line}\n`);
     },
     info(line) {
-      stderr.write(`${line}\n`);
+      if (writable(rawStderr)) stderr.write(`${line}\n`);
     },
     printJson(value) {
       // Value by value: a text rule must not break the document's syntax.
-      rawStdout.write(`${JSON.stringify(redactValue(value), null, 2)}\n`);
+      if (writable(rawStdout)) rawStdout.write(`${JSON.stringify(redactValue(value), null, 2)}\n`);
     },
   };
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { repositoryRoot } from '../../core/src/git.js';
 import type { LoadedConfig } from '../../core/src/config/index.js';
 import type { EvidenceSection } from '../../core/src/config/types.generated.js';
 import { ConfigError } from '../../core/src/errors.js';
@@ -21,6 +22,12 @@ export interface EvidenceSettings {
   templates: string | undefined;
   requireFor: TaskStatus[];
   excerptLines: number;
+  /** The repository holding the config: evidence files must resolve inside it (or inside `dir`). */
+  repository: string;
+  /** Absolute prefixes taken off paths under Files Changed (another machine's checkout). */
+  stripPrefixes: string[];
+  /** Default sections a configured `sections` list leaves out (it replaces the default seven). */
+  droppedDefaults: string[];
 }
 
 /** The seven sections the Cowork runbook requires of every task's evidence file. */
@@ -59,7 +66,7 @@ export function normalizeHeading(text: string): string {
 function roleOf(s: EvidenceSection): SectionRole | undefined {
   if (s.role) return s.role;
   const names = [s.name, ...(s.aliases ?? [])].map(normalizeHeading);
-  return DEFAULT_SECTIONS.find((d) => names.includes(normalizeHeading(d.name)))?.role;
+  return DEFAULT_SECTIONS.find((d) => [d.name, ...d.aliases].some((n) => names.includes(normalizeHeading(n))))?.role;
 }
 
 export function evidenceSettings(loaded: LoadedConfig): EvidenceSettings {
@@ -74,16 +81,20 @@ export function evidenceSettings(loaded: LoadedConfig): EvidenceSettings {
       });
     }
   });
+  const sections = cfg.sections
+    ? cfg.sections.map((s) => ({ name: s.name, aliases: s.aliases ?? [], required: s.required ?? true, role: roleOf(s) }))
+    : DEFAULT_SECTIONS.map((s) => ({ ...s, aliases: [...s.aliases] }));
   return {
     dir: cfg.dir ?? path.join(loaded.dir, DEFAULT_EVIDENCE_DIR),
     root: cfg.root ?? loaded.dir,
-    sections: cfg.sections
-      ? cfg.sections.map((s) => ({ name: s.name, aliases: s.aliases ?? [], required: s.required ?? true, role: roleOf(s) }))
-      : DEFAULT_SECTIONS.map((s) => ({ ...s, aliases: [...s.aliases] })),
+    sections,
     placeholders,
     templates: cfg.templates,
     requireFor: cfg.requireFor ?? ['done'],
     excerptLines: cfg.excerptLines ?? 20,
+    repository: repositoryRoot(loaded.dir),
+    stripPrefixes: (cfg.stripPrefixes ?? []).map((p) => p.replace(/\\/g, '/').replace(/\/*$/, '/')),
+    droppedDefaults: DEFAULT_SECTIONS.filter((d) => !sections.some((s) => s.role === d.role)).map((d) => d.name),
   };
 }
 

@@ -7,3 +7,4 @@ export { writeRunEvidence, type RunEvidenceInput, type RunEvidenceOptions, type 
 export { evidenceSettings, DEFAULT_SECTIONS, DEFAULT_PLACEHOLDERS, DEFAULT_EVIDENCE_DIR, type EvidenceSettings, type ResolvedSection } from './config.js';
 export { evidencePath } from './safe-id.js';
 export { startMarker, endMarker } from './generated-blocks.js';
+export { readRunRecords, parseRunRecords, type RunRecordLine, type TaskRunRecords, type StoredOutput } from './run-records.js';

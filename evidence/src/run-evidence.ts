@@ -7,6 +7,7 @@ import { writeRedactedText } from '../../core/src/redact/write.js';
 import type { RunRecord as CheckRun } from '../../core/src/run-record.js';
 import { evidenceSettings, sectionForRole, type EvidenceSettings, type ResolvedSection, DEFAULT_SECTIONS } from './config.js';
 import { upsertBlock } from './generated-blocks.js';
+import { recordLine } from './run-records.js';
 import { outputsDir } from './safe-id.js';
 import { safeEvidencePath, scaffoldText } from './scaffold.js';
 import { render, tidy } from './templates.js';
@@ -15,6 +16,8 @@ import { render, tidy } from './templates.js';
 export interface RunRecord extends CheckRun {
   check?: string;
   cell?: string;
+  /** The id of the matrix run that made it, written into the evidence so the gate can match it with the report. */
+  run?: string;
 }
 
 export interface RunEvidenceInput {
@@ -113,7 +116,22 @@ export async function writeRunEvidence(loaded: LoadedConfig, input: RunEvidenceI
   }
   const before = text;
   text = upsertBlock(text, 'verification-commands', tidy(render(settings, 'run-commands.hbs', context)), section(settings, 'verification-commands'), settings);
-  text = upsertBlock(text, 'verification-output', tidy(render(settings, 'run-output.hbs', context)), section(settings, 'verification-output'), settings);
+  // Whatever the template, the block ends with one machine-readable line per run (see run-records.ts).
+  const records = runs.map((r, i) => {
+    const src = input.runs[i]!;
+    return recordLine({
+      n: r.n,
+      ...(r.check !== undefined ? { check: r.check } : {}),
+      ...(r.cell !== undefined ? { cell: r.cell } : {}),
+      ...(src.run !== undefined ? { run: clean(src.run) } : {}),
+      exitCode: r.exitCode,
+      passed: r.passed,
+      sha256: r.sha256,
+      output: r.outputFile,
+    });
+  });
+  const output = [tidy(render(settings, 'run-output.hbs', context)), ...records].filter(Boolean).join('\n');
+  text = upsertBlock(text, 'verification-output', output, section(settings, 'verification-output'), settings);
   if (text !== before) writeRedactedText(file, text);
   return { file, outputFiles };
 }

@@ -9,8 +9,15 @@ const SAFE_ID = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
  */
 export function evidencePath(dir: string, id: string): string | undefined {
   if (!SAFE_ID.test(id) || id.includes('..')) return undefined;
-  const file = path.resolve(dir, `${id}.md`);
-  return path.dirname(file) === path.resolve(dir) ? file : undefined;
+  // A safe id has no separator and is not "." or "..": the file is the folder plus the name, with
+  // no resolving per task (thousands of them share one folder).
+  return `${resolved(dir)}${path.sep}${id}.md`;
+}
+
+let last: { dir: string; abs: string } | undefined;
+function resolved(dir: string): string {
+  if (last?.dir !== dir) last = { dir, abs: path.resolve(dir) };
+  return last.abs;
 }
 
 export function outputsDir(evidenceFile: string): string {

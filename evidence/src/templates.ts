@@ -1,14 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Handlebars from 'handlebars';
+import { createRequire } from 'node:module';
+import type HandlebarsNs from 'handlebars';
 import { ConfigError } from '../../core/src/errors.js';
 import { packageRoot } from '../../core/src/paths.js';
 import type { EvidenceSettings } from './config.js';
 
 export type TemplateName = 'task.hbs' | 'run-commands.hbs' | 'run-output.hbs';
 
-const hb = Handlebars.create();
-const cache = new Map<string, Handlebars.TemplateDelegate>();
+// Loaded on the first render: linting evidence, which the gate does, never renders a template.
+let hb: typeof HandlebarsNs | undefined;
+const handlebars = () => (hb ??= (createRequire(import.meta.url)('handlebars') as typeof HandlebarsNs).create());
+const cache = new Map<string, HandlebarsNs.TemplateDelegate>();
 
 export function builtinTemplatesDir(): string {
   return path.join(packageRoot(), 'evidence', 'templates');
@@ -25,7 +28,7 @@ export function render(settings: EvidenceSettings, name: TemplateName, context: 
   const file = templateFile(settings, name);
   let template = cache.get(file);
   if (!template) {
-    const compiled = hb.compile(fs.readFileSync(file, 'utf8'), { noEscape: true });
+    const compiled = handlebars().compile(fs.readFileSync(file, 'utf8'), { noEscape: true });
     template = compiled;
     cache.set(file, template);
   }

@@ -4,9 +4,13 @@ import { defineFindings } from '../../core/src/findings.js';
 export const findingIds = defineFindings({
   // extraction
   'parse-error': { severity: 'error', description: 'A source file does not parse; it was skipped and the rest was extracted.' },
+  'parse-recovered': { severity: 'warning', description: 'The Rust grammar could not read part of a file (it rejects some valid Rust) or the file was too large to parse; everything outside that part was extracted.' },
+  'unresolved-registration': { severity: 'warning', description: 'A generate_handler![…] entry whose path cannot be followed to its function (a macro, a crate or file outside the sources); it counts as registered by name.' },
+  'unresolved-dispatch': { severity: 'warning', description: 'A Tauri command that picks its operation by a name it is given (an rpc-style router); what it reaches is not checked statically.' },
   'unresolved-name': { severity: 'warning', description: 'A command or event name could not be resolved statically.' },
   'wide-integer': { severity: 'warning', description: 'An integer wider than 53 bits crosses to JavaScript and may lose precision.' },
   'unknown-type': { severity: 'info', description: 'A Rust type was not found in the crate; its schema is left open.' },
+  'nothing-extracted': { severity: 'warning', description: 'A configured source group matched no file, or its files gave no command, invoke, listen, emit or handler.' },
   // check: producers against consumers
   'unregistered-invoke': { severity: 'error', description: 'The frontend invokes a command that no registered Rust command provides.' },
   'command-not-registered': { severity: 'error', description: 'A #[tauri::command] function is not listed in generate_handler![…].' },
@@ -16,8 +20,8 @@ export const findingIds = defineFindings({
   'event-not-emitted': { severity: 'error', description: 'An event is listened for but never emitted.' },
   'event-not-listened': { severity: 'warning', description: 'An event is emitted but nothing listens for it.' },
   'conflicting-payload': { severity: 'error', description: 'One command name has conflicting payload schemas.' },
-  'forward-key-mismatch': { severity: 'error', description: "The keys of a forwarded json! object differ from the keys the sidecar handler reads." },
-  'invoke-key-mismatch': { severity: 'error', description: "The frontend's invoke argument keys differ from the Rust command's parameter keys." },
+  'forward-key-mismatch': { severity: 'error', description: "A forwarded json! object lacks a key the sidecar handler's params type requires (error), or sends keys it never reads (warning)." },
+  'invoke-key-mismatch': { severity: 'error', description: "An invoke lacks a required parameter of the Rust command (error), or sends keys it does not take (warning)." },
   // drift
   'manifest-missing': { severity: 'error', description: 'No committed manifest to compare with; run `cutover manifest --update`.' },
   'manifest-invalid': { severity: 'error', description: 'A committed manifest is not valid JSON or not in the manifest format (schema/manifest.schema.json).' },

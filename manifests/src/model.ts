@@ -20,6 +20,11 @@ export interface KeyFact {
   /** The source-side name (Rust param `session_id` for key `sessionId`). */
   sourceName?: string;
   required: boolean;
+  /**
+   * What `required` rests on: the declared type (`type`), or only how a handler reads the key
+   * when no type declares it (`read`: a read without a fallback or a guard). Absent: `type`.
+   */
+  requiredBy?: 'type' | 'read';
   schema?: JsonSchema;
   /** Source-language type text, for messages (`Option<u64>`, `string | undefined`). */
   typeText?: string;
@@ -46,8 +51,13 @@ export interface CommandDefinitionFact {
 export interface CommandRegistrationFact {
   kind: 'command-registration';
   name: string;
+  /** The function's path when the entry was followed to it; else the path as far as it could be placed. */
   path: string;
   loc: Loc;
+  /** The Tauri plugin whose handler lists it (`plugin:<name>|<cmd>` on the frontend); absent: the app's own. */
+  plugin?: string;
+  /** Why the entry could not be followed to a function; such an entry registers its name, wherever it is defined. */
+  unresolved?: string;
 }
 
 /** A Rust command forwarding to the sidecar: `send_command("name", json!({ "k": v }))`. */
@@ -93,6 +103,11 @@ export interface EmitFact {
   side: EventSide;
   loc: Loc;
   payload?: JsonSchema;
+  /**
+   * Emitted on an emitter that stays in the process (`process`, a server, a stream, an in-process
+   * bus), and which: not an event of the contract, kept so a listen it would satisfy is not an error.
+   */
+  internal?: string;
 }
 
 /** Rust re-emits every sidecar event under a prefix: `app.emit(&format!("agent:{}", ev.type), …)`. */
@@ -117,6 +132,8 @@ export interface UnresolvedFact {
   role: 'invoke' | 'listen' | 'emit' | 'handler' | 'forward' | 'registration';
   expression: string;
   reason: string;
+  /** The known start of the name (`agent:` of `` `agent:${kind}` ``): the name can only be one that starts with it. */
+  prefix?: string;
   loc: Loc;
 }
 

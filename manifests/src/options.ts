@@ -14,11 +14,17 @@ export type Group = 'rust' | 'sidecar' | 'frontend';
 export interface GroupSpec {
   include: string[];
   exclude: string[];
+  /** Whether the config sets `include` (else the default globs are used). */
+  configured: boolean;
+  /** Import aliases of a TypeScript group (tsconfig `paths` syntax, targets relative to root). */
+  paths?: Record<string, string[]>;
 }
 
+/** One finding accepted (`id` + `name`), or every finding located in a file or glob (`file`, optionally only `id`). */
 export interface IgnoreEntry {
-  id: string;
-  name: string;
+  id?: string;
+  name?: string;
+  file?: string;
   reason: string;
 }
 
@@ -46,6 +52,13 @@ const ALWAYS_EXCLUDED: Record<Group, string[]> = {
   frontend: ['**/node_modules/**', '**/dist/**', '**/*.d.ts', '**/*.test.*', '**/*.spec.*', '**/__tests__/**'],
 };
 
+/**
+ * Rules that are off unless `manifests.check.rules` turns them on. `wide-integer` fires on every
+ * i64/u64 field (timestamps, sizes), hundreds of times on a real app, while most such values
+ * never come near 2^53: it is opt-in.
+ */
+export const DEFAULT_RULE_LEVELS: Readonly<Record<string, Severity | 'off'>> = { 'wide-integer': 'off' };
+
 export interface OptionOverrides {
   locations?: boolean;
   cache?: boolean;
@@ -58,6 +71,7 @@ export function manifestOptions(loaded: LoadedConfig, overrides: OptionOverrides
   const group = (g: Group, include: string[] | undefined, exclude: string[] | undefined, def: string[]): GroupSpec => ({
     include: include ?? def,
     exclude: [...ALWAYS_EXCLUDED[g], ...(exclude ?? [])],
+    configured: include !== undefined,
   });
   const cacheSetting = m.cache ?? defaultCacheDir(root);
   return {
@@ -70,8 +84,8 @@ export function manifestOptions(loaded: LoadedConfig, overrides: OptionOverrides
     schemas: overrides.schemas ?? true,
     groups: {
       rust: group('rust', m.rust?.include, m.rust?.exclude, ['src-tauri/src/**/*.rs']),
-      sidecar: group('sidecar', m.sidecar?.include, m.sidecar?.exclude, ['src-sidecar/src/**/*.ts']),
-      frontend: group('frontend', m.frontend?.include, m.frontend?.exclude, ['src/**/*.{ts,tsx}']),
+      sidecar: { ...group('sidecar', m.sidecar?.include, m.sidecar?.exclude, ['src-sidecar/src/**/*.ts']), ...(m.sidecar?.paths ? { paths: m.sidecar.paths as Record<string, string[]> } : {}) },
+      frontend: { ...group('frontend', m.frontend?.include, m.frontend?.exclude, ['src/**/*.{ts,tsx}']), ...(m.frontend?.paths ? { paths: m.frontend.paths as Record<string, string[]> } : {}) },
     },
     rust: {
       forwardCalls: m.rust?.forwardCalls ?? ['send_command'],
@@ -86,7 +100,7 @@ export function manifestOptions(loaded: LoadedConfig, overrides: OptionOverrides
       listenFunctions: m.frontend?.listenFunctions ?? [],
       tauriModules: m.frontend?.tauriModules ?? DEFAULT_TAURI_MODULES,
     },
-    rules: { ...(m.check?.rules ?? {}) } as Record<string, Severity | 'off'>,
+    rules: { ...DEFAULT_RULE_LEVELS, ...(m.check?.rules ?? {}) } as Record<string, Severity | 'off'>,
     ignore: m.check?.ignore ?? [],
   };
 }

@@ -2,6 +2,7 @@ import type { LoadedConfig } from '../../core/src/config/index.js';
 import type { Finding } from '../../core/src/findings.js';
 import type { Redactor } from '../../core/src/redact.js';
 import type { Task } from '../../core/src/tasks/types.js';
+import type { TaskRunRecords } from '../../evidence/src/run-records.js';
 
 /**
  * The other pillars' public APIs the matrix and the gate call (CONTRIBUTING.md, "Contracts
@@ -15,12 +16,14 @@ export interface EvidenceApi {
     input: {
       taskId: string;
       title?: string;
-      runs: Array<{ command: string; exitCode: number | null; durationMs: number; output: string; passed: boolean; check?: string; cell?: string }>;
+      runs: Array<{ command: string; exitCode: number | null; durationMs: number; output: string; passed: boolean; check?: string; cell?: string; run?: string }>;
       summary?: string;
       commit?: string;
     },
     opts?: { redactor?: Redactor },
   ): Promise<{ file: string; outputFiles: string[] }>;
+  /** The run records the matrix wrote into a task's evidence, each with whether its stored output still matches. */
+  readRunRecords(loaded: LoadedConfig, taskId: string): TaskRunRecords;
 }
 
 export interface ManifestsApi {

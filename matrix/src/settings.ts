@@ -20,6 +20,10 @@ export interface MatrixSettings {
   signoffFile: string;
   roles: string[];
   top: number;
+  /** What the release requires besides tasks, evidence and sign-offs; opting out needs a reason. */
+  require: { matrix: boolean; contract: boolean; reason: string | undefined };
+  /** Other files this invocation writes (a --summary file): left out of the report's fingerprint like the rest of cutover's outputs. */
+  ownOutputs: string[];
 }
 
 export function matrixSettings(loaded: LoadedConfig): MatrixSettings {
@@ -38,6 +42,8 @@ export function matrixSettings(loaded: LoadedConfig): MatrixSettings {
     signoffFile: g.signoffs?.file ?? path.join(loaded.dir, 'SIGNOFF.md'),
     roles: g.signoffs?.roles ?? DEFAULT_ROLES,
     top: g.top ?? 10,
+    require: { matrix: g.require?.matrix ?? true, contract: g.require?.contract ?? true, reason: g.require?.reason },
+    ownOutputs: [],
   };
 }
 

@@ -20,6 +20,28 @@ describe('CLI start-up', () => {
   });
 
   it('the check is real: loading the config does load its packages', () => {
-    expect(packagesLoadedBy('core/src/config/index.js').join(' ')).toMatch(/ajv/);
+    expect(packagesLoadedBy('core/src/config/index.js').join(' ')).toMatch(/yaml/);
+  });
+
+  it('loading a config and linting evidence do not load ajv\'s compiler or handlebars (precompiled validators, templates only when writing)', () => {
+    const files = (script: string) =>
+      JSON.parse(
+        execFileSync(process.execPath, ['--input-type=module', '-e', `${script}\nconst { createRequire } = await import('node:module'); console.log(JSON.stringify(Object.keys(createRequire(import.meta.url).cache)));`], {
+          encoding: 'utf8',
+          cwd: REPO_ROOT,
+        }),
+      ) as string[];
+    const dist = (m: string) => JSON.stringify(path.join(REPO_ROOT, 'dist', m));
+    const used = files(
+      `const { loadConfig } = await import(${dist('core/src/config/index.js')});
+       const loaded = await loadConfig({ cwd: ${JSON.stringify(path.join(REPO_ROOT, 'test/fixtures/evidence/lint-valid'))}, configPath: 'cutover.config.json' });
+       const { loadTasks } = await import(${dist('core/src/tasks/index.js')});
+       const { lintEvidence } = await import(${dist('evidence/src/index.js')});
+       await lintEvidence(loaded, (await loadTasks(loaded)).tasks);`,
+    );
+    expect(used.some((f) => f.includes('schema/validators/config.cjs'))).toBe(true);
+    expect(used.filter((f) => /ajv\/dist\/(ajv|core)\.js$|handlebars|jsonc-parser/.test(f))).toEqual([]);
+    // The check is real: compiling a schema does load the compiler.
+    expect(files(`(await import(${dist('core/src/config/validate.js')})).createAjv();`).some((f) => /ajv\/dist\/ajv\.js$/.test(f))).toBe(true);
   });
 });

@@ -40,10 +40,11 @@ describe('config discovery and formats', () => {
     expect((err as ConfigError).message).toBe(`config file not found: ${path.join(fixtures, 'nope.yaml')}`);
   });
 
-  it('reports a JSON syntax error with its line', async () => {
+  it('reports a JSON syntax error with its line and column', async () => {
     const err = await loadConfig({ cwd: path.join(fixtures, 'config-syntax-error') }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConfigError);
-    expect((err as ConfigError).message).toMatch(/^not valid JSON/);
-    expect((err as ConfigError).location).toEqual({ file: path.join(fixtures, 'config-syntax-error/cutover.config.json'), line: 4 });
+    // "oops" is a key without a value: the error is where the value should be, the closing brace.
+    expect((err as ConfigError).message).toMatch(/^not valid JSON at line 4, column 1: /);
+    expect((err as ConfigError).location).toEqual({ file: path.join(fixtures, 'config-syntax-error/cutover.config.json'), line: 4, column: 1 });
   });
 });

@@ -15,7 +15,7 @@ afterEach(async () => {
 
 async function passingProject() {
   const p = await tempProject({
-    'cutover.config.yaml': 'tasks:\n  sources:\n    - path: RUNBOOK.md\ngate:\n  signoffs:\n    roles: []\n',
+    'cutover.config.yaml': 'tasks:\n  sources:\n    - path: RUNBOOK.md\ngate:\n  signoffs:\n    roles: []\n  require:\n    matrix: false\n    contract: false\n    reason: rules under test only\n',
     'RUNBOOK.md': '# R\n\n## Phase 1\n\n- [ ] `T-001` (`OPS`) Open, but only under rules that ignore it.\n',
     'SIGNOFF.md': SIGNOFF,
   });
@@ -68,7 +68,7 @@ describe('the gate fails closed', () => {
   });
 
   it('a project with no task list blocks: nothing would prove the migration complete', async () => {
-    const p = await tempProject({ 'cutover.config.yaml': 'name: empty\ngate:\n  signoffs:\n    roles: []\n' });
+    const p = await tempProject({ 'cutover.config.yaml': 'name: empty\ngate:\n  signoffs:\n    roles: []\n  require:\n    matrix: false\n    contract: false\n    reason: rules under test only\n' });
     projects.push(p);
     const result = await runGate({ loaded: await load(p.dir) });
     expect(result.verdict).toBe('BLOCK');
@@ -77,10 +77,10 @@ describe('the gate fails closed', () => {
   });
 
   it('a task list with no task blocks', async () => {
-    const p = await tempProject({ 'cutover.config.yaml': 'tasks:\n  sources:\n    - path: RUNBOOK.md\ngate:\n  signoffs:\n    roles: []\n', 'RUNBOOK.md': '# Nothing here\n\nJust prose.\n' });
+    const p = await tempProject({ 'cutover.config.yaml': 'tasks:\n  sources:\n    - path: RUNBOOK.md\ngate:\n  signoffs:\n    roles: []\n  require:\n    matrix: false\n    contract: false\n    reason: rules under test only\n', 'RUNBOOK.md': '# Nothing here\n\nJust prose.\n' });
     projects.push(p);
     const result = await runGate({ loaded: await load(p.dir) });
-    expect(result.reasons.map((r) => r.id)).toEqual(['gate-input-unreadable']);
-    expect(result.reasons[0]!.message).toMatch(/hold no task/);
+    expect(result.reasons.map((r) => r.id)).toEqual(['task-source-empty']);
+    expect(result.reasons[0]!.message).toBe('task list RUNBOOK.md holds no task');
   });
 });

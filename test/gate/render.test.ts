@@ -10,10 +10,12 @@ const EVIL = '<script>window.__pwned = 1</script><img src=x onerror="window.__pw
 export function evilResult(): GateResult {
   const tasks = [
     { id: 'T-1', title: `Harden ${EVIL}`, status: 'blocked' as const, owner: 'SEC"><b>', phase: `Phase <1> & "two"`, file: 'RUNBOOK.md', line: 5, evidence: [] },
-    { id: 'T-2', title: 'Done', status: 'done' as const, owner: 'OPS', phase: `Phase <1> & "two"`, file: 'RUNBOOK.md', line: 6, evidence: [`section "Risk Notes" ${EVIL}`] },
+    { id: 'T-2', title: 'Done', status: 'done' as const, owner: 'OPS', phase: `Phase <1> & "two"`, file: 'RUNBOOK.md', line: 6, evidence: [{ message: `section "Risk Notes" ${EVIL}`, blocking: true }] },
   ];
   return {
     verdict: 'BLOCK',
+    headline: `BLOCK for linux; contract not required: ${EVIL}`,
+    scope: { os: { judged: ['linux'], declared: ['linux'], notJudged: [] }, notRequired: [{ section: 'contract', reason: EVIL }], skipped: [] },
     reasons: [{ id: 'gate-task-open', severity: 'error', category: 'tasks', rule: 'tasks-open', message: `T-1 is blocked ${EVIL}`, file: 'RUNBOOK.md', line: 5, hint: `Unblock <it>` }],
     warnings: [],
     rules: [{ id: 'tasks-open', category: 'tasks', status: 'blocked', blocking: 1, note: `note ${EVIL}` }],
@@ -25,6 +27,7 @@ export function evilResult(): GateResult {
       modes: ['user'],
       scope: ['linux'],
       reportCommit: 'f'.repeat(40),
+      stale: [],
       rows: [{ id: 'row<1>', title: EVIL, area: 'security', required: true, tasks: ['T-1'], cells: [{ os: 'linux', mode: 'user', status: 'failed', message: `"${EVIL}` }] }],
     },
     signoffs: [{ role: 'SEC', decision: 'approved', name: EVIL, date: '2025-06-01' }],

@@ -19,9 +19,9 @@ function options(overrides: Partial<ManifestOptions> = {}): ManifestOptions {
     cache: path.join(dir, '.cutover-cache'),
     schemas: true,
     groups: {
-      rust: { include: ['src-tauri/**/*.rs'], exclude: [] },
-      sidecar: { include: ['sidecar/**/*.ts'], exclude: [] },
-      frontend: { include: ['src/**/*.ts'], exclude: [] },
+      rust: { include: ['src-tauri/**/*.rs'], exclude: [], configured: true },
+      sidecar: { include: ['sidecar/**/*.ts'], exclude: [], configured: true },
+      frontend: { include: ['src/**/*.ts'], exclude: [], configured: true },
     },
     rust: { forwardCalls: ['send_command'], injectedTypes: [] },
     ts: DEFAULT_TS,
@@ -75,6 +75,15 @@ describe('the content-hash cache', () => {
     expect((await run()).facts.filter((f) => f.kind === 'unresolved')).toHaveLength(1);
     write('src/not-yet.ts', "export const LATE = 'workflow_list';\n");
     expect(await invokes()).toContain('src/late.ts:workflow_list');
+  });
+
+  it('an import alias declared (or changed) in a tsconfig above the sources re-extracts the group', async () => {
+    write('src/aliased.ts', "import { invoke } from '@tauri-apps/api/core';\nimport { LIST } from '@/consts';\nexport const d = () => invoke(LIST);\n");
+    expect(await invokes()).not.toContain('src/aliased.ts:agent_list_sessions');
+    write('tsconfig.json', '{ "compilerOptions": { "paths": { "@/*": ["./src/*"] } } }\n');
+    expect(await invokes()).toContain('src/aliased.ts:agent_list_sessions');
+    write('tsconfig.json', '{ "compilerOptions": { "paths": { "@/*": ["./lib/*"] } } }\n');
+    expect(await invokes()).not.toContain('src/aliased.ts:agent_list_sessions');
   });
 
   it('drops the facts of a deleted file', async () => {

@@ -47,7 +47,7 @@ describe('cutover manifest / drift / check, end to end (built CLI)', () => {
 
   it('prints GitHub annotations when run in GitHub Actions', async () => {
     copy.edit('src-tauri/src/commands/agent.rs', 'json!({ "sessionId": session_id })', 'json!({ "session_id": session_id })');
-    const r = await runBuiltCli(['check'], { cwd: copy.dir, env: { GITHUB_ACTIONS: 'true' }, timeoutMs: 90_000 });
+    const r = await runBuiltCli(['check'], { cwd: copy.dir, env: { GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: '' }, timeoutMs: 90_000 });
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^::error file=src-tauri\/src\/commands\/agent\.rs,line=23,title=forward-key-mismatch::agent_stop_generation forwards/m);
   }, 120_000);

@@ -42,7 +42,7 @@ describe('the manifests config section', () => {
   });
 
   it('applies severities, "off" and ignores (matched by id and the command or event name)', () => {
-    const o = manifestOptions(validateConfig({ manifests: { check: { rules: { 'event-not-listened': 'error', 'unforwarded-handler': 'off' }, ignore: [{ id: 'wide-integer', name: 'daemon_health', reason: 'small numbers' }] } } }, FILE));
+    const o = manifestOptions(validateConfig({ manifests: { check: { rules: { 'event-not-listened': 'error', 'unforwarded-handler': 'off', 'wide-integer': 'warning' }, ignore: [{ id: 'wide-integer', name: 'daemon_health', reason: 'small numbers' }] } } }, FILE));
     const out = applyConfig(
       [
         finding('event-not-listened', 'x', { data: { name: 'tool:start' } }),
@@ -53,5 +53,12 @@ describe('the manifests config section', () => {
       o,
     );
     expect(out.map((f) => `${f.severity} ${f.id} ${f.message}`)).toEqual(['error event-not-listened x', 'warning wide-integer w']);
+  });
+
+  it('wide-integer is off unless check.rules turns it on', () => {
+    const findings = [finding('wide-integer', 'w', { data: { command: 'service_status' } }), finding('unknown-type', 'u', { data: { command: 'service_status' } })];
+    expect(applyConfig(findings, manifestOptions(validateConfig({}, FILE))).map((f) => f.id)).toEqual(['unknown-type']);
+    const on = manifestOptions(validateConfig({ manifests: { check: { rules: { 'wide-integer': 'warning' } } } }, FILE));
+    expect(applyConfig(findings, on).map((f) => `${f.severity} ${f.id}`)).toEqual(['warning wide-integer', 'info unknown-type']);
   });
 });

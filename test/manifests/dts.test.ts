@@ -18,7 +18,8 @@ describe('types.d.ts from the manifests', () => {
     const text = await renderTypes(manifests);
     if (process.env.UPDATE_FIXTURES) fs.writeFileSync(path.join(FIXTURES, 'dts/types.d.ts'), text);
     expect(text).toBe(fs.readFileSync(path.join(FIXTURES, 'dts/types.d.ts'), 'utf8'));
-    expect(text).toContain('"list_all": Commands["agent_list_sessions"];');
+    // A Tauri command that forwards is typed as the frontend invokes it, not as the sidecar receives it.
+    expect(text).toContain('"list_all": { params: ListAllTauriParams; result: ListAllTauriResult };');
     expect(text).toContain('"agent:stream:chunk": Events["stream:chunk"];');
     expect(hashInTypes(text)).toBe(manifestsHash(manifests));
   });
@@ -32,11 +33,14 @@ describe('types.d.ts from the manifests', () => {
         [
           "import type { Commands, FrontendEvents, TauriCommands } from './types';",
           "const params: Commands['agent_list_sessions']['params'] = { limit: 3 };",
-          "const result: TauriCommands['list_all']['result'] = ['a'];",
+          "const result: TauriCommands['list_all']['result'] = { any: 'thing' };",
+          "const args: TauriCommands['list_all']['params'] = { limit: 2 };",
+          "// @ts-expect-error: the Tauri command takes limit, not max",
+          "const badArgs: TauriCommands['list_all']['params'] = { max: 2 };",
           "const chunk: FrontendEvents['agent:stream:chunk'] = { text: 'x' };",
           "// @ts-expect-error: limit is a number",
           "const wrong: Commands['agent_list_sessions']['params'] = { limit: 'three' };",
-          'export { params, result, chunk, wrong };',
+          'export { params, result, args, badArgs, chunk, wrong };',
         ].join('\n'),
       );
       const program = ts.createProgram([path.join(dir, 'use.ts')], { strict: true, noEmit: true, types: [], module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext });

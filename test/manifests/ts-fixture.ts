@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sortFindings } from '../../core/src/findings.js';
 import { EXTRACTORS } from '../../manifests/src/extractors/registry.js';
+import { aliasSources } from '../../manifests/src/extract/aliases.js';
 import type { IncrementalContext } from '../../manifests/src/extract/incremental.js';
 import { reachedOf, settleWrappers } from '../../manifests/src/extract/wrappers.js';
 import type { ExtractResult, Fact, SourceFile, TsOptions } from '../../manifests/src/model.js';
@@ -24,6 +25,8 @@ interface FixtureOptions {
   group: 'sidecar' | 'frontend';
   ts?: Partial<TsOptions>;
   schemas?: boolean;
+  /** The group's configured import aliases (`manifests.<group>.paths`). */
+  paths?: Record<string, string[]>;
 }
 
 /** What every TypeScript extractor of the fixture's group returned, by extractor id; empty results left out. */
@@ -47,9 +50,11 @@ export async function extractTsFixture(name: string): Promise<TsOutput> {
   const dir = path.join(FIXTURES, name);
   const opts = JSON.parse(fs.readFileSync(path.join(dir, 'options.json'), 'utf8')) as FixtureOptions;
   const root = path.join(dir, 'input');
+  const files = sources(root);
   const ctx: IncrementalContext = {
     root,
-    files: sources(root),
+    files,
+    aliases: aliasSources(root, files, opts.paths),
     rust: { forwardCalls: [], injectedTypes: [] },
     ts: { ...DEFAULT_TS, ...opts.ts },
     schemas: opts.schemas ?? true,

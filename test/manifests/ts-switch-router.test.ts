@@ -15,8 +15,9 @@ describe('sidecar router as a switch', () => {
     expect(h.agent_send_message?.reads?.map((k) => k.key)).toEqual(['content', 'sessionId']);
     expect(h.agent_send_message?.params).toEqual({ type: 'object', properties: { sessionId: { type: 'string' }, content: { type: 'string' } }, required: ['sessionId', 'content'] });
     expect(h.agent_send_message?.result).toEqual({ type: 'object', properties: { turnId: { type: 'string' } }, required: ['turnId'] });
-    expect(h.agent_cancel?.reads).toEqual([{ key: 'sessionId', required: true }]);
-    expect(h.workflow_run?.reads).toEqual([{ key: 'workflowId', required: true }]);
+    // req.params is Record<string, unknown> | undefined: no declared type says these keys are required, only how they are read.
+    expect(h.agent_cancel?.reads).toEqual([{ key: 'sessionId', required: true, requiredBy: 'read' }]);
+    expect(h.workflow_run?.reads).toEqual([{ key: 'workflowId', required: true, requiredBy: 'read' }]);
     expect(h.workflow_run?.result).toEqual({ anyOf: [{ type: 'null' }, { type: 'string' }] });
   });
 });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CHECK_KINDS } from '../../matrix/src/checks/registry.js';
 import { matrixSchema } from '../../matrix/src/matrix-file/schema.js';
 import { createAjv } from '../../core/src/config/validate.js';
+import type { TargetSpec } from '../../matrix/src/matrix-file/types.js';
 import { REPO_ROOT } from '../support/cli.js';
 import { FIXTURES, miniTarget, ownTmpdir, runCheck } from './helpers.js';
 
@@ -17,6 +18,8 @@ interface Expected {
   findings?: string[];
   lines?: number[];
   metrics?: string[];
+  /** Strings (secrets) that must appear nowhere in the outcome. */
+  absent?: string[];
 }
 
 function cases(kind: string): string[] {
@@ -49,15 +52,17 @@ for (const k of CHECK_KINDS) {
   describe(`check kind ${k.kind}`, () => {
     for (const name of cases(k.kind)) {
       const dir = path.join(ROOT, k.kind, name);
-      const input = parse(fs.readFileSync(path.join(dir, 'check.yaml'), 'utf8')) as { check: { kind: string }; target?: string[]; timeoutMs?: number };
+      const input = parse(fs.readFileSync(path.join(dir, 'check.yaml'), 'utf8')) as { check: { kind: string }; target?: string[]; targets?: Record<string, TargetSpec>; timeoutMs?: number };
       const expected = parse(fs.readFileSync(path.join(dir, 'expected.yaml'), 'utf8')) as Expected;
-      const unixOnly = input.target !== undefined || k.kind === 'file-mode';
+      const unixOnly = input.target !== undefined || input.targets !== undefined || k.kind === 'file-mode';
       it.skipIf(unixOnly && process.platform === 'win32')(name, async () => {
         // The fixture's check is a valid row of a matrix file.
         const doc = { version: 1, dimensions: { os: ['linux'], mode: ['user'] }, rows: [{ id: 'r', title: 't', area: 'lifecycle', tasks: ['T'], check: input.check }] };
         expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
+        expect(k.validate?.(input.check, { targets: Object.keys(input.targets ?? {}), rowTarget: input.target ? 'daemon' : undefined }) ?? []).toEqual([]);
         const { outcome } = await runCheck(dir, input.check, {
           ...(input.target ? { target: miniTarget(...input.target) } : {}),
+          ...(input.targets ? { targets: input.targets } : {}),
           ...(input.timeoutMs ? { timeoutMs: input.timeoutMs } : {}),
         });
         expect(outcome.status, outcome.message).toBe(expected.status);
@@ -69,6 +74,7 @@ for (const k of CHECK_KINDS) {
         // What a report or evidence would show never holds the cell's temp path or a token.
         const shown = JSON.stringify(outcome);
         expect(shown).not.toMatch(/cutover-cell-/);
+        for (const secret of expected.absent ?? []) expect(shown).not.toContain(secret);
       });
     }
   });

@@ -43,7 +43,7 @@ export function load(dir: string): Promise<LoadedConfig> {
 }
 
 /** A one-row matrix around a check spec, for running a check kind on its own. */
-export function oneRowMatrix(dir: string, check: CheckSpec, opts: { target?: TargetSpec; timeoutMs?: number } = {}): MatrixFile {
+export function oneRowMatrix(dir: string, check: CheckSpec, opts: { target?: TargetSpec; targets?: Record<string, TargetSpec>; timeoutMs?: number } = {}): MatrixFile {
   const os = hostOs()!;
   const row: MatrixRow = {
     id: 'row',
@@ -57,11 +57,12 @@ export function oneRowMatrix(dir: string, check: CheckSpec, opts: { target?: Tar
     line: 1,
     ...(opts.target ? { target: 'daemon' } : {}),
   };
-  return { file: path.join(dir, 'cutover.matrix.yaml'), dir, hash: '0'.repeat(64), dimensions: { os: [os], mode: ['user'] }, targets: opts.target ? { daemon: opts.target } : {}, rows: [row] };
+  const targets = { ...opts.targets, ...(opts.target ? { daemon: opts.target } : {}) };
+  return { file: path.join(dir, 'cutover.matrix.yaml'), dir, hash: '0'.repeat(64), dimensions: { os: [os], mode: ['user'] }, targets, rows: [row] };
 }
 
 /** Runs one check kind through the real cell runner (temp dir, target start/stop, limit). */
-export async function runCheck(dir: string, check: CheckSpec, opts: { target?: TargetSpec; timeoutMs?: number; loaded?: LoadedConfig } = {}) {
+export async function runCheck(dir: string, check: CheckSpec, opts: { target?: TargetSpec; targets?: Record<string, TargetSpec>; timeoutMs?: number; loaded?: LoadedConfig } = {}) {
   const matrix = oneRowMatrix(dir, check, opts);
   const loaded = opts.loaded ?? { file: path.join(dir, 'cutover.config.json'), dir, config: {} };
   const redactor = createRedactor();
@@ -103,3 +104,23 @@ export function ownTmpdir(): void {
 export function cellDirs(): Set<string> {
   return new Set(fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith('cutover-cell-')));
 }
+
+export const FORK_DAEMON = path.join(FIXTURES, 'matrix/support/fork-daemon.mjs');
+
+/** Pids and command lines holding `tag`, read with `ps`: a count that shares nothing with cutover's own process tracking. */
+export function psWith(tag: string): string[] {
+  return execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' })
+    .split('\n')
+    .filter((l) => l.includes(tag));
+}
+
+export function forkTarget(tag: string, ...extra: string[]): TargetSpec {
+  return {
+    command: ['node', FORK_DAEMON, 'start', '--dir', '{{tmp}}', '--tag', tag, ...extra],
+    forks: true,
+    pidFile: { path: '{{tmp}}/daemon.pid', field: 'pid' },
+    ready: { connect: '{{tmp}}/d.sock', timeoutMs: 10_000 },
+    stopTimeoutMs: 3_000,
+  };
+}
+

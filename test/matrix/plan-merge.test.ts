@@ -4,7 +4,7 @@ import { allCells } from '../../matrix/src/matrix-file/cells.js';
 import { loadMatrixFile } from '../../matrix/src/matrix-file/load.js';
 import { githubMatrix, planJobs } from '../../matrix/src/plan/plan.js';
 import { summarize } from '../../matrix/src/report/io.js';
-import { mergeReports } from '../../matrix/src/report/merge.js';
+import { indexCells, mergeReports } from '../../matrix/src/report/merge.js';
 import type { CellResult, CellStatus, MatrixReport } from '../../matrix/src/report/types.js';
 import { parseFilter } from '../../matrix/src/run/filter.js';
 import { parseShard, rowsInShard } from '../../matrix/src/run/shard.js';
@@ -82,10 +82,21 @@ describe('matrix merge', () => {
     const macos = report('macos', [['a', 'linux', 'user', 'skipped'], ['a', 'macos', 'user', 'passed'], ['b', 'linux', 'user', 'failed'], ['b', 'macos', 'user', 'error'], ['c', 'linux', 'user', 'skipped'], ['c', 'macos', 'user', 'skipped']]);
     const merged = mergeReports([linux, macos]);
     expect(merged.cells.map((c) => `${c.row} ${c.os} ${c.status}`)).toEqual(['a linux passed', 'a macos passed', 'b linux failed', 'b macos error', 'c linux not_applicable', 'c macos skipped']);
-    expect(merged.cells.find((c) => c.row === 'b' && c.os === 'linux')!.message).toBe('failed on linux (another report had passed)');
+    expect(merged.cells.find((c) => c.row === 'b' && c.os === 'linux')!.message).toBe('failed on linux (another result had passed)');
     expect(merged.summary).toEqual({ passed: 2, failed: 1, error: 1, not_applicable: 1, skipped: 1 });
     expect(merged.commit.excluded).toEqual(['docs/linux.md', 'docs/macos.md']);
     expect(merged.runs).toHaveLength(2);
+  });
+
+  it('one rule for a cell held twice, in merge and in the gate: the worse wins, and the duplicate is known', () => {
+    const dup = report('dup', [['a', 'linux', 'user', 'failed'], ['a', 'linux', 'user', 'passed'], ['b', 'linux', 'user', 'passed']]);
+    const { byKey, duplicates } = indexCells(dup.report.cells);
+    expect([...byKey.values()].map((c) => `${c.row} ${c.status}`)).toEqual(['a failed', 'b passed']);
+    expect(duplicates.map((d) => d.cells.map((c) => c.status))).toEqual([['failed', 'passed']]);
+    // The order does not matter: passed then failed counts as failed too.
+    const reversed = indexCells([...dup.report.cells].reverse()).byKey;
+    expect(reversed.get('a|linux|user')!.status).toBe('failed');
+    expect(mergeReports([dup]).cells.map((c) => `${c.row} ${c.status}`)).toEqual(['a failed', 'b passed']);
   });
 
   it('refuses reports from different commits or matrix files', () => {

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hostOs } from '../../matrix/src/matrix-file/cells.js';
 import { loadMatrixFile } from '../../matrix/src/matrix-file/load.js';
-import { commitMismatch, commitState } from '../../matrix/src/report/commit.js';
+import { snapshotTree, staleReason } from '../../matrix/src/report/commit.js';
+import type { CommitState } from '../../matrix/src/report/types.js';
 import { readReport } from '../../matrix/src/report/io.js';
 import { runMatrix, type RunEvent } from '../../matrix/src/run/runner.js';
 import { matrixSettings } from '../../matrix/src/settings.js';
@@ -49,6 +50,9 @@ rows:
 const CONFIG = 'name: run\ntasks:\n  sources:\n    - path: RUNBOOK.md\nmatrix:\n  file: cutover.matrix.yaml\n';
 const RUNBOOK = '# R\n\n## Phase 1\n\n- [x] `T-001` (`OPS`) Echo works.\n- [x] `T-002` (`SEC`) Token stays secret.\n';
 
+/** Staleness as the gate judges it, with what the report left out. */
+const stale = async (dir: string, commit: CommitState) => staleReason(commit, await snapshotTree(dir), commit.excluded);
+
 const projects: TempProject[] = [];
 afterEach(async () => {
   await Promise.all(projects.splice(0).map((p) => p.remove()));
@@ -92,9 +96,10 @@ describe('matrix run', () => {
     // Same file as read back, valid against the shipped report schema.
     expect(readReport(result.reportFile)).toEqual(result.report);
     // Tied to HEAD; the evidence it wrote does not make the tree dirty for the gate.
-    expect(result.report.commit).toMatchObject({ sha: p.git('rev-parse', 'HEAD').trim(), dirty: false, fingerprint: null });
-    expect(result.report.commit.excluded).toContain('docs/migration-evidence/T-001.md');
-    expect(commitMismatch(result.report.commit, await commitState(p.dir, result.report.commit.excluded))).toBeUndefined();
+    expect(result.report.commit).toMatchObject({ sha: p.git('rev-parse', 'HEAD').trim(), dirty: false, scheme: 'inputs-v1', entries: [] });
+    expect(result.report.commit.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    expect(result.report.commit.excluded).toEqual(['.cutover/dashboard/', '.cutover/matrix/', 'RUNBOOK.md', 'SIGNOFF.md', 'docs/migration-evidence/']);
+    expect(await stale(p.dir, result.report.commit)).toBeUndefined();
     expect(cellDirsLeft(before)).toEqual([]);
   });
 
@@ -127,26 +132,52 @@ describe('matrix run', () => {
     expect(result.report.runs[0]!.filter).toEqual(['area=lifecycle', 'row=lifecycle.e*']);
   });
 
+  it('--filter merges its cells into the report of the same tree; a report of another tree is replaced', async () => {
+    const p = await project({ 'src.txt': 'one\n' });
+    const full = await run(p);
+    const key = (c: { row: string; os: string; mode: string }) => `${c.row} ${c.os}/${c.mode}`;
+    const before = new Map(full.report.cells.map((c) => [key(c), c]));
+    const again = await run(p, { filter: ['lifecycle.echo'] });
+    expect(again.warnings).toEqual([]);
+    expect(again.report.runs).toHaveLength(2);
+    for (const c of again.report.cells) {
+      const old = before.get(key(c))!;
+      if (c.row === 'lifecycle.echo' && c.os === host && c.mode === 'user') expect(c.runId).not.toBe(old.runId);
+      else expect(c).toEqual(old);
+    }
+    expect(again.report.summary).toEqual(full.report.summary);
+    expect(readReport(again.reportFile)).toEqual(again.report);
+
+    p.write('src.txt', 'two\n');
+    const other = await run(p, { filter: ['lifecycle.echo'] });
+    expect(other.warnings).toContain('the report already there ran on other versions of the checked files: replaced, not merged');
+    expect(other.report.runs).toHaveLength(1);
+    expect(other.report.cells.find((c) => c.row === 'lifecycle.broken' && c.os === host && c.mode === 'user')!.status).toBe('skipped');
+  });
+
   it('a dirty tree is fingerprinted: same edits match, other edits make the report stale', async () => {
     const p = await project({ 'src.txt': 'one\n' });
     p.write('src.txt', 'two\n');
     const result = await run(p, { filter: ['lifecycle.echo'] });
     expect(result.report.commit).toMatchObject({ dirty: true, changed: ['src.txt'] });
-    expect(commitMismatch(result.report.commit, await commitState(p.dir, result.report.commit.excluded))).toBeUndefined();
+    expect(await stale(p.dir, result.report.commit)).toBeUndefined();
     p.write('src.txt', 'three\n');
-    expect(commitMismatch(result.report.commit, await commitState(p.dir, result.report.commit.excluded))).toBe(
-      'the uncommitted changes differ from those the report ran with (same files, different contents)',
-    );
+    expect(await stale(p.dir, result.report.commit)).toBe('src.txt changed since the report ran');
     p.write('src.txt', 'one\n');
-    expect(commitMismatch(result.report.commit, await commitState(p.dir, result.report.commit.excluded))).toMatch(/^the report ran with uncommitted changes \(src\.txt\), the tree is now clean$/);
+    expect(await stale(p.dir, result.report.commit)).toBe('src.txt changed since the report ran');
+    // Committing the very edits the report ran with keeps it fresh: what matters is the content.
+    p.write('src.txt', 'two\n');
+    p.git('commit', '-qam', 'the edit');
+    expect(await stale(p.dir, result.report.commit)).toBeUndefined();
   });
 
   it('warns when the tree changes while the matrix runs', async () => {
     const p = await project({
-      'cutover.matrix.yaml': `version: 1\ndimensions: { os: [${host}], mode: [user] }\nrows:\n  - { id: edits, title: Edits a tracked file, area: lifecycle, tasks: [T-001], check: { kind: shell, run: [node, -e, "require('fs').writeFileSync('RUNBOOK.md', 'changed')"] } }\n`,
+      'cutover.matrix.yaml': `version: 1\ndimensions: { os: [${host}], mode: [user] }\nrows:\n  - { id: edits, title: Edits a tracked file, area: lifecycle, tasks: [T-001], check: { kind: shell, run: [node, -e, "require('fs').writeFileSync('src.txt', 'changed')"] } }\n`,
+      'src.txt': 'one\n',
     });
     const result = await run(p);
-    expect(result.warnings.some((w) => /the work tree changed while the matrix ran \(RUNBOOK\.md\)/.test(w))).toBe(true);
+    expect(result.warnings.some((w) => /the work tree changed while the matrix ran \(src\.txt\)/.test(w))).toBe(true);
   });
 
   it('outside git, the report says why it has no commit', async () => {
@@ -155,6 +186,6 @@ describe('matrix run', () => {
     const result = await run(p, { filter: ['lifecycle.echo'] });
     expect(result.report.commit.sha).toBeNull();
     expect(result.report.commit.reason).toMatch(/not a git work tree/);
-    expect(commitMismatch(result.report.commit, await commitState(p.dir))).toMatch(/^the report is not tied to a commit/);
+    expect(await stale(p.dir, result.report.commit)).toMatch(/^the report is not tied to a commit/);
   });
 });

@@ -27,6 +27,13 @@ describe('JSON ledger with malformed entries, a duplicate and an unknown status'
     expect(r.findings).toMatchObject([{ id: 'task-source-unreadable', file: '/x/ledger.json', line: 3 }]);
   });
 
+  it('reports a truncated ledger at the line and column where it stops', () => {
+    const text = '[\n  { "id": "A-1", "status": "done" },\n  { "id": "A-2", "sta';
+    const r = parseTaskFile('/x/ledger.json', text);
+    expect(r.findings).toMatchObject([{ id: 'task-source-unreadable', line: 3, column: 18 }]);
+    expect(r.findings[0]!.message).toMatch(/^not valid JSON at line 3, column 18: /);
+  });
+
   it('reports a document with no task array', () => {
     const r = parseTaskFile('/x/ledger.json', '{\n  "items": []\n}\n');
     expect(r.findings).toMatchObject([{ id: 'task-malformed', line: 1, message: 'no task list found' }]);

@@ -33,7 +33,7 @@ describe('loadTasks over every configured source', async () => {
     expect(unreadable).toEqual([
       ['lists/missing.md', 'task list lists/missing.md does not exist'],
       ['lists/notes.yaml', `cannot tell the task-list format of ${path.join(DIR, 'lists/notes.yaml')}`],
-      ['lists', 'task list lists is a folder, not a file'],
+      ['lists', 'task list lists is a folder, not a regular file'],
     ]);
   });
 

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createJiti } from 'jiti';
-import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { ConfigError } from '../errors.js';
+import { cacheDir } from './cache-dir.js';
+import { jsonErrorPosition } from './json-position.js';
+import { packageRoot } from '../paths.js';
 
 export interface RawConfig {
   data: unknown;
@@ -20,8 +21,11 @@ export async function readConfigFile(file: string): Promise<RawConfig> {
 }
 
 async function importModule(file: string): Promise<unknown> {
-  // jiti loads .ts configs without a build step (as knip and others do) and plain ESM as is.
-  const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: false, interopDefault: true });
+  // jiti loads .ts configs without a build step (as knip and others do) and plain ESM as is. Its
+  // transpiled output is cached on disk, checked against the source's hash, so only an edited
+  // config is compiled again; `cutover` itself resolves to the running package wherever it is.
+  const { createJiti } = await import('jiti');
+  const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: path.join(cacheDir(path.dirname(file)), 'config'), interopDefault: true, alias: selfAliases() });
   try {
     const mod = (await jiti.import(file)) as { default?: unknown } | undefined;
     const value = mod && typeof mod === 'object' && 'default' in mod ? mod.default : mod;
@@ -36,6 +40,26 @@ async function importModule(file: string): Promise<unknown> {
   }
 }
 
+let aliases: Record<string, string> | undefined;
+
+/**
+ * `cutover` and its entry points (`cutover/matrix` …) as the running package exports them, so a
+ * config that imports `defineConfig` from 'cutover' loads wherever cutover is installed (globally,
+ * through npx, in another project) and always against the version that reads it.
+ */
+export function selfAliases(): Record<string, string> {
+  if (aliases) return aliases;
+  const root = packageRoot();
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { name: string; exports?: Record<string, string | { default?: string }> };
+  aliases = {};
+  for (const [key, target] of Object.entries(pkg.exports ?? {})) {
+    const to = typeof target === 'string' ? target : target.default;
+    if (!to || key.includes('*') || !to.endsWith('.js')) continue;
+    aliases[key === '.' ? pkg.name : `${pkg.name}/${key.slice(2)}`] = path.join(root, to);
+  }
+  return aliases;
+}
+
 /** JSON and YAML both go through the yaml parser, which keeps node positions for error lines. */
 export function readDataFile(file: string, kind: 'json' | 'yaml'): RawConfig {
   const text = fs.readFileSync(file, 'utf8');
@@ -43,7 +67,8 @@ export function readDataFile(file: string, kind: 'json' | 'yaml'): RawConfig {
     try {
       JSON.parse(text);
     } catch (e) {
-      throw new ConfigError(`not valid JSON: ${(e as Error).message}`, { location: { file, line: jsonErrorLine(text) } });
+      const at = jsonErrorPosition(text);
+      throw new ConfigError(`not valid JSON${at ? ` at line ${at.line}, column ${at.column}` : ''}: ${(e as Error).message}`, { location: { file, ...(at ?? {}) } });
     }
   }
   const lineCounter = new LineCounter();
@@ -57,14 +82,6 @@ export function readDataFile(file: string, kind: 'json' | 'yaml'): RawConfig {
     });
   }
   return { data: doc.toJS(), lineOf: (keyPath) => lineOfPath(doc, lineCounter, keyPath) };
-}
-
-// JSON.parse's messages do not always carry a position; jsonc-parser (strict options) always does.
-function jsonErrorLine(text: string): number | undefined {
-  const errors: ParseError[] = [];
-  parseJsonc(text, errors, { allowTrailingComma: false, disallowComments: true });
-  const first = errors[0];
-  return first ? text.slice(0, first.offset).split('\n').length : undefined;
 }
 
 function lineOfPath(doc: Document, lc: LineCounter, keyPath: readonly (string | number)[]): number | undefined {

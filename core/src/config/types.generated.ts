@@ -42,11 +42,15 @@ export interface EvidenceConfig {
    */
   root?: string;
   /**
-   * The sections every evidence file has, in order (default: Change Summary, Files Changed, Verification Commands, Verification Output, Behavior Proof, Risk Notes, Rollback Path).
+   * The sections every evidence file has, in order. A list replaces the default seven (Change Summary, Files Changed, Verification Commands, Verification Output, Behavior Proof, Risk Notes, Rollback Path); lint warns (evidence-sections-dropped) when it leaves one of them out: list it with required: false to keep it optional.
    *
    * @minItems 1
    */
   sections?: [EvidenceSection, ...EvidenceSection[]];
+  /**
+   * Absolute path prefixes taken off the paths listed under Files Changed before they are checked, e.g. ["/Users/alice/src/app/"] for evidence written on another machine's checkout.
+   */
+  stripPrefixes?: string[];
   /**
    * Regular expressions (case-insensitive) for a line that is a placeholder, not content. A section with nothing but blank lines, comments and placeholder lines counts as empty. Replaces the default list (lines starting with TODO, TBD, FIXME, XXX, "placeholder", "to be written", or a lone <…> or …).
    */
@@ -106,6 +110,7 @@ export interface GateConfig {
    * How many blocking reasons the verdict shows before `… and N more` (default 10; --explain shows all).
    */
   top?: number;
+  require?: GateRequire;
 }
 /**
  * Who must approve a release, and where the approvals are written.
@@ -119,6 +124,23 @@ export interface GateSignoffs {
    * Roles that must each have an approved sign-off (default ARCH, SEC, QA, OPS; [] requires none).
    */
   roles?: string[];
+}
+/**
+ * What the release requires beyond task lists, evidence and sign-offs. The matrix and the contract are required unless a key here is false, which needs a reason; every verdict prints it.
+ */
+export interface GateRequire {
+  /**
+   * A matrix section and a passing report are required (default true).
+   */
+  matrix?: boolean;
+  /**
+   * A manifests section is required, and check and drift must report no error (default true). A configured section is checked either way.
+   */
+  contract?: boolean;
+  /**
+   * Why a section is not required: printed in every verdict (text, markdown, JSON, dashboard).
+   */
+  reason?: string;
 }
 /**
  * Record golden traces on the old path (stdio) and replay them against the new path (socket daemon).
@@ -668,6 +690,12 @@ export interface ManifestsSidecar {
    */
   exclude?: string[];
   /**
+   * Import aliases, as tsconfig's compilerOptions.paths writes them but relative to root: {"@/*": ["src-sidecar/src/*"]}. Aliases in tsconfig.json, jsconfig.json and vite.config.* files above the sources are read without this.
+   */
+  paths?: {
+    [k: string]: string[] | undefined;
+  };
+  /**
    * Functions or methods registering a handler as (name, handler): registerHandler('agent_list_sessions', fn) (default: ["registerHandler"]).
    */
   handlerRegistrars?: string[];
@@ -697,6 +725,12 @@ export interface ManifestsFrontend {
    */
   exclude?: string[];
   /**
+   * Import aliases, as tsconfig's compilerOptions.paths writes them but relative to root: {"@/*": ["src/*"]}. Aliases in tsconfig.json, jsconfig.json and vite.config.* files above the sources are read without this.
+   */
+  paths?: {
+    [k: string]: string[] | undefined;
+  };
+  /**
    * Extra functions called like invoke(name, args): wrappers the sources do not define. Wrappers defined in the sources are found without this.
    */
   invokeFunctions?: string[];
@@ -715,7 +749,7 @@ export interface ManifestsFrontend {
 export interface ManifestsCheck {
   rules?: ManifestsCheckRules;
   /**
-   * Findings accepted on purpose, each with the reason; they are left out of the report.
+   * Findings accepted on purpose, each with the reason; they are left out of the report. An entry names one finding (id and name) or a file or glob (file, optionally id).
    */
   ignore?: ManifestsCheckIgnore[];
 }
@@ -772,6 +806,18 @@ export interface ManifestsCheckRules {
    */
   'parse-error'?: 'error' | 'warning' | 'info' | 'off';
   /**
+   * Part of a Rust file the grammar could not read (the rest was extracted), or a file too large to parse.
+   */
+  'parse-recovered'?: 'error' | 'warning' | 'info' | 'off';
+  /**
+   * A generate_handler![…] entry whose path cannot be followed to its function.
+   */
+  'unresolved-registration'?: 'error' | 'warning' | 'info' | 'off';
+  /**
+   * A Tauri command that picks its operation by a name it is given.
+   */
+  'unresolved-dispatch'?: 'error' | 'warning' | 'info' | 'off';
+  /**
    * An integer wider than 53 bits crosses to JavaScript.
    */
   'wide-integer'?: 'error' | 'warning' | 'info' | 'off';
@@ -779,16 +825,24 @@ export interface ManifestsCheckRules {
    * A Rust type was not found in the crate.
    */
   'unknown-type'?: 'error' | 'warning' | 'info' | 'off';
+  /**
+   * A configured source group matched no file, or its files gave nothing.
+   */
+  'nothing-extracted'?: 'error' | 'warning' | 'info' | 'off';
 }
 export interface ManifestsCheckIgnore {
   /**
-   * Finding id (unforwarded-handler).
+   * Finding id (unforwarded-handler); with file, only this id is left out there.
    */
-  id: string;
+  id?: string;
   /**
-   * The command or event name the finding is about.
+   * The command or event name the finding is about (with id).
    */
-  name: string;
+  name?: string;
+  /**
+   * A file or glob relative to root (src-tauri/src/gen/**): findings located there are left out; its facts are still extracted.
+   */
+  file?: string;
   /**
    * Why it is accepted, for reviewers.
    */
@@ -872,6 +926,10 @@ export interface TaskSourceConfig {
   };
   columns?: TaskColumns;
   /**
+   * Ledgers only: the folder evidence paths in the ledger are relative to (default: the ledger's folder; "." for a ledger that writes them from the config file's folder).
+   */
+  evidenceBase?: string;
+  /**
    * Markdown only: a regular expression a task id matches (default ^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$, e.g. P0-T001, INT-G-001). A checklist item whose first code span is not an id is a task without an id.
    */
   idPattern?: string;
@@ -909,7 +967,7 @@ export interface TaskColumns {
    */
   phase?: string;
   /**
-   * Evidence-file column (default "evidence"); a relative path resolves from the ledger's folder.
+   * Evidence-file column (default "evidence"); a relative path resolves from evidenceBase (default: the ledger's folder). Absolute paths, and paths that lead outside the repository, are refused.
    */
   evidence?: string;
 }

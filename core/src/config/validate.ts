@@ -1,12 +1,21 @@
-import { Ajv, type CodeOptions, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import { createRequire } from 'node:module';
+import type { Ajv, CodeOptions, ErrorObject, ValidateFunction } from 'ajv';
 import { describeValue } from '../util/describe-value.js';
 import { didYouMean } from '../util/did-you-mean.js';
 
 // ajv-formats ships CommonJS with a default export that NodeNext sees one level down.
 type AddFormats = (ajv: Ajv) => Ajv;
-const addFormats: AddFormats =
-  (addFormatsModule as unknown as { default?: AddFormats }).default ?? (addFormatsModule as unknown as AddFormats);
+
+/**
+ * Ajv itself (about sixty modules) is loaded only by a caller that compiles a schema: reading a
+ * config or a report uses the shipped, precompiled validators and only the error helpers below.
+ */
+function ajvRuntime(): { Ajv: new (opts: object) => Ajv; addFormats: AddFormats } {
+  const require = createRequire(import.meta.url);
+  const ajv = require('ajv') as { Ajv: new (opts: object) => Ajv };
+  const formats = require('ajv-formats') as AddFormats & { default?: AddFormats };
+  return { Ajv: ajv.Ajv, addFormats: formats.default ?? formats };
+}
 
 /** Marks a string (or string array) in a config schema as a path resolved from the config file's folder. */
 export const PATH_KEYWORD = 'x-cutover-path';
@@ -21,6 +30,7 @@ export interface SchemaProblem {
 
 /** One ajv instance per schema set; all errors at once, verbose so messages can show what was found. */
 export function createAjv(code?: CodeOptions): Ajv {
+  const { Ajv, addFormats } = ajvRuntime();
   const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, ...(code ? { code } : {}) });
   addFormats(ajv);
   ajv.addKeyword({ keyword: PATH_KEYWORD, schemaType: 'boolean' });
@@ -46,7 +56,8 @@ export function formatKeyPath(segments: readonly (string | number)[]): string {
 export function explainErrors(errors: readonly ErrorObject[]): SchemaProblem[] {
   // anyOf/oneOf report every failed branch too; keep the summary error and drop the branch noise.
   const unionPaths = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.schemaPath);
-  const kept = errors.filter((e) => !unionPaths.some((p) => e.schemaPath !== p && e.schemaPath.startsWith(`${p}/`)));
+  // An if/then reports its own summary beside the concrete error inside "then": keep the concrete one.
+  const kept = errors.filter((e) => e.keyword !== 'if' && !unionPaths.some((p) => e.schemaPath !== p && e.schemaPath.startsWith(`${p}/`)));
   const problems: SchemaProblem[] = [];
   const seen = new Set<string>();
   for (const e of kept) {

@@ -42,6 +42,13 @@ export const orphanGuard = {
   unwatch(pid: number): void {
     send(`unwatch ${pid}`);
   },
+  /** A PID file a command may fork a daemon into: its pid ends with the run if it started no earlier than `since`. */
+  pidFile(id: number, since: string, field: string, path: string): void {
+    send(`pidfile ${id} ${since.replace(/\s+/g, '_')} ${field} ${path}`);
+  },
+  unpidFile(id: number): void {
+    send(`unpidfile ${id}`);
+  },
   dir(dir: string): void {
     send(`dir ${dir}`);
   },

@@ -20,3 +20,10 @@ export function runId(): string {
 export function newMark(): string {
   return `${runId()}:${next++}`;
 }
+
+/** A process's environment: cutover's own (which it inherits), what it is given, less what must not pass on, plus its mark. */
+export function environment(spec: { env?: Record<string, string>; unsetEnv?: readonly string[] }, mark: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...spec.env, [PROC_MARK_VAR]: mark };
+  for (const name of spec.unsetEnv ?? []) delete env[name];
+  return env;
+}

@@ -1,58 +1,22 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { kill, killWindowsTree } from './kill.js';
 import { throwIfCancelled } from '../cancel.js';
 import { onCleanup } from '../cleanup.js';
 import { TransportError } from '../errors.js';
-import { learnSecrets, type Redactor } from '../redact.js';
+import { learnSecrets } from '../redact.js';
 import { settlesWithin } from '../wait.js';
 import { orphanGuard } from './guard.js';
-import { PROC_MARK_VAR, newMark } from './marks.js';
+import { environment, newMark } from './marks.js';
 import { OutputTail } from './output.js';
 import { SecretFileWatch } from './secret-files.js';
 import { StderrLog } from './stderr-log.js';
-import { commandLine, processTable, treeOf, type ProcEntry } from './table.js';
+import { pidFileRoots } from './pid-file.js';
+import { commandLine, processTable, startOf, treeOf, type ProcEntry } from './table.js';
 
-export interface SuperviseSpec {
-  /** A program (`node` means this Node), or with `shell` a command line for the system shell. */
-  command: string;
-  args?: readonly string[];
-  shell?: boolean;
-  /** Added to cutover's own environment (which the process inherits). */
-  env?: Record<string, string>;
-  /** Names taken out of the inherited environment. */
-  unsetEnv?: readonly string[];
-  cwd: string;
-  /** A stdio target speaks on stdin; everything else gets none. */
-  stdin?: 'pipe' | 'ignore';
-  /** How the process is named in messages: "old path (stdio): node x.js". */
-  label: string;
-  redactor: Redactor;
-  /** Files that hold secrets (a daemon's token): read as soon as they exist, and registered. */
-  secretFiles?: readonly string[];
-  /** A file for the whole stderr (named once the pid is known), redacted line by line, held back until `release()`. */
-  logFile?: (pid: number | undefined) => string;
-  /** Characters of output kept for messages and evidence (default 256 KiB per tail). */
-  tailLimit?: number;
-  /**
-   * `raw`: the caller reads stdout itself (a protocol spoken on it) and nothing else touches it,
-   * so no byte is taken before the caller is ready and none is copied. Default `capture`.
-   */
-  stdout?: 'capture' | 'raw';
-}
+import type { ExitInfo, StopReport, SuperviseSpec } from './types.js';
 
-export interface ExitInfo {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-}
+export type { ExitInfo, StopReport, SuperviseSpec };
 
-export interface StopReport {
-  /** What ended it: it had already exited, the first signal, or SIGKILL after the grace time. */
-  endedBy: 'exited' | NodeJS.Signals;
-  exit: ExitInfo | undefined;
-  /** Descendants that were still running and were ended with it. */
-  descendants: number;
-  /** Processes still alive after SIGKILL ("pid 42: sleep 3600"): a leak to report. */
-  leftovers: string[];
-}
 
 const POLL_MS = 50;
 const KILL_WAIT_MS = 5_000;
@@ -79,6 +43,8 @@ export class Supervised {
   private readonly secrets: SecretFileWatch;
   private readonly log: StderrLog | undefined;
   private stopped: Promise<StopReport> | undefined;
+  private readonly started: string | undefined;
+  private readonly adopted = new Set<number>();
 
   constructor(readonly spec: SuperviseSpec) {
     throwIfCancelled(`starting ${spec.label}`);
@@ -123,7 +89,11 @@ export class Supervised {
       });
     });
     const pid = this.child.pid;
+    // Read at once: even a leader that has already exited is a zombie until Node reaps it.
+    this.started = pid !== undefined && spec.pidFiles?.length ? startOf(pid) : undefined;
     if (pid !== undefined) orphanGuard.watch(pid, process.platform === 'win32' ? 0 : pid);
+    // A daemon it forks may be known only by its PID file: the guard reads it too if cutover is killed outright.
+    if (pid !== undefined && this.started !== undefined) for (const f of spec.pidFiles ?? []) orphanGuard.pidFile(pid, this.started, f.field ?? 'pid', f.path);
     // Ctrl-C or a thrown error before anyone stopped it; once stopping has begun, that path finishes it.
     this.disposeCleanup = onCleanup(`${spec.label} (pid ${pid ?? '?'})`, async () => {
       if (!this.stopped) await this.crash();
@@ -134,8 +104,32 @@ export class Supervised {
     return this.child.pid;
   }
 
+  /** When it started, in the process table's terms (read at spawn when it has PID files). */
+  get startStamp(): string | undefined {
+    return this.started;
+  }
+
   get alive(): boolean {
     return this.exit === undefined;
+  }
+
+  /** Whether anything of it runs: the process itself, or what it started (a daemon it forked before exiting). */
+  get running(): boolean {
+    return this.alive || this.tree().length > 0;
+  }
+
+  /**
+   * The process that stands for it: itself while it runs; after it exited, the daemon its PID file
+   * names, else the oldest process left of its tree.
+   */
+  mainPid(): number | undefined {
+    if (this.alive) return this.child.pid;
+    const table = processTable();
+    const tree = this.tree(table);
+    const fromFile = pidFileRoots(this.spec.pidFiles ?? [], this.started, table, this.mark).find((p) => tree.some((e) => e.pid === p));
+    if (fromFile !== undefined) return fromFile;
+    const ids = new Set(tree.map((e) => e.pid));
+    return tree.filter((e) => !ids.has(e.ppid)).sort((a, b) => a.pid - b.pid)[0]?.pid;
   }
 
   /** Whether it could not be started at all (no such program, a bad cwd). */
@@ -156,6 +150,21 @@ export class Supervised {
     return this.stderr.tail((s) => this.spec.redactor.text(s), lines, 4000);
   }
 
+  /** The last lines of stdout and stderr as they arrived, redacted: what a failure message shows. */
+  outputTail(lines = 20): string | undefined {
+    this.secrets.readNow();
+    return this.output.tail((s) => this.spec.redactor.text(s), lines, 4000);
+  }
+
+  /** Names every process of its tree to the orphan guard, so a daemon it forked ends with the run even if cutover is killed outright. */
+  adopt(): void {
+    for (const p of this.tree()) {
+      if (p.pid === this.child.pid || this.adopted.has(p.pid)) continue;
+      this.adopted.add(p.pid);
+      orphanGuard.watch(p.pid, process.platform === 'win32' ? 0 : p.pgid);
+    }
+  }
+
   /** A TransportError saying the target ended, with its stderr. */
   exitedError(while_: string): TransportError {
     return new TransportError(`${this.spec.label} ${this.describeExit()} while ${while_}`, {
@@ -172,11 +181,15 @@ export class Supervised {
     this.log?.release();
   }
 
-  /** Everything that belongs to it and is still running: its group, its descendants, what carries its mark. */
-  tree(): ProcEntry[] {
+  /**
+   * Everything that belongs to it and is still running: its group, its descendants, what carries
+   * its mark, and (unless `viaPidFiles` is false: to prove a PID file right, not assume it) what its PID files name.
+   */
+  tree(table = processTable(), viaPidFiles = true): ProcEntry[] {
     const pid = this.child.pid;
     if (pid === undefined) return [];
-    return treeOf({ pid, pgid: process.platform === 'win32' ? -1 : pid, mark: this.mark });
+    const roots = viaPidFiles ? pidFileRoots(this.spec.pidFiles ?? [], this.started, table, this.mark) : [];
+    return treeOf({ pid, pgid: process.platform === 'win32' ? -1 : pid, mark: this.mark, roots }, table);
   }
 
   /** A signal to the process alone, or to its group and every descendant. A process already gone is not an error. */
@@ -222,6 +235,8 @@ export class Supervised {
     this.secrets.close();
     await this.log?.close();
     if (this.child.pid !== undefined) orphanGuard.unwatch(this.child.pid);
+    if (this.child.pid !== undefined && this.started !== undefined && !leftovers.length) orphanGuard.unpidFile(this.child.pid);
+    for (const p of this.adopted) if (!leftovers.some((l) => l.startsWith(`pid ${p}:`))) orphanGuard.unwatch(p);
     await this.disposeCleanup();
     return { endedBy, exit: this.exit, descendants, leftovers };
   }
@@ -236,28 +251,6 @@ export class Supervised {
       if (leaderDone) await new Promise((r) => setTimeout(r, POLL_MS));
     }
   }
-}
-
-function environment(spec: SuperviseSpec, mark: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...spec.env, [PROC_MARK_VAR]: mark };
-  for (const name of spec.unsetEnv ?? []) delete env[name];
-  return env;
-}
-
-function kill(pid: number, signal: NodeJS.Signals | 0): void {
-  try {
-    process.kill(pid, signal);
-  } catch {
-    // ESRCH: already gone; EPERM: not ours, and reported as a leftover if it stays
-  }
-}
-
-function killWindowsTree(pid: number): Promise<void> {
-  return new Promise((resolve) => {
-    const p = spawn('taskkill', ['/pid', String(pid), '/T', '/F'], { stdio: 'ignore', windowsHide: true });
-    p.once('exit', () => resolve());
-    p.once('error', () => resolve());
-  });
 }
 
 /** Starts a supervised process (refused once the run is cancelled). */

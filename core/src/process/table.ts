@@ -54,6 +54,19 @@ function psTable(): ProcEntry[] {
   return out;
 }
 
+/** The mark a process carries in its environment: undefined when none or unknown (not Linux, not ours to read). */
+export function markOf(pid: number): string | undefined {
+  if (process.platform !== 'linux') return undefined;
+  try {
+    const env = fs.readFileSync(`/proc/${pid}/environ`, 'latin1');
+    const needle = `${PROC_MARK_VAR}=`;
+    for (const entry of env.split('\0')) if (entry.startsWith(needle)) return entry.slice(needle.length);
+  } catch {
+    // ended, or not ours to read
+  }
+  return undefined;
+}
+
 /** Whether a process carries a mark (or a mark prefix, `<run>:`) in its environment. Linux only. */
 export function carriesMark(pid: number, mark: string): boolean {
   if (process.platform !== 'linux') return false;
@@ -75,11 +88,33 @@ export function carriesMark(pid: number, mark: string): boolean {
   }
 }
 
+/** When a process started, in the process table's own terms (see `startedNoEarlier`). */
+export function startOf(pid: number): string | undefined {
+  if (process.platform === 'linux') {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'latin1');
+      return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+    } catch {
+      return undefined;
+    }
+  }
+  return processTable().find((p) => p.pid === pid)?.start;
+}
+
+/** Whether start time `a` is the same as or later than `b` (Linux: clock ticks since boot; macOS: ps's lstart, to the second). */
+export function startedNoEarlier(a: string, b: string): boolean {
+  if (process.platform === 'linux') return Number(a) >= Number(b);
+  const ta = Date.parse(a);
+  const tb = Date.parse(b);
+  return Number.isFinite(ta) && Number.isFinite(tb) ? ta >= tb : false;
+}
+
 /**
  * The processes that belong to a supervised process: its group, everything descended from the
- * root or from a group member, and (Linux) everything carrying its mark. Never this process.
+ * root, from a group member or from an extra root (a daemon named by its PID file), and (Linux)
+ * everything carrying its mark. Never this process.
  */
-export function treeOf(root: { pid: number; pgid: number; mark: string }, table = processTable()): ProcEntry[] {
+export function treeOf(root: { pid: number; pgid: number; mark: string; roots?: readonly number[] }, table = processTable()): ProcEntry[] {
   const inTree = new Set<number>();
   const children = new Map<number, ProcEntry[]>();
   for (const p of table) {
@@ -90,7 +125,7 @@ export function treeOf(root: { pid: number; pgid: number; mark: string }, table 
   const stack: number[] = [];
   for (const p of table) {
     if (p.pid === process.pid) continue;
-    if (p.pid === root.pid || p.pgid === root.pgid || carriesMark(p.pid, root.mark)) {
+    if (p.pid === root.pid || p.pgid === root.pgid || root.roots?.includes(p.pid) || carriesMark(p.pid, root.mark)) {
       if (!inTree.has(p.pid)) {
         inTree.add(p.pid);
         stack.push(p.pid);

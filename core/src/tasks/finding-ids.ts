@@ -6,4 +6,6 @@ export const findingIds = defineFindings({
   'task-duplicate-id': { severity: 'error', description: 'Two tasks share one id.' },
   'task-unknown-status': { severity: 'error', description: 'A task status outside the configured vocabulary.' },
   'task-source-unreadable': { severity: 'error', description: 'A task list could not be read or parsed.' },
+  'task-source-empty': { severity: 'error', description: 'A configured task list holds no task (a wiped file, a ledger cut to its header).' },
+  'task-subtask-open': { severity: 'error', description: 'A task is marked done while a checkbox nested under it is not: it counts as in progress.' },
 });

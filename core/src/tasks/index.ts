@@ -1,4 +1,4 @@
-import fs from 'node:fs/promises';
+import { MiB, readBounded } from '../config/bounded-read.js';
 import type { LoadedConfig } from '../config/index.js';
 import type { Finding } from '../findings.js';
 import { toPosixRelative } from '../paths.js';
@@ -13,6 +13,9 @@ export { TASK_SOURCES } from './registry.js';
 export { TASK_STATUSES } from './statuses.js';
 
 export type ParseTaskFileOptions = SourceOptions;
+
+/** Task lists are text a person edits: far below this. A larger "list" is the wrong file. */
+export const MAX_TASK_LIST_BYTES = 32 * MiB;
 
 function parseOne(file: string, text: string, options: ParseTaskFileOptions): TaskSourceResult {
   const source = sourceFor(file, options.format);
@@ -41,19 +44,21 @@ export async function loadTasks(loaded: LoadedConfig): Promise<{ tasks: Task[]; 
   const findings: Finding[] = [];
   for (const source of loaded.config.tasks?.sources ?? []) {
     const { path: file, ...options } = source;
-    let text: string;
-    try {
-      text = await fs.readFile(file, 'utf8');
-    } catch (e) {
-      const err = e as NodeJS.ErrnoException;
-      const rel = toPosixRelative(loaded.dir, file);
-      const what = err.code === 'ENOENT' ? 'does not exist' : err.code === 'EISDIR' ? 'is a folder, not a file' : `could not be read (${err.code ?? err.message})`;
-      findings.push(taskFinding('task-source-unreadable', file, undefined, `task list ${rel} ${what}`, `Fix tasks.sources[].path in ${toPosixRelative(loaded.dir, loaded.file)}, or restore the file.`));
+    const rel = toPosixRelative(loaded.dir, file);
+    const read = readBounded(file, MAX_TASK_LIST_BYTES);
+    if (!read.ok) {
+      findings.push(taskFinding('task-source-unreadable', file, undefined, `task list ${rel} ${read.message}`, `Fix tasks.sources[].path in ${toPosixRelative(loaded.dir, loaded.file)}, or restore the file.`));
       continue;
     }
-    const result = parseOne(file, text, options);
+    const result = parseOne(file, read.text, options);
     tasks.push(...result.tasks);
     findings.push(...result.findings);
+    // Each list must hold tasks on its own: a wiped runbook next to a full ledger is a lost list, not a smaller release.
+    if (result.tasks.length === 0 && !result.findings.some((f) => f.severity === 'error')) {
+      findings.push(
+        taskFinding('task-source-empty', file, undefined, `task list ${rel} holds no task${read.text.trim() === '' ? ' (the file is empty)' : ''}`, `Restore the list (check it against version control), or remove it from tasks.sources in ${toPosixRelative(loaded.dir, loaded.file)}.`),
+      );
+    }
   }
   findings.push(...duplicateFindings(tasks, loaded.dir));
   return { tasks, findings };

@@ -1,4 +1,4 @@
-import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
+import { jsonErrorPosition } from '../config/json-position.js';
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { Finding } from '../findings.js';
 import { rowsToTasks, type LedgerRow } from './ledger-rows.js';
@@ -7,14 +7,6 @@ import { taskFinding } from './task-finding.js';
 import type { TaskSource } from './types.js';
 
 const SHAPE = 'A JSON ledger is an array of task objects, or an object whose "tasks" key holds one.';
-
-// JSON.parse's messages do not always carry a position; jsonc-parser in strict mode always does.
-function errorLine(text: string): number | undefined {
-  const errors: ParseError[] = [];
-  parseJsonc(text, errors, { allowTrailingComma: false, disallowComments: true });
-  const first = errors[0];
-  return first ? text.slice(0, first.offset).split('\n').length : undefined;
-}
 
 /** JSON ledgers: `[{ "id": …, "status": … }]` or `{ "tasks": [ … ] }`, one object per task. */
 export const jsonSource: TaskSource = {
@@ -27,8 +19,9 @@ export const jsonSource: TaskSource = {
     try {
       data = JSON.parse(text.replace(/^\uFEFF/, ''));
     } catch (e) {
-      const line = errorLine(text);
-      return { tasks: [], findings: [taskFinding('task-source-unreadable', file, line, `not valid JSON: ${(e as Error).message}`, SHAPE)] };
+      const at = jsonErrorPosition(text);
+      const f = taskFinding('task-source-unreadable', file, at?.line, `not valid JSON${at ? ` at line ${at.line}, column ${at.column}` : ''}: ${(e as Error).message}`, SHAPE);
+      return { tasks: [], findings: [at ? { ...f, column: at.column } : f] };
     }
     // The yaml parser reads JSON too and keeps each node's position, which JSON.parse does not.
     const lines = new LineCounter();

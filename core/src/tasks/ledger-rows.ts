@@ -68,8 +68,9 @@ export function rowsToTasks(file: string, rows: readonly LedgerRow[], opts: Sour
       rawStatus,
       ...(owner !== undefined ? { owner } : {}),
       ...(phase !== undefined ? { phase } : {}),
-      // Like a link in a document, an evidence path in a ledger is relative to the ledger itself.
-      ...(evidence !== undefined ? { evidenceFile: path.resolve(path.dirname(file), evidence) } : {}),
+      // Like a link in a document, an evidence path in a ledger is relative to the ledger itself,
+      // unless the source names another base (ledgers often write paths from the repository root).
+      ...(evidence !== undefined ? { evidenceFile: path.resolve(opts.evidenceBase ?? path.dirname(file), evidence), evidenceRef: evidence } : {}),
       file,
       line: row.line,
     });

@@ -14,7 +14,7 @@ const LABEL = /^([A-Za-z][\w /&-]{0,40}):\s*(.*)$/;
 /**
  * Markdown checklists as the Cowork runbooks write them: `- [ ] \`ID\` (\`OWNER\`) title`, with
  * phase headings and nested "Files:" / "Verification:" bullets. A checklist item nested inside a
- * task is one of its details, not a task of its own.
+ * task is a sub-task, and one inside a blockquote is a task like any other.
  */
 export const markdownSource: TaskSource = {
   id: 'markdown',
@@ -36,9 +36,13 @@ export const markdownSource: TaskSource = {
 interface Open {
   task: Task;
   indent: number;
+  quote: number;
   label: { name: string; indent: number } | undefined;
   sawDetail: boolean;
+  children: Task[];
 }
+
+const quoteOf = (l: MarkdownLine) => ('quote' in l && l.quote) || 0;
 
 function parseMarkdown(
   file: string,
@@ -49,26 +53,28 @@ function parseMarkdown(
   const findings: Finding[] = [];
   const phaseLevel = opts.phaseLevel ?? guessPhaseLevel(lines);
   const headings: (string | undefined)[] = [];
-  let open: Open | undefined;
+  // The task being read and the tasks it is nested in, innermost last.
+  const stack: Open[] = [];
+  const children = new Map<Task, Task[]>();
 
   const phaseNow = () => (phaseLevel !== undefined && headings[phaseLevel] !== undefined ? headings[phaseLevel] : headings.findLast((h) => h !== undefined));
 
   for (const l of lines) {
     if (l.kind === 'heading') {
-      open = undefined;
+      stack.length = 0;
       headings[l.level] = l.text;
       headings.length = l.level + 1;
       continue;
     }
     if (l.kind === 'blank') continue;
-    if (open && l.indent > open.indent) {
-      addDetail(open, l);
+    // A line belongs to the innermost open task it is indented under, in the same blockquote.
+    while (stack.length && (l.indent <= stack.at(-1)!.indent || quoteOf(l) !== stack.at(-1)!.quote)) stack.pop();
+    const parent = stack.at(-1);
+    const item = l.kind === 'item' ? parseChecklistItem(l.content, opts.idPattern) : undefined;
+    if (!item || item.kind === 'none') {
+      if (parent) addDetail(parent, l);
       continue;
     }
-    open = undefined;
-    if (l.kind !== 'item') continue;
-    const item = parseChecklistItem(l.content, opts.idPattern);
-    if (item.kind === 'none') continue;
     if (item.kind === 'malformed') {
       findings.push(taskFinding('task-malformed', file, l.line, item.message, item.hint));
       continue;
@@ -82,20 +88,57 @@ function parseMarkdown(
       status = UNKNOWN_STATUS_FALLBACK;
     }
     const phase = phaseNow();
+    // A checkbox nested under a task is a sub-task: a task of its own, with its parent's owner unless it names one.
+    const owner = item.owner ?? parent?.task.owner;
     const task: Task = {
       id: item.id,
       title: item.title,
       status,
       rawStatus: item.marker,
-      ...(item.owner !== undefined ? { owner: item.owner } : {}),
+      ...(owner !== undefined ? { owner } : {}),
       ...(phase !== undefined ? { phase } : {}),
+      ...(parent ? { parent: { id: parent.task.id, line: parent.task.line } } : {}),
       file,
       line: l.line,
     };
     tasks.push(task);
-    open = { task, indent: l.indent, label: undefined, sawDetail: false };
+    if (parent) parent.children.push(task);
+    stack.push({ task, indent: l.indent, quote: quoteOf(l), label: undefined, sawDetail: false, children: [] });
+    children.set(task, stack.at(-1)!.children);
   }
+  findings.push(...openSubtasks(file, tasks, children));
   return { tasks, findings };
+}
+
+const nameOf = (t: Task) => t.id ?? `line ${t.line}`;
+
+/**
+ * A task marked done while a sub-task of it is open is not done: it counts as in progress, and
+ * the finding says which sub-task holds it. Children are settled before their parents, so an
+ * open grandchild reaches the top.
+ */
+function openSubtasks(file: string, tasks: readonly Task[], children: Map<Task, Task[]>): Finding[] {
+  const findings: Finding[] = [];
+  // Walked from the last task up; reported top to bottom.
+  for (let i = tasks.length - 1; i >= 0; i--) {
+    const t = tasks[i]!;
+    if (t.status !== 'done') continue;
+    const open = (children.get(t) ?? []).filter((c) => c.status !== 'done');
+    if (open.length === 0) continue;
+    t.status = 'in_progress';
+    t.openSubtasks = open.map(nameOf);
+    findings.push(
+      taskFinding(
+        'task-subtask-open',
+        file,
+        t.line,
+        `${t.id ?? `"${t.title}"`} is marked ${t.rawStatus} but its sub-task${open.length === 1 ? '' : 's'} ${open.map((c) => `${nameOf(c)} (${c.rawStatus})`).join(', ')} ${open.length === 1 ? 'is' : 'are'} not done`,
+        'Finish the sub-tasks and tick them, or untick the parent: a task is done only when everything under it is.',
+        { taskId: t.id, subtasks: t.openSubtasks },
+      ),
+    );
+  }
+  return findings.reverse();
 }
 
 function addDetail(open: Open, l: Exclude<MarkdownLine, { kind: 'blank' | 'heading' }>): void {

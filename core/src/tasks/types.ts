@@ -16,8 +16,13 @@ export interface Task {
   phase?: string;
   /** Nested bullets: Files, Verification, Scope … as written. */
   details?: Record<string, string[]>;
-  /** An evidence path a ledger names explicitly (absolute). */
+  /** An evidence path a ledger names explicitly: resolved (absolute), and as written (`evidenceRef`). */
   evidenceFile?: string;
+  evidenceRef?: string;
+  /** The task a sub-task is nested under (its id, or none, and its line). */
+  parent?: { id: string | undefined; line: number };
+  /** Set on a task marked done whose sub-tasks are not all done: it counts as in progress. */
+  openSubtasks?: string[];
   /** Absolute path of the source file, and the 1-based line of the task. */
   file: string;
   line: number;

@@ -5,9 +5,9 @@
  */
 import type { JsonSchema, KeyFact } from '../model.js';
 import { canonicalSchema, compare } from './canonical.js';
-import { byName, isRegistered, type FactIndex } from './index-facts.js';
+import { byName, invokedAs, isRegistered, type FactIndex } from './index-facts.js';
 import { ref } from './refs.js';
-import type { CommandEntry, Ref } from './types.js';
+import type { CommandEntry, Ref, TauriSide } from './types.js';
 
 interface Draft {
   name: string;
@@ -16,13 +16,14 @@ interface Draft {
   consumers: Ref[];
   params?: JsonSchema;
   result?: JsonSchema;
+  tauri: Map<string, TauriSide>;
 }
 
 export function buildCommands(ix: FactIndex): CommandEntry[] {
   const drafts = new Map<string, Draft>();
   const draft = (name: string): Draft => {
     let d = drafts.get(name);
-    if (!d) drafts.set(name, (d = { name, tauriNames: new Set(), producers: [], consumers: [] }));
+    if (!d) drafts.set(name, (d = { name, tauriNames: new Set(), producers: [], consumers: [], tauri: new Map() }));
     return d;
   };
   const forwardsFrom = byName(ix.forwards.filter((f) => f.from !== undefined).map((f) => ({ ...f, name: f.from! })));
@@ -42,13 +43,18 @@ export function buildCommands(ix: FactIndex): CommandEntry[] {
   for (const def of ix.definitions) {
     const targets = [...new Set((forwardsFrom.get(def.name) ?? []).map((f) => f.to))];
     const registered = isRegistered(def, ix) ? undefined : (false as const);
-    for (const wire of targets.length ? targets : [def.name]) {
+    // A command only a plugin registers is invoked as `plugin:<name>|<cmd>`: that is its name here.
+    const tauriName = invokedAs(def, ix);
+    for (const wire of targets.length ? targets : [tauriName]) {
       const d = draft(wire);
-      d.tauriNames.add(def.name);
-      d.producers.push(ref('rust', 'command', def.loc, { name: def.name === wire ? undefined : def.name, path: def.path, registered }));
+      d.tauriNames.add(tauriName);
+      d.producers.push(ref('rust', 'command', def.loc, { name: tauriName === wire ? undefined : tauriName, path: def.path, registered }));
       if (targets.length === 0) {
         d.params ??= keysSchema(def.params);
         d.result ??= def.result;
+      } else if (!d.tauri.has(def.name)) {
+        // The sidecar's schemas say what crosses to the sidecar; the frontend talks to this command.
+        d.tauri.set(def.name, { params: canonicalSchema(keysSchema(def.params)), ...(def.result ? { result: canonicalSchema(def.result) } : {}) });
       }
     }
   }
@@ -67,6 +73,7 @@ export function buildCommands(ix: FactIndex): CommandEntry[] {
       if (tauri.length && !(tauri.length === 1 && tauri[0] === d.name)) e.tauriNames = tauri;
       if (d.params) e.params = canonicalSchema(d.params);
       if (d.result) e.result = canonicalSchema(d.result);
+      if (d.tauri.size) e.tauri = Object.fromEntries([...d.tauri.entries()].sort((a, b) => compare(a[0], b[0])));
       return e;
     });
 }

@@ -54,7 +54,13 @@ export async function renderTypes(m: Manifests, memo: DtsMemo = new Map()): Prom
     const params = await typeFor(c.params, `${base}Params`);
     const result = await typeFor(c.result, `${base}Result`);
     commandLines.push(`  ${JSON.stringify(c.name)}: { params: ${params}; result: ${result} };`);
-    for (const t of c.tauriNames ?? []) tauriLines.push(`  ${JSON.stringify(t)}: Commands[${JSON.stringify(c.name)}];`);
+    for (const [t, side] of Object.entries(c.tauri ?? {})) {
+      // Rust's schemas carry type titles the wire types already declare: inline them here instead.
+      const tp = await typeFor(untitled(side.params), `${pascal(t)}TauriParams`);
+      const tr = await typeFor(untitled(side.result), `${pascal(t)}TauriResult`);
+      tauriLines.push(`  ${JSON.stringify(t)}: { params: ${tp}; result: ${tr} };`);
+    }
+    for (const t of c.tauriNames ?? []) if (!c.tauri?.[t]) tauriLines.push(`  ${JSON.stringify(t)}: Commands[${JSON.stringify(c.name)}];`);
   }
   const eventLines: string[] = [];
   const frontendLines: string[] = [];
@@ -72,7 +78,7 @@ export async function renderTypes(m: Manifests, memo: DtsMemo = new Map()): Prom
     `${HASH_PREFIX}${manifestsHash(m)}`,
     '',
     ...block('Commands', 'Every command by wire name: what the sidecar receives as params and answers as result.', commandLines),
-    ...block('TauriCommands', 'Tauri commands named differently from the wire command they forward to.', tauriLines),
+    ...block('TauriCommands', 'Tauri commands that forward to the sidecar: the params the frontend invokes them with and the result Rust returns.', tauriLines),
     ...block('Events', 'Every event by the type the sidecar (or Rust) emits: the type of its data.', eventLines),
     ...block('FrontendEvents', 'Events by the name the frontend listens to, when a Rust re-emit prefixes them.', frontendLines),
     'export type CommandName = keyof Commands;',
@@ -80,6 +86,17 @@ export async function renderTypes(m: Manifests, memo: DtsMemo = new Map()): Prom
     '',
     ...decls.flatMap((d) => [d, '']),
   ].join('\n');
+}
+
+/** A schema without `title`s, so json-schema-to-typescript names nothing after them. */
+function untitled(schema: JsonSchema | undefined): JsonSchema | undefined {
+  if (schema === undefined) return undefined;
+  const strip = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(strip);
+    if (v === null || typeof v !== 'object') return v;
+    return Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'title').map(([k, x]) => [k, strip(x)]));
+  };
+  return strip(schema) as JsonSchema;
 }
 
 /** `agent:stream:chunk` → `AgentStreamChunk`; a leading digit gets a prefix. */

@@ -1,7 +1,8 @@
 /**
- * Joins event facts into `events.json` entries, keyed by the name the producer emits. A Rust
- * re-emit (`agent:` + the sidecar event's type) gives each sidecar event its frontend name, so
- * `listen('agent:stream:chunk')` joins the sidecar's `emit('stream:chunk')`.
+ * Joins event facts into `events.json` entries, keyed by the name the producer emits (the sidecar,
+ * Rust, or the frontend itself). A Rust re-emit (`agent:` + the sidecar event's type) gives each
+ * sidecar event its frontend name, so `listen('agent:stream:chunk')` joins the sidecar's
+ * `emit('stream:chunk')`.
  */
 import { compare, unionOf } from './canonical.js';
 import type { FactIndex } from './index-facts.js';
@@ -27,11 +28,13 @@ export function buildEvents(ix: FactIndex): EventEntry[] {
   };
   const prefixes = [...new Set(ix.reemits.map((r) => r.prefix))].sort(compare);
   for (const e of ix.emits) {
-    if (e.side === 'frontend') continue;
+    // Node's own event traffic (a server, a stream, an in-process bus) is not an event of the contract.
+    if (e.internal) continue;
     const d = draft(e.name);
     d.producers.push(ref(e.side, 'emit', e.loc));
+    // The frontend's own emits are producers too, but say nothing about the payload's shape.
     if (e.payload) d.payloads.push(e.payload);
-    else d.open = true;
+    else if (e.side !== 'frontend') d.open = true;
     if (e.side === 'sidecar') {
       for (const p of prefixes) d.frontendNames.add(`${p}${e.name}`);
       for (const r of ix.reemits) d.producers.push(ref('rust', 'reemit', r.loc, { prefix: r.prefix }));

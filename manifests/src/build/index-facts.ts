@@ -64,9 +64,19 @@ export function pathsMatch(a: string, b: string): boolean {
 
 const registrationsByName = new WeakMap<FactIndex, Map<string, CommandRegistrationFact[]>>();
 
-/** Whether a Rust command definition is listed in generate_handler![…]. */
+/** Whether a Rust command definition is listed in generate_handler![…] (an entry that could not be followed counts by name). */
 export function isRegistered(def: CommandDefinitionFact, ix: FactIndex): boolean {
   let regs = registrationsByName.get(ix);
   if (!regs) registrationsByName.set(ix, (regs = byName(ix.registrations)));
-  return (regs.get(def.name) ?? []).some((r) => pathsMatch(r.path, def.path));
+  return (regs.get(def.name) ?? []).some((r) => r.unresolved !== undefined || pathsMatch(r.path, def.path));
+}
+
+/** The name the frontend invokes a Rust command by: `plugin:<name>|<cmd>` when only one plugin's handler lists it. */
+export function invokedAs(def: CommandDefinitionFact, ix: FactIndex): string {
+  let regs = registrationsByName.get(ix);
+  if (!regs) registrationsByName.set(ix, (regs = byName(ix.registrations)));
+  const listing = (regs.get(def.name) ?? []).filter((r) => r.unresolved === undefined && pathsMatch(r.path, def.path));
+  const plugins = new Set(listing.map((r) => r.plugin));
+  const only = plugins.size === 1 ? [...plugins][0] : undefined;
+  return only === undefined ? def.name : `plugin:${only}|${def.name}`;
 }

@@ -32,6 +32,7 @@ function orderCommand(e: CommandEntry, locations: boolean): CommandEntry {
     ...(e.tauriNames ? { tauriNames: e.tauriNames } : {}),
     ...(e.params ? { params: e.params } : {}),
     ...(e.result ? { result: e.result } : {}),
+    ...(e.tauri ? { tauri: e.tauri } : {}),
     producers: sortRefs(e.producers, locations),
     consumers: sortRefs(e.consumers, locations),
   };

@@ -26,6 +26,12 @@ export interface Ref {
   line?: number;
 }
 
+/** What the frontend sees of a Tauri command that forwards: the params it invokes it with, the result Rust returns. */
+export interface TauriSide {
+  params?: JsonSchema;
+  result?: JsonSchema;
+}
+
 export interface CommandEntry {
   /** The wire name: the command the sidecar handles; a Rust-only command's Tauri name. */
   name: string;
@@ -33,6 +39,8 @@ export interface CommandEntry {
   tauriNames?: string[];
   params?: JsonSchema;
   result?: JsonSchema;
+  /** Per Tauri command forwarding to this one: its own params and result, as the frontend sees them. */
+  tauri?: Record<string, TauriSide>;
   /** What answers it: the sidecar handler, the Rust command. */
   producers: Ref[];
   /** What calls it: frontend invoke, Rust forward. */
@@ -40,7 +48,7 @@ export interface CommandEntry {
 }
 
 export interface EventEntry {
-  /** The event `type` as the sidecar emits it (or as Rust emits it). */
+  /** The event `type` as the sidecar emits it (or as Rust or the frontend emits it). */
   name: string;
   /** Names the frontend listens to, when a Rust re-emit prefixes it (`agent:stream:chunk`). */
   frontendNames?: string[];

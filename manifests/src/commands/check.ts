@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Verb } from '../../../core/src/cli/verb.js';
+import { UsageError } from '../../../core/src/errors.js';
 import { countBySeverity } from '../../../core/src/findings.js';
-import { printFindings } from '../../../core/src/format-findings.js';
 import { COMMON_OPTIONS, display, prepare } from './shared.js';
 
 export const checkVerb: Verb = {
@@ -11,16 +11,23 @@ export const checkVerb: Verb = {
 registered (and the reverse), forwards to sidecar commands with no handler, handlers nothing forwards to,
 events listened for but never emitted (and the reverse), conflicting payloads, json! keys against the keys
 the handler reads, invoke arguments against the Rust parameters, and names that cannot be resolved.
-Exit 1 when any finding is an error (severities and ignores: manifests.check in the config).
+The output starts with a summary by rule and severity, then lists the findings grouped by rule.
+Exit 1 when any finding is an error (severities and ignores: manifests.check in the config), or
+when there are more warnings than --max-warnings allows.
 In GitHub Actions the findings are also printed as annotations.`,
   options: {
     sarif: { type: 'string', valueName: 'FILE', description: 'Also write the findings as SARIF 2.1.0 to FILE (for code scanning)' },
+    quiet: { type: 'boolean', short: 'q', description: 'List errors only (the summary still counts warnings and info)' },
+    'max-warnings': { type: 'string', valueName: 'N', description: 'Exit 1 when there are more than N warnings (N ≥ 0)' },
     ...COMMON_OPTIONS,
   },
-  examples: ['cutover check', 'cutover check --json', 'cutover check --sarif cutover.sarif'],
+  examples: ['cutover check', 'cutover check --quiet', 'cutover check --max-warnings 0', 'cutover check --json', 'cutover check --sarif cutover.sarif'],
   async run(ctx) {
+    const maxWarnings = parseMaxWarnings(ctx.values['max-warnings']);
+    const quiet = ctx.values.quiet === true;
     const { runChecks } = await import('../project/check.js');
     const { annotate, relocate, writeSarif } = await import('../report/output.js');
+    const { printCheck } = await import('../report/check-output.js');
     const a = await prepare(ctx);
     const findings = runChecks(a);
     const abs = relocate(findings, a.options.root);
@@ -28,13 +35,32 @@ In GitHub Actions the findings are also printed as annotations.`,
       const file = writeSarif(ctx.values.sarif, abs, ctx.cwd);
       ctx.out.info(`cutover: wrote SARIF to ${display(ctx, file)}`);
     }
-    annotate(ctx.out, ctx.env, abs, ctx.cwd);
+    const listed = quiet ? findings.filter((f) => f.severity === 'error') : findings;
+    annotate(ctx.out, ctx.env, relocate(listed, a.options.root), ctx.cwd, 'check');
     const counts = countBySeverity(findings);
+    const tooManyWarnings = maxWarnings !== undefined && counts.warning > maxWarnings;
+    const ok = counts.error === 0 && !tooManyWarnings;
     if (ctx.out.json) {
-      ctx.out.printJson({ ok: counts.error === 0, summary: counts, findings: relocate(findings, a.options.root, a.options.configDir), root: path.relative(a.options.configDir, a.options.root) || '.' });
+      ctx.out.printJson({
+        ok,
+        summary: counts,
+        ...(maxWarnings !== undefined ? { maxWarnings } : {}),
+        findings: relocate(listed, a.options.root, a.options.configDir),
+        root: path.relative(a.options.configDir, a.options.root) || '.',
+      });
     } else {
-      printFindings(ctx.out, abs, ctx.cwd);
+      printCheck(ctx.out, abs, ctx.cwd, { quiet, maxWarnings });
     }
-    return counts.error > 0 ? 1 : 0;
+    return ok ? 0 : 1;
   },
 };
+
+function parseMaxWarnings(raw: unknown): number | undefined {
+  if (raw === undefined) return undefined;
+  const text = String(raw).trim();
+  const n = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(n)) {
+    throw new UsageError(`--max-warnings expects a whole number ≥ 0, got "${text}"`, { hint: 'For example `cutover check --max-warnings 0` fails on any warning.' });
+  }
+  return n;
+}

@@ -14,7 +14,8 @@ export const driftVerb: Verb = {
   description: `Extracts the contract again and compares it with the committed commands.json and events.json.
 Every change is classified: a removed or renamed command or event, a new required field, a changed or
 narrowed type is breaking; a new command or event, a new optional field is additive; a change of who
-produces or consumes an entry (or where), or a stale types.d.ts, is metadata. Prints a summary and the
+produces or consumes an entry, or a stale types.d.ts, is metadata. Where code sits (file:line) is never
+drift, also with manifests.locations on. Prints a summary and the
 unified diff. Exit 1 on any change not acknowledged by \`cutover manifest --update\`;
 --allow additive (and --allow metadata) let those classes pass. Breaking changes always fail.`,
   options: {
@@ -38,15 +39,16 @@ unified diff. Exit 1 on any change not acknowledged by \`cutover manifest --upda
     const a = await prepare(ctx);
     const result = runDrift(a, readCommitted(a.options.out), allow);
     const abs = relocate(result.findings, a.options.root);
-    annotate(ctx.out, ctx.env, abs, ctx.cwd);
+    annotate(ctx.out, ctx.env, abs, ctx.cwd, 'drift');
     const counts = countBySeverity(result.findings);
     if (ctx.out.json) {
-      ctx.out.printJson({ ok: counts.error === 0, changes: result.changes, findings: relocate(result.findings, a.options.root, a.options.configDir), diff: result.diff });
+      ctx.out.printJson({ ok: counts.error === 0, changes: result.changes, findings: relocate(result.findings, a.options.root, a.options.configDir), diff: result.diff, locationsMoved: result.locationsMoved });
       return counts.error > 0 ? 1 : 0;
     }
     const { out } = ctx;
+    const moved = result.locationsMoved ? out.style.dim(' Only file:line of some sites moved, which is not drift; `cutover manifest --update` refreshes them.') : '';
     if (result.changes.length === 0 && result.findings.length === 0) {
-      out.print(out.style.green('No drift: the sources match the committed manifests.'));
+      out.print(`${out.style.green('No drift: the sources match the committed manifests.')}${moved}`);
       return 0;
     }
     const byClass = (c: string) => result.changes.filter((x) => x.class === c).length;

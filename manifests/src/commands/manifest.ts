@@ -10,7 +10,7 @@ import { COMMON_OPTIONS, display, prepare } from './shared.js';
 export const manifestVerb: Verb = {
   name: 'manifest',
   summary: "Extract the app's command and event contract from its sources (Rust + TypeScript, never run)",
-  description: `Reads the Rust command layer (tree-sitter), the sidecar router and the frontend (ts-morph) and joins
+  description: `Reads the Rust command layer (tree-sitter), the sidecar router and the frontend (the TypeScript compiler's parser) and joins
 them into commands.json and events.json: every command's params/result schema and every event's payload
 schema, with who produces and consumes it. Without --update it prints them; with --update it writes them
 (and types.d.ts) to manifests.out and says what changed. Commit the result: \`cutover drift\` compares

@@ -29,7 +29,8 @@ export async function prepare(ctx: VerbContext): Promise<Analysis> {
   );
   if (stats.cacheProblem) ctx.out.info(ctx.out.style.yellow(`cutover: ${stats.cacheProblem}`));
   for (const g of ['rust', 'sidecar', 'frontend'] as const) {
-    if (stats.files[g] === 0) ctx.out.info(ctx.out.style.yellow(`cutover: no ${g} source matched ${options.groups[g].include.join(', ')} (manifests.${g}.include); that layer is left out`));
+    const spec = options.groups[g];
+    if (stats.files[g] === 0) ctx.out.info(ctx.out.style.yellow(`cutover: found nothing in manifests.${g}.include (${spec.configured ? '' : 'default '}${spec.include.join(', ')}); the ${g} layer is left out`));
   }
   return a;
 }

@@ -5,6 +5,7 @@
  * are cached per group (any change in the group re-runs them).
  */
 import type { ExtractContext, ExtractResult, Extractor } from '../model.js';
+import type { AliasSources } from './aliases.js';
 
 /** A dependency on the group's file list (an import that resolved to no file may resolve later). */
 export const DEP_FILE_LIST = '*';
@@ -16,6 +17,8 @@ export interface IncrementalContext extends ExtractContext {
   only?: ReadonlySet<string>;
   /** Compute params/result/payload schemas (needs the type checker, the slow part). Default true. */
   schemas?: boolean;
+  /** Import aliases of a TypeScript group (its `paths`, and the tsconfig/vite configs above its files). */
+  aliases?: AliasSources;
 }
 
 export interface IncrementalResult extends ExtractResult {

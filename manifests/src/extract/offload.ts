@@ -7,12 +7,14 @@ import { InternalError } from '../../../core/src/errors.js';
 import { onCleanup } from '../../../core/src/cleanup.js';
 import { workerAvailable } from '../../../core/src/worker.js';
 import type { ExtractResult, RustOptions, SourceFile, TsOptions } from '../model.js';
+import type { AliasSources } from './aliases.js';
 
 export interface WorkerInput {
   root: string;
   rust: RustOptions;
   ts: TsOptions;
   schemas: boolean;
+  aliases: AliasSources | undefined;
   files: SourceFile[];
 }
 

@@ -11,6 +11,7 @@ import { InternalError, isCutoverError } from '../../../core/src/errors.js';
 import { cutoverVersion } from '../../../core/src/paths.js';
 import type { ExtractResult, Extractor, Fact } from '../model.js';
 import type { Group, ManifestOptions } from '../options.js';
+import { aliasSources, type AliasSources } from './aliases.js';
 import { FactCache, type CacheDoc, type FileEntry } from './cache.js';
 import { DEP_ALL_FILES, DEP_FILE_LIST, isIncremental, type IncrementalContext, type IncrementalResult } from './incremental.js';
 import { canOffload, runInWorker, type WorkerJob } from './offload.js';
@@ -19,6 +20,8 @@ import { settleWrappers } from './wrappers.js';
 
 export interface ExtractionStats {
   files: Record<Group, number>;
+  /** Facts each group gave (names that could not be resolved count too). */
+  facts: Record<Group, number>;
   /** Files (or groups, for extractors cached per group) each extractor had to parse. */
   extracted: Record<string, number>;
   cacheProblem?: string;
@@ -51,21 +54,25 @@ export async function runExtraction(opts: ManifestOptions, extractors: readonly 
   const groups = Object.fromEntries(await Promise.all(GROUPS.map(async (g) => [g, await readGroup(opts, g)] as const))) as Record<Group, GroupFiles>;
   const cache = new FactCache(opts.cache);
   const optionsHash = sha256(JSON.stringify({ v: cutoverVersion(), rust: opts.rust, ts: opts.ts }));
-  const jobs = extractors.filter((ex) => groups[ex.group].files.length > 0).map((ex) => plan(ex, groups[ex.group], cache, optionsHash, opts.schemas));
+  // A TypeScript group's import aliases decide what its names resolve through: part of its cache key.
+  const aliases: Partial<Record<Group, AliasSources>> = {};
+  for (const g of ['sidecar', 'frontend'] as const) if (groups[g].files.length) aliases[g] = aliasSources(opts.root, groups[g].files, opts.groups[g].paths);
+  const keyOf = (g: Group) => (aliases[g] ? sha256(`${optionsHash}:${JSON.stringify(aliases[g])}`) : optionsHash);
+  const jobs = extractors.filter((ex) => groups[ex.group].files.length > 0).map((ex) => plan(ex, groups[ex.group], cache, keyOf(ex.group), opts.schemas));
   const todo = jobs.filter((j) => j.stale || (j.dirty?.size ?? 0) > 0);
 
   // The same context object per group: extractors of one group share their parse through it.
   const contexts = new Map<Group, IncrementalContext>();
   const ctxOf = (g: Group): IncrementalContext => {
     let ctx = contexts.get(g);
-    if (!ctx) contexts.set(g, (ctx = { root: opts.root, files: groups[g].files, rust: opts.rust, ts: opts.ts, schemas: opts.schemas }));
+    if (!ctx) contexts.set(g, (ctx = { root: opts.root, files: groups[g].files, rust: opts.rust, ts: opts.ts, schemas: opts.schemas, ...(aliases[g] ? { aliases: aliases[g] } : {}) }));
     return ctx;
   };
   const offload = canOffload() && todo.some((j) => j.ex.group === OFFLOADED) && todo.some((j) => j.ex.group !== OFFLOADED);
   const remote = offload ? todo.filter((j) => j.ex.group === OFFLOADED) : [];
   const remoteDone = remote.length
     ? runInWorker(
-        { root: opts.root, rust: opts.rust, ts: opts.ts, schemas: opts.schemas, files: groups[OFFLOADED].files.map(({ path, rel, text }) => ({ path, rel, text })) },
+        { root: opts.root, rust: opts.rust, ts: opts.ts, schemas: opts.schemas, aliases: aliases[OFFLOADED], files: groups[OFFLOADED].files.map(({ path, rel, text }) => ({ path, rel, text })) },
         remote.map((j): WorkerJob => ({ id: j.ex.id, only: j.dirty ? [...j.dirty] : undefined })),
       )
     : Promise.resolve(new Map<string, ExtractResult>());
@@ -93,7 +100,11 @@ export async function runExtraction(opts: ManifestOptions, extractors: readonly 
 
   const facts: Fact[] = [];
   const findings: Finding[] = [];
-  const stats: ExtractionStats = { files: { rust: groups.rust.files.length, sidecar: groups.sidecar.files.length, frontend: groups.frontend.files.length }, extracted: {} };
+  const stats: ExtractionStats = {
+    files: { rust: groups.rust.files.length, sidecar: groups.sidecar.files.length, frontend: groups.frontend.files.length },
+    facts: { rust: 0, sidecar: 0, frontend: 0 },
+    extracted: {},
+  };
   for (const j of jobs) {
     const res = results.get(j.ex.id);
     const out = j.dirty ? applyIncremental(j, res as IncrementalResult | undefined) : applyWhole(j, res);
@@ -101,6 +112,7 @@ export async function runExtraction(opts: ManifestOptions, extractors: readonly 
     if (res || j.pruned) cache.save(j.ex.id, j.doc);
     facts.push(...out.facts);
     findings.push(...out.findings);
+    stats.facts[j.ex.group] += out.facts.length;
   }
   if (cache.problem) stats.cacheProblem = cache.problem;
   return { facts: settleWrappers(facts), findings: dedupe(findings), groups, stats };

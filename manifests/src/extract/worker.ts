@@ -7,7 +7,7 @@ import type { WorkerInput, WorkerJob, WorkerReply } from './offload.js';
 
 const { input, jobs } = workerData as { input: WorkerInput; jobs: WorkerJob[] };
 // One context (one file list) for every job, so the extractors share one parse.
-const ctx: IncrementalContext = { root: input.root, files: input.files, rust: input.rust, ts: input.ts, schemas: input.schemas };
+const ctx: IncrementalContext = { root: input.root, files: input.files, rust: input.rust, ts: input.ts, schemas: input.schemas, ...(input.aliases ? { aliases: input.aliases } : {}) };
 const results: [string, ExtractResult][] = [];
 let reply: WorkerReply | undefined;
 for (const job of jobs) {

@@ -16,6 +16,15 @@ export interface WrapperPlaceholder {
   wrapper: { key: string; name: string };
 }
 
+/**
+ * Says that a wrapper's inner call was reached from a call site whose name its condition lets
+ * not through (`if (cmd.startsWith('plugin:')) return invoke(cmd)` called with `cmd_x`): the call
+ * is accounted for, so its placeholder goes, and the marker itself is never a fact.
+ */
+export interface ReachMarker {
+  reached: string;
+}
+
 export interface Reached {
   keys: Set<string>;
   names: Set<string>;
@@ -24,16 +33,18 @@ export interface Reached {
 /** The wrapper inner calls and configured wrapper names some fact was reached through. */
 export function reachedOf(facts: readonly Fact[]): Reached {
   const r: Reached = { keys: new Set(), names: new Set() };
-  for (const f of facts as (Fact & Traced)[]) {
+  for (const f of facts as (Fact & Traced & Partial<ReachMarker>)[]) {
     if (f.via) r.keys.add(f.via);
     if (f.viaName) r.names.add(f.viaName);
+    if (f.reached) r.keys.add(f.reached);
   }
   return r;
 }
 
 export function settleWrappers(facts: readonly Fact[], reached: Reached = reachedOf(facts)): Fact[] {
   const out: Fact[] = [];
-  for (const f of facts as (Fact & Traced & Partial<WrapperPlaceholder>)[]) {
+  for (const f of facts as (Fact & Traced & Partial<WrapperPlaceholder> & Partial<ReachMarker>)[]) {
+    if (f.reached !== undefined) continue;
     if (f.wrapper && (reached.keys.has(f.wrapper.key) || reached.names.has(f.wrapper.name))) continue;
     if (f.via === undefined && f.viaName === undefined && f.wrapper === undefined) {
       out.push(f);

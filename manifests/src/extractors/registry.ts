@@ -4,6 +4,7 @@ import { rustEvents } from './rust-events.js';
 import { rustForwards } from './rust-forwards.js';
 import { rustRegistrations } from './rust-registrations.js';
 import { rustSyntax } from './rust-syntax.js';
+import { tsFrontendEmit } from './ts-frontend-emit.js';
 import { tsFrontendInvoke } from './ts-frontend-invoke.js';
 import { tsFrontendListen } from './ts-frontend-listen.js';
 import { tsSidecarEmit } from './ts-sidecar-emit.js';
@@ -24,4 +25,5 @@ export const EXTRACTORS: Extractor[] = [
   tsSidecarEmit,
   tsFrontendInvoke,
   tsFrontendListen,
+  tsFrontendEmit,
 ];

@@ -1,18 +1,62 @@
+import type { Finding } from '../../../core/src/findings.js';
 import type { CommandDefinitionFact, Extractor, KeyFact } from '../model.js';
 import { cloneJson } from '../rust/clone-json.js';
-import { crateIndex } from '../rust/crate-index.js';
-import { joinPath } from '../rust/module-path.js';
-import { flatText, lineOf, locOf } from '../rust/nodes.js';
+import { crateIndex, itemPath, type CrateIndex } from '../rust/crate-index.js';
+import { finding } from '../rust/findings.js';
+import type { FnItem } from '../rust/items.js';
+import { scopeCfgs } from '../rust/layout.js';
 import { NoteSink } from '../rust/schema-findings.js';
-import { SchemaBuilder, type TypeSite } from '../rust/serde-schema.js';
+import { schemaBuilder, type SchemaBuilder, type TypeSite } from '../rust/serde-schema.js';
 import { tauriArgKey } from '../rust/tauri-case.js';
-import { commandAttribute, commandParams, isAsync, isInjected } from '../rust/tauri-command.js';
-import { isOptionRef, typeRef, typeText } from '../rust/types.js';
+import { isInjected, isTauriCommand } from '../rust/tauri-command.js';
+import { isOptionRef, typeText } from '../rust/types.js';
+import type { RustOptions } from '../model.js';
+import { mergeVariants } from '../rust/variants.js';
+
+function cfgOf(fn: FnItem): string | undefined {
+  const cfgs = [...scopeCfgs(fn.scope), ...fn.cfgs];
+  return cfgs.length === 0 ? undefined : cfgs.length === 1 ? cfgs[0] : `all(${cfgs.join(', ')})`;
+}
+
+function definition(fn: FnItem, index: CrateIndex, schemas: SchemaBuilder, notes: NoteSink, options: RustOptions): CommandDefinitionFact {
+  const stub = fn.stub!;
+  const file = fn.loc.file;
+  const params: KeyFact[] = [];
+  for (const p of stub.params) {
+    if (isInjected(p.type, fn.scope, index, options)) continue;
+    const key = p.name === undefined ? p.pattern : tauriArgKey(p.name, stub.renameAll);
+    const site: TypeSite = { file, scope: fn.scope, line: p.line };
+    const { schema, notes: found } = schemas.schema(p.type, site, 'de');
+    notes.add(fn.name, `params.${key}`, found);
+    const sourceName = p.name !== undefined ? { sourceName: p.name } : {};
+    params.push({ key, ...sourceName, required: !isOptionRef(p.type), schema: cloneJson(schema), typeText: typeText(p.type) });
+  }
+  let result: CommandDefinitionFact['result'] = { type: 'null' };
+  if (stub.result) {
+    const out = schemas.schema(stub.result.type, { file, scope: fn.scope, line: stub.result.line }, 'ser', { unwrapResult: true });
+    notes.add(fn.name, 'result', out.notes);
+    result = out.schema;
+  }
+  const cfg = cfgOf(fn);
+  return {
+    kind: 'command-definition',
+    name: fn.name,
+    path: itemPath(index, fn),
+    loc: fn.loc,
+    async: stub.async || stub.asyncOption,
+    params,
+    result: cloneJson(result),
+    ...(stub.result ? { resultTypeText: stub.result.text } : {}),
+    ...(cfg !== undefined ? { cfg } : {}),
+  };
+}
 
 /**
  * `#[tauri::command]` functions (also `#[command]` imported from tauri): name, module path,
  * payload keys as the frontend sends them, and parameter/result JSON Schemas by serde's rules.
- * Params are read as serde deserializes them, the result as it serializes.
+ * Params are read as serde deserializes them, the result as it serializes. One command written
+ * once per `#[cfg]` (per-OS variants) is one command. A command that dispatches by name
+ * (`rpc(cmd, payload)`) is reported, since what it reaches cannot be checked.
  */
 export const rustCommands: Extractor = {
   id: 'rust-commands',
@@ -21,46 +65,28 @@ export const rustCommands: Extractor = {
   group: 'rust',
   async extract(ctx) {
     const index = await crateIndex(ctx);
-    const schemas = new SchemaBuilder(index);
+    const schemas = await schemaBuilder(index);
     const notes = new NoteSink();
-    const facts: CommandDefinitionFact[] = [];
+    const defs: CommandDefinitionFact[] = [];
+    const findings: Finding[] = [];
     for (const file of index.files) {
-      for (const fn of file.index?.functions ?? []) {
-        const attr = commandAttribute(fn);
-        if (!attr) continue;
-        const rel = file.source.rel;
-        const params: KeyFact[] = [];
-        for (const p of commandParams(fn)) {
-          const t = typeRef(p.type);
-          if (isInjected(t, fn, index, ctx.rust)) continue;
-          const key = p.name === undefined ? flatText(p.node.childForFieldName('pattern') ?? p.node) : tauriArgKey(p.name, attr.renameAll);
-          const site: TypeSite = { file, scope: fn.scope, line: lineOf(p.node) };
-          const { schema, notes: found } = schemas.schema(t, site, 'de');
-          notes.add(fn.name, `params.${key}`, found);
-          const sourceName = p.name !== undefined ? { sourceName: p.name } : {};
-          params.push({ key, ...sourceName, required: !isOptionRef(t), schema: cloneJson(schema), typeText: typeText(t) });
-        }
-        const ret = fn.node.childForFieldName('return_type');
-        let result: CommandDefinitionFact['result'] = { type: 'null' };
-        if (ret) {
-          const site: TypeSite = { file, scope: fn.scope, line: lineOf(ret) };
-          const out = schemas.schema(typeRef(ret), site, 'ser', { unwrapResult: true });
-          notes.add(fn.name, 'result', out.notes);
-          result = out.schema;
-        }
-        facts.push({
-          kind: 'command-definition',
-          name: fn.name,
-          path: joinPath(fn.scope.segments, fn.name),
-          loc: locOf(rel, fn.node.childForFieldName('name') ?? fn.node),
-          async: isAsync(fn) || attr.asyncOption,
-          params,
-          result: cloneJson(result),
-          ...(ret ? { resultTypeText: flatText(ret) } : {}),
-          ...(attr.cfg !== undefined ? { cfg: attr.cfg } : {}),
-        });
+      for (const fn of file.data?.functions ?? []) {
+        if (fn.stub && !fn.inImpl && isTauriCommand(fn, index)) defs.push(definition(fn, index, schemas, notes, ctx.rust));
+      }
+      for (const d of file.data?.dispatches ?? []) {
+        if (!isTauriCommand(d.fn, index)) continue;
+        const ops = d.operations ? `; the names it matches are ${d.operations.map((o) => `"${o}"`).join(', ')}` : '';
+        findings.push(
+          finding(
+            'unresolved-dispatch',
+            d.loc,
+            `command ${d.fn.name} dispatches by the name in its parameter \`${d.param}\` (${d.how})${ops}; which operations exist, and what they take, is not checked against the frontend's invoke('${d.fn.name}', …) calls`,
+            'Expected for an rpc-style command; list its operations as commands of their own to have them checked, or accept this with manifests.check.ignore.',
+            { name: d.fn.name, param: d.param },
+          ),
+        );
       }
     }
-    return { facts, findings: notes.findings };
+    return { facts: mergeVariants(defs), findings: [...notes.findings, ...findings] };
   },
 };

@@ -1,58 +1,102 @@
-import type { Node } from 'web-tree-sitter';
-import type { CommandRegistrationFact, Extractor, UnresolvedFact } from '../model.js';
-import { crateIndex } from '../rust/crate-index.js';
-import type { Site } from '../rust/file-index.js';
-import { innerTokens, locOf, macroBase, macroName, macroTokens, splitTopLevel, unraw } from '../rust/nodes.js';
-import { absoluteItemPath } from '../rust/resolve.js';
+import type { Finding } from '../../../core/src/findings.js';
+import type { CommandRegistrationFact, Extractor, Fact } from '../model.js';
+import { crateIndex, itemPath, type CrateIndex } from '../rust/crate-index.js';
+import { finding } from '../rust/findings.js';
+import type { PendingRegistration, RegistrationEntry } from '../rust/items.js';
+import { settleName } from '../rust/names.js';
+import type { Hit } from '../rust/resolve-path.js';
+import { isTauriCommand } from '../rust/tauri-command.js';
 
-const PATH_TOKENS = new Set(['identifier', '::', 'crate', 'self', 'super']);
-
-function isGenerateHandler(site: Site): boolean {
-  if (macroBase(site.node) !== 'generate_handler') return false;
-  const name = macroName(site.node);
-  return name === 'generate_handler' || name === 'tauri::generate_handler';
+interface Settled {
+  facts: Fact[];
+  findings: Finding[];
 }
 
-/** Drops `#[cfg(…)]` attributes in front of an entry (Tauri 2 accepts them). */
-function withoutAttributes(tokens: readonly Node[]): Node[] {
-  const out = [...tokens];
-  while (out[0]?.type === '#' && out[1]?.type === 'token_tree') out.splice(0, 2);
-  return out;
+/** The path an entry that reaches no function names, placed in the crate as far as it goes. */
+function placed(index: CrateIndex, hit: Hit, reg: PendingRegistration, segments: string[]): string {
+  const name = hit.trail?.name ?? segments[segments.length - 1]!;
+  const module = hit.trail?.mod ?? (segments.length > 1 ? index.resolver.resolve(segments.slice(0, -1), reg.scope).mods[0] : reg.scope.mod);
+  if (!module) return segments.join('::');
+  const crate = index.multiCrate ? [module.crate.name] : [];
+  return [...crate, ...module.segments, name].join('::');
 }
 
-/** Paths listed in `tauri::generate_handler![…]` (or `generate_handler!` after `use`). */
+function entryFacts(index: CrateIndex, reg: PendingRegistration, entry: RegistrationEntry & { segments: string[] }, plugin: string | undefined, out: Settled): void {
+  const name = entry.segments[entry.segments.length - 1]!;
+  const base = { kind: 'command-registration' as const, name, loc: entry.loc, ...(plugin !== undefined ? { plugin } : {}) };
+  const hit = index.resolver.resolve(entry.segments, reg.scope);
+  const commands = hit.fns.filter((f) => f.stub && isTauriCommand(f, index));
+  if (commands.length > 0) {
+    for (const path of new Set(commands.map((f) => itemPath(index, f)))) out.facts.push({ ...base, path });
+    return;
+  }
+  const fn = hit.fns[0];
+  if (fn) {
+    out.facts.push({ ...base, path: itemPath(index, fn) });
+    return;
+  }
+  let why: string | undefined;
+  if (hit.external) why = `it leads into the crate \`${hit.external[0]}\`, which is not among the sources`;
+  else if (hit.blocked.length) why = `${hit.missing ?? `no \`${name}\` in scope`}, and names there may come from ${hit.blocked.slice(0, 3).join('; ')}`;
+  const fact: CommandRegistrationFact = { ...base, path: placed(index, hit, reg, entry.segments), ...(why ? { unresolved: why } : {}) };
+  out.facts.push(fact);
+  if (why) {
+    out.findings.push(
+      finding(
+        'unresolved-registration',
+        entry.loc,
+        `generate_handler![…] lists ${entry.expression}, which cannot be followed to its function: ${why}; it counts as registered under the name ${name}`,
+        'Nothing to fix when it comes from a macro or another crate; if its file is left out of manifests.rust.include, add it so the command is checked.',
+        { name, path: fact.path },
+      ),
+    );
+  }
+}
+
+function settle(index: CrateIndex, reg: PendingRegistration, out: Settled): void {
+  let plugin: string | undefined;
+  if (reg.plugin) {
+    const v = settleName(reg.plugin, index);
+    if (v.kind === 'literal') plugin = v.value;
+    else {
+      // Its entries are still read; they count as the app's own, and this says why.
+      const why = v.kind === 'prefix' ? `only its start is literal ("${v.prefix}")` : v.reason;
+      out.findings.push(
+        finding(
+          'unresolved-registration',
+          reg.loc,
+          `cannot tell the name of the plugin whose generate_handler![…] this is (${why}), so its commands are checked as the app's own, not as plugin:<name>|<cmd>`,
+          'Name the plugin with a string literal or a const in tauri::plugin::Builder::new(…).',
+        ),
+      );
+    }
+  }
+  for (const entry of reg.entries) {
+    if (entry.segments) entryFacts(index, reg, { ...entry, segments: entry.segments }, plugin, out);
+    else out.facts.push({ kind: 'unresolved', role: 'registration', expression: entry.expression, reason: 'not a path to a command function', loc: entry.loc });
+  }
+}
+
+/**
+ * Entries of `tauri::generate_handler![…]` (or `generate_handler!` after `use`), each followed to
+ * the function it names the way rustc resolves it (re-exports and glob imports included), and
+ * whose handler lists it: the app's, or a plugin's (`tauri::plugin::Builder::new("name")`).
+ * An entry that cannot be followed is kept by name and reported once.
+ */
 export const rustRegistrations: Extractor = {
   id: 'rust-registrations',
-  description: 'Command paths listed in tauri::generate_handler![…].',
+  description: 'Command paths listed in tauri::generate_handler![…], resolved to their functions, with the plugin whose handler lists them.',
   language: 'rust',
   group: 'rust',
   async extract(ctx) {
     const index = await crateIndex(ctx);
-    const functions = new Set<string>();
-    for (const file of index.files) for (const fn of file.index?.functions ?? []) if (!fn.inImpl) functions.add([...fn.scope.segments, fn.name].join('::'));
-    const holds = (module: string[], name: string): boolean => functions.has([...module, name].join('::'));
-    const facts: Array<CommandRegistrationFact | UnresolvedFact> = [];
+    const out: Settled = { facts: [], findings: [] };
     for (const file of index.files) {
-      for (const site of file.index?.macros ?? []) {
-        if (!isGenerateHandler(site)) continue;
-        const tree = macroTokens(site.node);
-        if (!tree) continue;
-        for (const entry of splitTopLevel(innerTokens(tree))) {
-          const tokens = withoutAttributes(entry);
-          const first = tokens[0];
-          if (!first) continue;
-          const loc = locOf(file.source.rel, first);
-          if (!tokens.every((t) => PATH_TOKENS.has(t.type))) {
-            const expression = tokens.map((t) => t.text).join(' ');
-            facts.push({ kind: 'unresolved', role: 'registration', expression, reason: 'not a path to a command function', loc });
-            continue;
-          }
-          const segments = tokens.filter((t) => t.type !== '::').map((t) => unraw(t.text));
-          const path = absoluteItemPath(index, segments, site.scope, holds);
-          facts.push({ kind: 'command-registration', name: segments[segments.length - 1]!, path: path.join('::'), loc });
-        }
+      for (const reg of file.data?.registrations ?? []) settle(index, reg, out);
+      for (const lost of file.data?.lost ?? []) {
+        if (lost.role === 'registration') out.facts.push({ kind: 'unresolved', role: 'registration', expression: lost.expression, reason: 'generate_handler! sits in a region the Rust grammar could not read', loc: lost.loc });
       }
     }
-    return { facts, findings: [] };
+    return out;
   },
 };

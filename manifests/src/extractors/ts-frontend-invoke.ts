@@ -9,7 +9,7 @@ export const tsFrontendInvoke: IncrementalExtractor = {
   incremental: true,
   usesSchemas: false,
   async extract(ctx) {
-    // ts-morph loads only when something needs parsing: a fully cached run never pays for it.
+    // The TypeScript compiler loads only when something needs parsing: a fully cached run never pays for it.
     const { extractFrontend } = await import('../ts/extract.js');
     return extractFrontend(ctx, 'invoke');
   },

@@ -9,7 +9,7 @@ export const tsSidecarEmit: IncrementalExtractor = {
   incremental: true,
   usesSchemas: true,
   async extract(ctx) {
-    // ts-morph loads only when something needs parsing: a fully cached run never pays for it.
+    // The TypeScript compiler loads only when something needs parsing: a fully cached run never pays for it.
     const { extractSidecar } = await import('../ts/extract.js');
     return extractSidecar(ctx, 'emit');
   },

@@ -8,6 +8,7 @@ import { EXTRACTORS } from '../extractors/registry.js';
 import { runExtraction, type Extraction } from '../extract/run.js';
 import type { Extractor } from '../model.js';
 import type { ManifestOptions } from '../options.js';
+import { groupFindings } from './groups.js';
 
 export interface Analysis {
   options: ManifestOptions;
@@ -17,7 +18,7 @@ export interface Analysis {
   readonly manifests: Manifests;
   /** The same with every location, for annotations. */
   readonly located: Manifests;
-  /** Findings of extraction itself (files that do not parse…). */
+  /** Findings of extraction itself (files that do not parse, a group that gave nothing…). */
   findings: Finding[];
 }
 
@@ -37,6 +38,7 @@ export async function analyze(options: ManifestOptions, opts: AnalyzeOptions = {
     });
   }
   const facts = indexFacts(extraction.facts);
+  const findings = [...extraction.findings, ...groupFindings(options, extraction.stats)];
   // Built on first use: `check` needs neither, and large apps have thousands of entries.
   let located: Manifests | undefined;
   let plain: Manifests | undefined;
@@ -45,7 +47,7 @@ export async function analyze(options: ManifestOptions, opts: AnalyzeOptions = {
     options,
     extraction,
     facts,
-    findings: extraction.findings,
+    findings,
     get located() {
       return locatedOnce();
     },

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Finding } from '../../../core/src/findings.js';
+import { repositoryRoot } from '../../../core/src/git.js';
 import { githubAnnotations, inGitHubActions } from '../../../core/src/format-findings.js';
 import type { Output } from '../../../core/src/output.js';
 import { cutoverVersion } from '../../../core/src/paths.js';
@@ -17,13 +18,35 @@ export function relocate(findings: readonly Finding[], root: string, toDir?: str
   });
 }
 
-/** In GitHub Actions, findings become inline annotations (on stderr in --json mode, which keeps stdout one document). */
-export function annotate(out: Output, env: NodeJS.ProcessEnv, findings: readonly Finding[], cwd: string): void {
+/** GitHub shows about ten annotations of a kind per step; the rest would be lost without a word. */
+export const MAX_ANNOTATIONS = 10;
+
+/**
+ * In GitHub Actions, findings become inline annotations (on stderr in --json mode, which keeps
+ * stdout one document): errors first, at most MAX_ANNOTATIONS, then one line saying how many more
+ * there are and where to read them. GitHub places an annotation by its path from the repository
+ * root, so paths are made relative to it (GITHUB_WORKSPACE, else git's top level), also when
+ * cutover runs in a sub-folder (`working-directory`).
+ */
+export function annotate(out: Output, env: NodeJS.ProcessEnv, findings: readonly Finding[], cwd: string, verb: string): void {
   if (!inGitHubActions(env)) return;
-  for (const line of githubAnnotations(findings, cwd)) {
+  const base = annotationRoot(env, cwd);
+  const lines = githubAnnotations(findings, base);
+  const shown = lines.slice(0, MAX_ANNOTATIONS);
+  if (lines.length > shown.length) {
+    const more = lines.length - shown.length;
+    shown.push(`::notice title=cutover ${verb}::${more} more finding(s) are not shown as annotations (GitHub shows about ${MAX_ANNOTATIONS} per step); the \`cutover ${verb}\` output of this step lists all ${lines.length}.`);
+  }
+  for (const line of shown) {
     if (out.json) out.stderr.write(`${line}\n`);
     else out.stdout.write(`${line}\n`);
   }
+}
+
+/** The folder annotation paths are relative to: the checkout (GITHUB_WORKSPACE), else the repository holding cwd. */
+export function annotationRoot(env: NodeJS.ProcessEnv, cwd: string): string {
+  if (env.GITHUB_WORKSPACE) return path.resolve(env.GITHUB_WORKSPACE);
+  return repositoryRoot(cwd);
 }
 
 export function writeSarif(file: string, findings: readonly Finding[], cwd: string): string {

@@ -4,7 +4,12 @@ import { finding } from '../finding.js';
 import type { Rule } from './rule.js';
 import { at, keyList } from './suggest.js';
 
-/** The json! keys a Rust command forwards against the keys the sidecar handler reads. */
+/**
+ * The json! keys a Rust command forwards against the keys the sidecar handler reads. A key the
+ * handler's declared params type requires, not sent: error. A key read without a fallback when no
+ * type declares it, not sent: warning (the handler may cope). A key sent but never read: warning
+ * (the sidecar ignores it).
+ */
 export const forwardKeyMismatch: Rule = {
   id: 'forward-key-mismatch',
   description: "The keys of a forwarded json! object differ from the keys the sidecar handler reads.",
@@ -17,11 +22,14 @@ export const forwardKeyMismatch: Rule = {
         if (!h.reads) continue;
         const sent = new Set(f.keys);
         const read = new Set(h.reads.map((k) => k.key));
-        const missing = h.reads.filter((k) => k.required && !sent.has(k.key)).map((k) => k.key);
+        const absent = h.reads.filter((k) => k.required && !sent.has(k.key));
+        const missing = absent.filter((k) => k.requiredBy !== 'read').map((k) => k.key);
+        const unsure = absent.filter((k) => k.requiredBy === 'read').map((k) => k.key);
         const unread = f.keys.filter((k) => !read.has(k));
-        if (!missing.length && !unread.length) continue;
+        if (!absent.length && !unread.length) continue;
         const parts = [
           ...(missing.length ? [`${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} required but not sent`] : []),
+          ...(unsure.length ? [`${unsure.join(', ')} ${unsure.length === 1 ? 'is' : 'are'} read without a fallback but not sent (no declared params type says whether ${unsure.length === 1 ? 'it is' : 'they are'} required)`] : []),
           ...(unread.length ? [`${unread.join(', ')} ${unread.length === 1 ? 'is' : 'are'} sent but never read`] : []),
         ];
         out.push(
@@ -30,7 +38,7 @@ export const forwardKeyMismatch: Rule = {
             line: f.loc.line,
             column: f.loc.column,
             severity: missing.length ? 'error' : 'warning',
-            data: { name: f.to, from: f.from, missing, unread },
+            data: { name: f.to, from: f.from, missing, ...(unsure.length ? { unsure } : {}), unread },
             hint: 'Make the json! keys match what the handler reads (the sidecar sees the keys exactly as written, no case conversion).',
           }),
         );

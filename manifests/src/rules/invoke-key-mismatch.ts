@@ -4,7 +4,11 @@ import { finding } from '../finding.js';
 import type { Rule } from './rule.js';
 import { at, keyList } from './suggest.js';
 
-/** The frontend's invoke argument keys against the JS keys of the Rust command's parameters. */
+/**
+ * The frontend's invoke argument keys against the JS keys of the Rust command's parameters. A
+ * required parameter left out fails the call (error); an extra key is ignored by Tauri, so it is
+ * a warning (often a misspelt optional parameter).
+ */
 export const invokeKeyMismatch: Rule = {
   id: 'invoke-key-mismatch',
   description: "The frontend's invoke argument keys differ from the Rust command's parameter keys.",
@@ -28,6 +32,7 @@ export const invokeKeyMismatch: Rule = {
             file: inv.loc.file,
             line: inv.loc.line,
             column: inv.loc.column,
+            severity: missing.length ? 'error' : 'warning',
             data: { name: inv.name, missing: missing.map((p) => p.key), extra },
             hint: 'Tauri turns snake_case Rust parameters into camelCase keys unless the command sets rename_all; send exactly those keys.',
           }),

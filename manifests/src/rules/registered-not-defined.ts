@@ -10,7 +10,8 @@ export const registeredNotDefined: Rule = {
     const names = facts.definitions.map((d) => d.name);
     const defs = byName(facts.definitions);
     return facts.registrations
-      .filter((r) => !(defs.get(r.name) ?? []).some((d) => pathsMatch(r.path, d.path)))
+      // An entry that could not be followed is reported once, by extraction (unresolved-registration).
+      .filter((r) => r.unresolved === undefined && !(defs.get(r.name) ?? []).some((d) => pathsMatch(r.path, d.path)))
       .map((r) =>
         finding('registered-not-defined', `generate_handler![…] lists ${r.path}, but no #[tauri::command] fn ${r.name} was found${suggestion(r.name, names)}`, {
           file: r.loc.file,

@@ -11,10 +11,10 @@ const WHAT: Record<string, string> = {
 };
 
 const HINT: Record<string, string> = {
-  invoke: 'Use a string literal, a const, an enum or a const object; or list the wrapper in manifests.frontend.invokeFunctions.',
-  listen: 'Use a string literal, a const, an enum or a const array; or list the wrapper in manifests.frontend.listenFunctions.',
+  invoke: 'Use a string literal, a const, an enum or a const object; or list the wrapper in manifests.frontend.invokeFunctions. A name imported through an alias (`@/…`) the tsconfig or vite config does not declare needs manifests.frontend.paths.',
+  listen: 'Use a string literal, a const, an enum or a const array; or list the wrapper in manifests.frontend.listenFunctions. A name imported through an alias (`@/…`) the tsconfig or vite config does not declare needs manifests.frontend.paths.',
   emit: 'Use a string literal or a const; or list the helper in manifests.sidecar.emitters.',
-  handler: 'Register handlers under literal or const names.',
+  handler: 'Register handlers under literal or const names; for a router, name what it dispatches on in manifests.sidecar.switchDiscriminants or its handler object in handlerMaps.',
   forward: 'Forward with a string literal or a const.',
   registration: 'List commands by path in generate_handler![…].',
 };

@@ -21,6 +21,8 @@ export interface Attribute {
   path: string;
   /** The argument tokens `(…)` / `[…]`, when the attribute has them. */
   args?: Node;
+  /** The value of `#[name = value]`. */
+  value?: Node;
 }
 
 export function readAttribute(item: Node): Attribute | undefined {
@@ -29,7 +31,8 @@ export function readAttribute(item: Node): Attribute | undefined {
   const pathNode = attr.namedChildren[0];
   if (!pathNode) return undefined;
   const args = attr.childForFieldName('arguments') ?? undefined;
-  return { node: item, path: pathSegments(pathNode).join('::'), ...(args ? { args } : {}) };
+  const value = attr.childForFieldName('value') ?? undefined;
+  return { node: item, path: pathSegments(pathNode).join('::'), ...(args ? { args } : {}), ...(value ? { value } : {}) };
 }
 
 export function readAttributes(items: readonly Node[]): Attribute[] {

@@ -15,7 +15,7 @@ export interface Callee {
 
 const calleeCache = new WeakMap<Site, Callee | null>();
 
-/** The callee of an indexed call site, read once for all extractors. */
+/** The callee of an indexed call site, read once. */
 export function siteCallee(site: Site): Callee | undefined {
   let found = calleeCache.get(site);
   if (found === undefined) {

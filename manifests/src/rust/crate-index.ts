@@ -1,111 +1,89 @@
 /**
- * Everything declared across the crate's parsed files that names resolve against: structs, enums
- * and type aliases (for serde schemas) and `const`/`static` strings (for event names). Built once
- * per run from the cached file indexes and shared by the extractors.
+ * Everything the Rust extractors resolve against, built once per run from the read files: which
+ * crate and module each file is, the module tree with what each module declares and imports,
+ * and the resolver over it. Files are sorted by path, so every lookup is deterministic.
  */
-import type { Node } from 'web-tree-sitter';
 import type { ExtractContext } from '../model.js';
-import { readAttributes, type Attribute } from './attributes.js';
-import { rustFiles, type RustFile } from './cache.js';
-import type { DeclItem, ModuleScope } from './file-index.js';
-import { namedKids, stringValue } from './nodes.js';
+import { CrateFinder, type Crate } from './crates.js';
+import { rustFiles, type ReadFile } from './files.js';
+import type { FnItem } from './items.js';
+import { layoutModules, type MissingModule } from './layout.js';
+import { Namespaces, type ConstDecl, type TypeDecl } from './namespace.js';
+import { Resolver } from './resolve-path.js';
 
-export interface TypeDecl {
-  kind: 'struct' | 'enum' | 'alias';
-  name: string;
+export interface RustFile extends ReadFile {
+  crate: Crate;
+  /** The file's module path from its crate root. */
   module: string[];
-  node: Node;
-  attrs: Attribute[];
-  /** Generic type parameter names, in order. */
-  generics: string[];
-  scope: ModuleScope;
-  file: RustFile;
-}
-
-export interface ConstDecl {
-  name: string;
-  module: string[];
-  /** The string the constant holds; undefined when it is not a string literal. */
-  value?: string;
-  node: Node;
-  file: RustFile;
 }
 
 export interface CrateIndex {
   files: RustFile[];
+  ns: Namespaces;
+  resolver: Resolver;
+  /** Every type and constant by name, for the lenient fallbacks of schema building. */
   types: Map<string, TypeDecl[]>;
   consts: Map<string, ConstDecl[]>;
-  /** Every module path (joined with `::`) that exists in the crate. */
-  modules: Set<string>;
+  /** `mod x;` declarations whose file is not among the sources. */
+  missing: MissingModule[];
+  /** More than one crate in the sources: item paths start with the crate's name. */
+  multiCrate: boolean;
+  /** The last segment of every generate_handler! entry: evidence that a function is a command. */
+  registeredNames: Set<string>;
 }
 
 const byContext = new WeakMap<ExtractContext, Promise<CrateIndex>>();
 
-function genericsOf(node: Node): string[] {
-  const params = node.childForFieldName('type_parameters');
-  if (!params) return [];
-  const out: string[] = [];
-  for (const p of namedKids(params)) {
-    if (p.type === 'type_parameter') {
-      const name = p.childForFieldName('name');
-      if (name) out.push(name.text);
-    } else if (p.type === 'type_identifier') out.push(p.text);
-  }
-  return out;
-}
-
-function add<T>(map: Map<string, T[]>, key: string, value: T): void {
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
 }
 
-function addScopes(scope: ModuleScope, modules: Set<string>): void {
-  for (let s: ModuleScope | undefined = scope; s; s = s.parent) {
-    for (let i = 0; i <= s.segments.length; i++) modules.add(s.segments.slice(0, i).join('::'));
-  }
-}
-
-function typeDecl(item: DeclItem, file: RustFile): TypeDecl | undefined {
-  const kind = item.node.type === 'struct_item' ? 'struct' : item.node.type === 'enum_item' ? 'enum' : item.node.type === 'type_item' ? 'alias' : undefined;
-  if (!kind) return undefined;
-  return {
-    kind,
-    name: item.name,
-    module: item.scope.segments,
-    node: item.node,
-    attrs: readAttributes(item.attrs),
-    generics: genericsOf(item.node),
-    scope: item.scope,
-    file,
-  };
-}
-
-function constDecl(item: DeclItem, file: RustFile): ConstDecl {
-  const valueNode = item.node.childForFieldName('value');
-  const value = valueNode ? stringValue(valueNode) : undefined;
-  return { name: item.name, module: item.scope.segments, ...(value !== undefined ? { value } : {}), node: item.node, file };
+/** The path a function is known by: `commands::agent::send`, led by the crate's name in a workspace. */
+export function itemPath(index: CrateIndex, fn: FnItem): string {
+  const crate = fn.scope.mod && index.multiCrate ? [fn.scope.mod.crate.name] : [];
+  return [...crate, ...fn.scope.segments, fn.name].join('::');
 }
 
 async function build(ctx: ExtractContext): Promise<CrateIndex> {
-  const files = await rustFiles(ctx);
-  const index: CrateIndex = { files, types: new Map(), consts: new Map(), modules: new Set(['']) };
-  for (const file of files) {
-    if (!file.index) continue;
-    addScopes(file.index.root, index.modules);
-    for (const item of file.index.types) {
-      addScopes(item.scope, index.modules);
-      const decl = typeDecl(item, file);
-      if (decl) add(index.types, decl.name, decl);
+  const read = await rustFiles(ctx);
+  const finder = new CrateFinder(ctx.root);
+  const laid = read.map((f) => ({ rel: f.source.rel, crate: finder.crateOf(f.source.rel), ...(f.data ? { data: f.data } : {}) }));
+  const { modules, missing } = layoutModules(laid, finder);
+  const ns = new Namespaces();
+  const index: Omit<CrateIndex, 'resolver'> = { files: [], ns, types: new Map(), consts: new Map(), missing, multiCrate: new Set(laid.map((l) => l.crate)).size > 1, registeredNames: new Set() };
+  read.forEach((f, i) => {
+    const crate = laid[i]!.crate;
+    const module = modules.get(f.source.rel) ?? [];
+    index.files.push({ ...f, crate, module });
+    if (!f.data) {
+      ns.node(crate, module).opaque.push(`its file ${f.source.rel}, which was not read (${f.skipped ?? 'unknown reason'})`);
+      return;
     }
-    for (const fn of file.index.functions) addScopes(fn.scope, index.modules);
-    for (const decl of file.index.modDecls) index.modules.add(decl.join('::'));
-    for (const item of file.index.consts) add(index.consts, item.name, constDecl(item, file));
+    for (const scope of f.data.scopes) ns.attach(crate, scope, [...module, ...scope.local]);
+    for (const fn of f.data.functions) ns.addFn(fn);
+    for (const t of f.data.types) {
+      const decl: TypeDecl = { kind: t.kind, name: t.name, scope: t.scope, generics: t.generics, line: t.line, file: i, range: t.range };
+      ns.addType(decl);
+      push(index.types, decl.name, decl);
+    }
+    for (const c of f.data.consts) {
+      ns.addConst(c);
+      push(index.consts, c.name, c);
+    }
+    for (const o of f.data.opaque) o.scope.mod?.opaque.push(o.what);
+    for (const r of f.data.registrations) for (const e of r.entries) if (e.segments) index.registeredNames.add(e.segments[e.segments.length - 1]!);
+    for (const d of f.data.modDecls) if (d.scope.mod) ns.node(crate, [...d.scope.segments, d.name]);
+  });
+  for (const m of missing) {
+    ns.node(m.crate, m.segments).opaque.push(`its file, which is not among the sources (${m.expected}; see manifests.rust.include)`);
   }
-  return index;
+  // The resolver settles every import over the complete module tree, so it comes last.
+  return { ...index, resolver: new Resolver(ns) };
 }
 
-/** The crate index of a context (files sorted by path, so every lookup is deterministic). */
+/** The crate index of a context. */
 export function crateIndex(ctx: ExtractContext): Promise<CrateIndex> {
   let index = byContext.get(ctx);
   if (!index) {

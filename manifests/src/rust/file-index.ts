@@ -1,43 +1,37 @@
 /**
- * One walk over a parsed file that picks out everything the Rust extractors look at: functions
- * with their attributes, calls, macro invocations, type and const declarations, and the module
- * scope (file module plus inline `mod x { … }`) each sits in. Four extractors read the same
- * file, so the walk happens once and its result is cached with the tree.
+ * One pass over a parsed file that picks out everything the Rust extractors look at: functions
+ * with their attributes, macro invocations, `use` declarations, type and const items, the module
+ * scope (file module plus inline `mod x { … }`) each sits in, and the calls that may be an emit
+ * or a forward. Items are walked with a cursor; function bodies, the bulk of every file, are
+ * searched by the parser's own C code (`descendantsOfType`), and calls are looked up only where
+ * the text names a call of interest (call-sites.ts), so most nodes are never touched from JavaScript. Regions
+ * the grammar could not read (ERROR nodes) are left out: what they hold is reported, not guessed.
+ * The nodes here live only while the file's tree does; `file-facts.ts` turns them into data.
  */
 import type { Node, TreeCursor } from 'web-tree-sitter';
 import { cfgPredicates, readAttributes } from './attributes.js';
-import { readImports, type Imports } from './imports.js';
-import { unraw } from './nodes.js';
+import type { FnItem, ModuleScope } from './items.js';
+import { indexCalls, unreadable } from './call-sites.js';
+import { locOf, stringValue, unraw } from './nodes.js';
 
-export interface ModuleScope {
-  /** Module path segments from the crate root. */
-  segments: string[];
-  parent?: ModuleScope;
-  /** `use` declarations of this module (including those inside its function bodies). */
-  uses: Node[];
-  /** `#[cfg(…)]` predicates on this inline module and the ones around it. */
-  cfgs: string[];
-  imports?: Imports;
-}
-
-export interface FnItem {
+export interface FnNode {
   node: Node;
-  name: string;
-  scope: ModuleScope;
-  /** The `attribute_item` nodes right before it. */
   attrs: Node[];
-  /** Inside an `impl` or `trait` block: a method, never a command. */
-  inImpl: boolean;
+  item: FnItem;
+  /** Where its text ends, to tell which function a call sits in. */
+  end: number;
 }
 
 export interface Site {
   node: Node;
   scope: ModuleScope;
   /** The innermost function around it. */
-  fn?: FnItem;
+  fn?: FnNode;
+  /** For a macro whose body was read as code. */
+  expanded?: boolean;
 }
 
-export interface DeclItem {
+export interface DeclNode {
   node: Node;
   name: string;
   scope: ModuleScope;
@@ -45,40 +39,109 @@ export interface DeclItem {
 }
 
 export interface FileIndex {
+  rel: string;
+  text: string;
+  /** Names of the calls worth a look (emitting methods, configured forward calls). */
+  callNames: RegExp;
+  /** Ranges the grammar could not read: nothing inside them is indexed. */
+  unreadable: Array<[number, number]>;
   root: ModuleScope;
-  functions: FnItem[];
+  scopes: ModuleScope[];
+  functions: FnNode[];
   calls: Site[];
   macros: Site[];
-  /** `struct`, `enum` and `type` items. */
-  types: DeclItem[];
+  /** `struct`, `enum`, `union` and `type` items. */
+  types: DeclNode[];
   /** `const` and `static` items. */
-  consts: DeclItem[];
-  /** Module paths declared by `mod x;` (their bodies live in other files, maybe not parsed). */
-  modDecls: string[][];
+  consts: DeclNode[];
+  /** `mod x;` (the body is another file). */
+  modDecls: DeclNode[];
+  uses: Array<{ node: Node; scope: ModuleScope; inFn: boolean }>;
 }
-
-export function importsOf(scope: ModuleScope): Imports {
-  scope.imports ??= readImports(scope.uses);
-  return scope.imports;
-}
-
-// Subtrees that cannot hold a call, macro or item of interest: not walked, which roughly halves
-// the nodes visited.
-const SKIP = new Set([
-  'parameters', 'type_parameters', 'where_clause', 'type_arguments', 'generic_type', 'reference_type',
-  'scoped_type_identifier', 'tuple_type', 'array_type', 'function_type', 'abstract_type', 'dynamic_type',
-  'visibility_modifier', 'function_modifiers', 'string_literal', 'raw_string_literal', 'char_literal',
-  'integer_literal', 'float_literal', 'token_tree', 'line_comment', 'block_comment', 'identifier',
-  'field_identifier', 'type_identifier', 'primitive_type', 'extern_crate_declaration',
-]);
 
 interface WalkState {
   scope: ModuleScope;
-  fn: FnItem | undefined;
+  fn: FnNode | undefined;
   inImpl: boolean;
 }
 
-function walkChildren(c: TreeCursor, st: WalkState, out: FileIndex): void {
+/** `#[path = "x.rs"]` among the attributes. */
+export function pathAttribute(attrs: readonly Node[]): string | undefined {
+  for (const a of readAttributes(attrs)) {
+    const value = a.path === 'path' && a.value ? stringValue(a.value) : undefined;
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}
+
+
+function addFunction(node: Node, attrs: Node[], st: WalkState, out: FileIndex): FnNode {
+  const nameNode = node.childForFieldName('name');
+  const item: FnItem = {
+    name: unraw(nameNode?.text ?? ''),
+    scope: st.scope,
+    inImpl: st.inImpl,
+    loc: locOf(out.rel, nameNode ?? node),
+    cfgs: attrs.length ? cfgPredicates(readAttributes(attrs)) : [],
+  };
+  const fn: FnNode = { node, attrs, item, end: node.endIndex };
+  out.functions.push(fn);
+  return fn;
+}
+
+function addDecl(node: Node, type: string, attrs: Node[], scope: ModuleScope, out: FileIndex): void {
+  const name = unraw(node.childForFieldName('name')?.text ?? '');
+  const list = type === 'const_item' || type === 'static_item' ? out.consts : out.types;
+  list.push({ node, name, scope, attrs });
+}
+
+/** The `#[…]` attributes written right before an item found by search (not by the cursor walk). */
+function precedingAttributes(node: Node): Node[] {
+  const out: Node[] = [];
+  for (let p = node.previousNamedSibling; p; p = p.previousNamedSibling) {
+    if (p.type === 'attribute_item') out.unshift(p);
+    else if (p.type !== 'line_comment' && p.type !== 'block_comment') break;
+  }
+  return out;
+}
+
+const IN_BODIES = ['function_item', 'impl_item', 'trait_item', 'macro_invocation', 'use_declaration', 'const_item', 'static_item', 'struct_item', 'enum_item', 'union_item', 'type_item'];
+
+/**
+ * What a function body (or a macro body read as a block) holds, found in one search by the
+ * parser: macros, imports, items declared inside it, and nested functions, which the sites
+ * after them belong to until they end.
+ */
+function indexBody(body: Node, outer: WalkState, out: FileIndex): void {
+  const stack: Array<{ end: number; st: WalkState }> = [];
+  for (const node of body.descendantsOfType(IN_BODIES)) {
+    if (!node || unreadable(out, node.startIndex)) continue;
+    while (stack.length && node.startIndex >= stack[stack.length - 1]!.end) stack.pop();
+    const st = stack[stack.length - 1]?.st ?? outer;
+    const type = node.type;
+    switch (type) {
+      case 'function_item': {
+        const fn = addFunction(node, precedingAttributes(node), st, out);
+        stack.push({ end: fn.end, st: { ...st, fn } });
+        break;
+      }
+      case 'impl_item':
+      case 'trait_item':
+        stack.push({ end: node.endIndex, st: { ...st, inImpl: true } });
+        break;
+      case 'macro_invocation':
+        out.macros.push({ node, scope: st.scope, ...(st.fn ? { fn: st.fn } : {}) });
+        break;
+      case 'use_declaration':
+        out.uses.push({ node, scope: st.scope, inFn: true });
+        break;
+      default:
+        addDecl(node, type, precedingAttributes(node), st.scope, out);
+    }
+  }
+}
+
+function walkItems(c: TreeCursor, st: WalkState, out: FileIndex): void {
   if (!c.gotoFirstChild()) return;
   let attrs: Node[] = [];
   do {
@@ -88,93 +151,104 @@ function walkChildren(c: TreeCursor, st: WalkState, out: FileIndex): void {
       continue;
     }
     if (type === 'line_comment' || type === 'block_comment') continue;
-    visit(c, type, attrs, st, out);
+    visitItem(c, type, attrs, st, out);
     attrs = [];
   } while (c.gotoNextSibling());
   c.gotoParent();
 }
 
-function visit(c: TreeCursor, type: string, attrs: Node[], st: WalkState, out: FileIndex): void {
+function visitModule(c: TreeCursor, attrs: Node[], st: WalkState, out: FileIndex): void {
+  const node = c.currentNode;
+  const body = node.childForFieldName('body');
+  const name = unraw(node.childForFieldName('name')?.text ?? '');
+  if (!body) {
+    out.modDecls.push({ node, name, scope: st.scope, attrs });
+    return;
+  }
+  const pathAttr = pathAttribute(attrs);
+  const scope: ModuleScope = {
+    file: out.rel,
+    local: [...st.scope.local, name],
+    parent: st.scope,
+    uses: [],
+    cfgs: cfgPredicates(readAttributes(attrs)),
+    ...(pathAttr !== undefined ? { pathAttr } : {}),
+    segments: [],
+  };
+  out.scopes.push(scope);
+  if (c.gotoFirstChild()) {
+    do if (c.nodeType === 'declaration_list') walkItems(c, { scope, fn: undefined, inImpl: false }, out);
+    while (c.gotoNextSibling());
+    c.gotoParent();
+  }
+}
+
+/** Items (and the bodies of functions among them) of a module, an impl or a trait. */
+function visitItem(c: TreeCursor, type: string, attrs: Node[], st: WalkState, out: FileIndex): void {
   switch (type) {
     case 'function_item':
     case 'function_signature_item': {
       const node = c.currentNode;
-      const name = node.childForFieldName('name');
-      const fn: FnItem = { node, name: unraw(name?.text ?? ''), scope: st.scope, attrs, inImpl: st.inImpl };
-      out.functions.push(fn);
-      walkChildren(c, { ...st, fn }, out);
-      return;
-    }
-    case 'mod_item': {
-      const node = c.currentNode;
+      const fn = addFunction(node, attrs, st, out);
       const body = node.childForFieldName('body');
-      const name = unraw(node.childForFieldName('name')?.text ?? '');
-      if (!body) {
-        out.modDecls.push([...st.scope.segments, name]);
-        return;
-      }
-      const scope: ModuleScope = {
-        segments: [...st.scope.segments, name],
-        parent: st.scope,
-        uses: [],
-        cfgs: [...st.scope.cfgs, ...cfgPredicates(readAttributes(attrs))],
-      };
-      walkChildren(c, { scope, fn: undefined, inImpl: false }, out);
+      if (body) indexBody(body, { ...st, fn }, out);
       return;
     }
+    case 'mod_item':
+      visitModule(c, attrs, st, out);
+      return;
     case 'impl_item':
     case 'trait_item':
-      walkChildren(c, { ...st, inImpl: true }, out);
+      if (c.gotoFirstChild()) {
+        do if (c.nodeType === 'declaration_list') walkItems(c, { ...st, inImpl: true }, out);
+        while (c.gotoNextSibling());
+        c.gotoParent();
+      }
       return;
     case 'struct_item':
     case 'enum_item':
     case 'union_item':
     case 'type_item':
     case 'const_item':
-    case 'static_item': {
-      const node = c.currentNode;
-      const name = unraw(node.childForFieldName('name')?.text ?? '');
-      const list = type === 'const_item' || type === 'static_item' ? out.consts : out.types;
-      list.push({ node, name, scope: st.scope, attrs });
+    case 'static_item':
+      addDecl(c.currentNode, type, attrs, st.scope, out);
       return;
-    }
     case 'use_declaration':
-      st.scope.uses.push(c.currentNode);
+      out.uses.push({ node: c.currentNode, scope: st.scope, inFn: false });
       return;
     case 'inner_attribute_item':
       // `#![cfg(…)]` at the top of a module gates everything in it.
-      if (!st.fn) st.scope.cfgs.push(...cfgPredicates(readAttributes([c.currentNode])));
+      st.scope.cfgs.push(...cfgPredicates(readAttributes([c.currentNode])));
       return;
     case 'macro_invocation':
-      out.macros.push({ node: c.currentNode, scope: st.scope, ...(st.fn ? { fn: st.fn } : {}) });
+      out.macros.push({ node: c.currentNode, scope: st.scope });
       return;
-    case 'call_expression':
-      out.calls.push({ node: c.currentNode, scope: st.scope, ...(st.fn ? { fn: st.fn } : {}) });
-      walkChildren(c, st, out);
+    case 'expression_statement': {
+      // `m! { … }` at item level can parse as a statement holding the macro.
+      const inner = c.currentNode.namedChildren[0];
+      if (inner?.type === 'macro_invocation') out.macros.push({ node: inner, scope: st.scope });
       return;
+    }
     default:
-      if (!SKIP.has(type)) walkChildren(c, st, out);
+      return;
   }
 }
 
 /** Indexes the statements of a block parsed out of a macro body, as if written at `site`. */
 export function indexBlock(block: Node, site: Site, out: FileIndex): void {
-  const cursor = block.walk();
-  try {
-    walkChildren(cursor, { scope: site.scope, fn: site.fn, inImpl: site.fn?.inImpl ?? false }, out);
-  } finally {
-    cursor.delete();
-  }
+  indexBody(block, { scope: site.scope, fn: site.fn, inImpl: site.fn?.item.inImpl ?? false }, out);
+  indexCalls(block, block.startIndex, block.endIndex, out, site);
 }
 
-export function indexFile(root: Node, moduleSegments: string[]): FileIndex {
-  const scope: ModuleScope = { segments: moduleSegments, uses: [], cfgs: [] };
-  const out: FileIndex = { root: scope, functions: [], calls: [], macros: [], types: [], consts: [], modDecls: [] };
+export function indexFile(root: Node, rel: string, text: string, callNames: RegExp, unreadableRanges: Array<[number, number]>): FileIndex {
+  const scope: ModuleScope = { file: rel, local: [], uses: [], cfgs: [], segments: [] };
+  const out: FileIndex = { rel, text, callNames, unreadable: unreadableRanges, root: scope, scopes: [scope], functions: [], calls: [], macros: [], types: [], consts: [], modDecls: [], uses: [] };
   const cursor = root.walk();
   try {
-    walkChildren(cursor, { scope, fn: undefined, inImpl: false }, out);
+    walkItems(cursor, { scope, fn: undefined, inImpl: false }, out);
   } finally {
     cursor.delete();
   }
+  indexCalls(root, 0, text.length, out);
   return out;
 }

@@ -1,9 +1,10 @@
 /**
- * What `use` declarations bring into a module: local name → full path, plus glob imports.
- * Used to tell `#[command]` (imported from tauri) from another crate's `command`, and to find
- * which crate type a bare type name refers to.
+ * What `use` declarations bring into a module: local name → full path, plus glob imports. Read
+ * from the tree into `UseEntry` data; the resolver follows them (re-exports included), and
+ * `tauriItem` tells `#[command]` imported from tauri from another crate's `command`.
  */
 import type { Node } from 'web-tree-sitter';
+import type { ModuleScope, UseEntry } from './items.js';
 import { namedKids, pathSegments, unraw } from './nodes.js';
 
 export interface Imports {
@@ -11,7 +12,7 @@ export interface Imports {
   globs: string[][];
 }
 
-function collect(node: Node, prefix: string[], out: Imports): void {
+function collect(node: Node, prefix: string[], inFn: boolean, out: UseEntry[]): void {
   switch (node.type) {
     case 'identifier':
     case 'scoped_identifier':
@@ -19,13 +20,13 @@ function collect(node: Node, prefix: string[], out: Imports): void {
     case 'super': {
       const full = [...prefix, ...pathSegments(node)];
       const last = full[full.length - 1];
-      if (last) out.names.set(last, full);
+      if (last) out.push({ path: full, name: last, inFn });
       return;
     }
     case 'self': {
       // `use a::b::{self}` imports `b`.
       const last = prefix[prefix.length - 1];
-      if (last) out.names.set(last, [...prefix]);
+      if (last) out.push({ path: [...prefix], name: last, inFn });
       return;
     }
     case 'use_as_clause': {
@@ -33,36 +34,51 @@ function collect(node: Node, prefix: string[], out: Imports): void {
       const alias = node.childForFieldName('alias');
       if (!path || !alias) return;
       const segs = path.type === 'self' ? [...prefix] : [...prefix, ...pathSegments(path)];
-      if (alias.text !== '_') out.names.set(unraw(alias.text), segs);
+      if (alias.text !== '_') out.push({ path: segs, name: unraw(alias.text), inFn });
       return;
     }
     case 'use_wildcard': {
       const path = namedKids(node)[0];
-      out.globs.push(path ? [...prefix, ...pathSegments(path)] : [...prefix]);
+      out.push({ path: path ? [...prefix, ...pathSegments(path)] : [...prefix], name: '*', inFn });
       return;
     }
     case 'scoped_use_list': {
       const path = node.childForFieldName('path');
       const list = node.childForFieldName('list');
       const next = path ? [...prefix, ...pathSegments(path)] : prefix;
-      if (list) collect(list, next, out);
+      if (list) collect(list, next, inFn, out);
       return;
     }
     case 'use_list':
-      for (const c of namedKids(node)) collect(c, prefix, out);
+      for (const c of namedKids(node)) collect(c, prefix, inFn, out);
       return;
     default:
       return;
   }
 }
 
-export function readImports(useDeclarations: readonly Node[]): Imports {
-  const out: Imports = { names: new Map(), globs: [] };
-  for (const decl of useDeclarations) {
-    const arg = decl.childForFieldName('argument');
-    if (arg) collect(arg, [], out);
-  }
+/** The entries of one `use` declaration. */
+export function readUse(decl: Node, inFn: boolean): UseEntry[] {
+  const out: UseEntry[] = [];
+  const arg = decl.childForFieldName('argument');
+  if (arg) collect(arg, [], inFn, out);
   return out;
+}
+
+const byScope = new WeakMap<ModuleScope, Imports>();
+
+/** Every import visible in a scope's module, those inside function bodies included. */
+export function importsOf(scope: ModuleScope): Imports {
+  let imports = byScope.get(scope);
+  if (!imports) {
+    imports = { names: new Map(), globs: [] };
+    for (const u of scope.uses) {
+      if (u.name === '*') imports.globs.push(u.path);
+      else imports.names.set(u.name, u.path);
+    }
+    byScope.set(scope, imports);
+  }
+  return imports;
 }
 
 /**

@@ -4,7 +4,7 @@
  * `let params = json!({…}); send_command("x", params)`.
  */
 import type { Node } from 'web-tree-sitter';
-import type { Site } from './file-index.js';
+import type { FnNode, Site } from './file-index.js';
 import { unraw } from './nodes.js';
 
 export interface LocalBinding {
@@ -27,4 +27,16 @@ export function localBinding(name: string, site: Site): LocalBinding | undefined
   const value = best.childForFieldName('value') ?? undefined;
   const type = best.childForFieldName('type') ?? undefined;
   return { ...(value ? { value } : {}), ...(type ? { type } : {}) };
+}
+
+/** Names of a function's parameters (simple identifiers), read once into its item. */
+export function paramNames(fn: FnNode): string[] {
+  if (fn.item.paramNames) return fn.item.paramNames;
+  const names: string[] = [];
+  for (const p of fn.node.childForFieldName('parameters')?.namedChildren ?? []) {
+    const pattern = p?.type === 'parameter' ? p.childForFieldName('pattern') : undefined;
+    if (pattern?.type === 'identifier') names.push(unraw(pattern.text));
+  }
+  fn.item.paramNames = names;
+  return names;
 }

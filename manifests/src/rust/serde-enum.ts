@@ -9,24 +9,26 @@ import { readAttributes } from './attributes.js';
 import { kids, unraw } from './nodes.js';
 import { fieldAttrs, type ContainerAttrs, type Direction, type FieldAttrs } from './serde-attrs.js';
 import { renameVariant } from './serde-case.js';
-import { fieldsOf, objectSchema, tupleSchema, type FieldConverter } from './serde-fields.js';
+import { fieldsOf, objectSchema, tupleSchema, type FieldConverter, type FieldDecl } from './serde-fields.js';
 
-interface Variant {
+export interface Variant {
   name: string;
   attrs: FieldAttrs;
-  body?: Node;
-  node: Node;
+  /** A struct-like (`{ … }`) or tuple-like (`( … )`) variant's fields. */
+  body?: { tuple: boolean; fields: FieldDecl[] };
 }
 
-function variantsOf(list: Node): Variant[] {
+/** The variants of an enum's body, read into data. */
+export function variantsOf(list: Node): Variant[] {
   const out: Variant[] = [];
   let attrs: Node[] = [];
   for (const c of kids(list)) {
     if (c.type === 'attribute_item') attrs.push(c);
     else if (c.type === 'enum_variant') {
       const name = c.childForFieldName('name');
-      const body = c.childForFieldName('body') ?? undefined;
-      out.push({ name: unraw(name?.text ?? ''), attrs: fieldAttrs(readAttributes(attrs)), ...(body ? { body } : {}), node: c });
+      const body = c.childForFieldName('body');
+      const fields = body ? { tuple: body.type === 'ordered_field_declaration_list', fields: fieldsOf(body) } : undefined;
+      out.push({ name: unraw(name?.text ?? ''), attrs: fieldAttrs(readAttributes(attrs)), ...(fields ? { body: fields } : {}) });
       attrs = [];
     } else if (c.isNamed && c.type !== 'line_comment' && c.type !== 'block_comment') attrs = [];
   }
@@ -44,8 +46,8 @@ function tagConst(value: string): JsonSchema {
 
 function contentOf(v: Variant, rules: EnumRules, convert: FieldConverter, path: string): JsonSchema {
   if (!v.body) return { type: 'null' };
-  const fields = fieldsOf(v.body);
-  if (v.body.type === 'ordered_field_declaration_list') return tupleSchema(fields, rules.dir, convert, path);
+  const fields = v.body.fields;
+  if (v.body.tuple) return tupleSchema(fields, rules.dir, convert, path);
   const renameAll = v.attrs.renameAll[rules.dir] ?? rules.container.renameAllFields[rules.dir];
   return objectSchema(fields, { dir: rules.dir, ...(renameAll ? { renameAll } : {}) }, convert, path);
 }
@@ -63,10 +65,9 @@ function withTag(tag: string, value: string, content: JsonSchema | undefined): J
   return { allOf: [{ type: 'object', properties: { [tag]: tagConst(value) }, required: [tag] }, content] };
 }
 
-export function enumSchema(node: Node, rules: EnumRules, convert: FieldConverter, path: string): JsonSchema {
-  const list = node.childForFieldName('body');
+export function enumSchema(all: readonly Variant[], rules: EnumRules, convert: FieldConverter, path: string): JsonSchema {
   const { container, dir } = rules;
-  const variants = (list ? variantsOf(list) : []).filter((v) => !v.attrs.skip[dir]);
+  const variants = all.filter((v) => !v.attrs.skip[dir]);
   const nameOf = (v: Variant): string => {
     const rule = container.renameAll[dir];
     return v.attrs.rename[dir] ?? (rule ? renameVariant(rule, v.name) : v.name);

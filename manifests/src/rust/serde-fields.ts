@@ -4,9 +4,9 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { JsonSchema } from '../model.js';
-import { readAttributes, type Attribute } from './attributes.js';
-import { kids, unraw } from './nodes.js';
-import { fieldAttrs, type Direction } from './serde-attrs.js';
+import { readAttributes } from './attributes.js';
+import { kids, lineOf, unraw } from './nodes.js';
+import { fieldAttrs, type Direction, type FieldAttrs } from './serde-attrs.js';
 import { renameField, type RenameRule } from './serde-case.js';
 import { isOptionRef, typeRef, type TypeRef } from './types.js';
 
@@ -14,15 +14,15 @@ export interface FieldDecl {
   /** Absent for tuple fields. */
   name?: string;
   type: TypeRef;
-  attrs: Attribute[];
-  /** The declaration node, for file:line of notes. */
-  node: Node;
+  attrs: FieldAttrs;
+  /** Where it is declared, for file:line of notes. */
+  line: number;
 }
 
-/** Converts a field's type; `at` is where it is declared, `path` the JSON path for notes. */
-export type FieldConverter = (type: TypeRef, at: Node, path: string) => JsonSchema;
+/** Converts a field's type; `line` is where it is declared, `path` the JSON path for notes. */
+export type FieldConverter = (type: TypeRef, line: number, path: string) => JsonSchema;
 
-/** Fields of a `{ … }` or `( … )` body with the attributes written before each. */
+/** Fields of a `{ … }` or `( … )` body with the attributes written before each, read into data. */
 export function fieldsOf(body: Node): FieldDecl[] {
   const out: FieldDecl[] = [];
   let attrs: Node[] = [];
@@ -35,9 +35,9 @@ export function fieldsOf(body: Node): FieldDecl[] {
     if (c.type === 'field_declaration') {
       const name = c.childForFieldName('name');
       const type = c.childForFieldName('type');
-      if (name && type) out.push({ name: unraw(name.text), type: typeRef(type), attrs: readAttributes(attrs), node: c });
+      if (name && type) out.push({ name: unraw(name.text), type: typeRef(type), attrs: fieldAttrs(readAttributes(attrs)), line: lineOf(c) });
     } else {
-      out.push({ type: typeRef(c), attrs: readAttributes(attrs), node: c });
+      out.push({ type: typeRef(c), attrs: fieldAttrs(readAttributes(attrs)), line: lineOf(c) });
     }
     attrs = [];
   }
@@ -80,16 +80,16 @@ export function objectSchema(fields: readonly FieldDecl[], rules: ObjectRules, c
   let flattened = false;
   for (const f of fields) {
     if (f.name === undefined) continue;
-    const fa = fieldAttrs(f.attrs);
+    const fa = f.attrs;
     if (fa.skip[rules.dir]) continue;
     if (fa.flatten) {
       flattened = true;
-      additional = mergeFlattened(convert(f.type, f.node, path), props, required, allOf) ?? additional;
+      additional = mergeFlattened(convert(f.type, f.line, path), props, required, allOf) ?? additional;
       continue;
     }
     const key = fa.rename[rules.dir] ?? (rules.renameAll ? renameField(rules.renameAll, f.name) : f.name);
     // A custom (de)serializer decides the JSON shape; the Rust type says nothing about it.
-    props.set(key, fa.custom[rules.dir] ? {} : convert(f.type, f.node, `${path}.${key}`));
+    props.set(key, fa.custom[rules.dir] ? {} : convert(f.type, f.line, `${path}.${key}`));
     const optional =
       isOptionRef(f.type) ||
       (rules.dir === 'de' && (fa.default || rules.allDefault === true)) ||
@@ -106,8 +106,8 @@ export function objectSchema(fields: readonly FieldDecl[], rules: ObjectRules, c
 
 /** `( A, B )` bodies: serde writes a newtype as its inner value and longer tuples as arrays. */
 export function tupleSchema(fields: readonly FieldDecl[], dir: Direction, convert: FieldConverter, path: string): JsonSchema {
-  const kept = fields.filter((f) => !fieldAttrs(f.attrs).skip[dir]);
-  if (kept.length === 1) return convert(kept[0]!.type, kept[0]!.node, path);
-  const items = kept.map((f, i) => convert(f.type, f.node, `${path}[${i}]`));
+  const kept = fields.filter((f) => !f.attrs.skip[dir]);
+  if (kept.length === 1) return convert(kept[0]!.type, kept[0]!.line, path);
+  const items = kept.map((f, i) => convert(f.type, f.line, `${path}[${i}]`));
   return { type: 'array', items, minItems: items.length, maxItems: items.length };
 }

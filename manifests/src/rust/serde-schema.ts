@@ -4,18 +4,18 @@
  * is not expanded twice (the schema says so in `$comment`), so recursive types stay finite and
  * every schema is self-contained. Non-generic types are memoized per direction.
  */
-import type { Node } from 'web-tree-sitter';
 import type { JsonSchema } from '../model.js';
-import type { RustFile } from './cache.js';
-import type { CrateIndex, TypeDecl } from './crate-index.js';
-import type { ModuleScope } from './file-index.js';
-import { lineOf } from './nodes.js';
+import type { CrateIndex } from './crate-index.js';
+import { DeclShapes, type DeclShape } from './decl-shape.js';
+import { rustParser } from './parser.js';
+import type { ModuleScope } from './items.js';
+import type { TypeDecl } from './namespace.js';
 import { resolveName } from './resolve.js';
 import { builtinSchema, WIDE_INTEGER } from './schema-builtins.js';
-import { containerAttrs, fieldAttrs, type Direction } from './serde-attrs.js';
+import type { Direction } from './serde-attrs.js';
 import { enumSchema } from './serde-enum.js';
 import { fieldsOf, objectSchema, tupleSchema, type FieldConverter } from './serde-fields.js';
-import { typeRef, typeText, type TypeRef } from './types.js';
+import { typeText, type TypeRef } from './types.js';
 
 export interface SchemaNote {
   kind: 'wide-integer' | 'unknown-type';
@@ -30,7 +30,8 @@ export interface SchemaNote {
 
 /** Where a type is written: resolution scope and the file:line notes point at. */
 export interface TypeSite {
-  file: RustFile;
+  /** Relative path of the file. */
+  file: string;
   scope: ModuleScope;
   line: number;
 }
@@ -52,7 +53,10 @@ const EMPTY_ENV: Env = new Map();
 export class SchemaBuilder {
   private readonly memo = new Map<string, { schema: JsonSchema; notes: SchemaNote[] }>();
 
-  constructor(private readonly index: CrateIndex) {}
+  constructor(
+    private readonly index: CrateIndex,
+    private readonly decls: DeclShapes,
+  ) {}
 
   /**
    * The schema of a type written at `site`, for values travelling in direction `dir`. With
@@ -66,7 +70,7 @@ export class SchemaBuilder {
   }
 
   private note(run: Run, kind: SchemaNote['kind'], site: TypeSite, path: string, typeText: string, opaque = false): void {
-    run.notes.push({ kind, file: site.file.source.rel, line: site.line, path, typeText, ...(opaque ? { opaque } : {}) });
+    run.notes.push({ kind, file: site.file, line: site.line, path, typeText, ...(opaque ? { opaque } : {}) });
   }
 
   private convert(t: TypeRef, env: Env, site: TypeSite, path: string, run: Run, unwrap = false): JsonSchema {
@@ -93,7 +97,7 @@ export class SchemaBuilder {
     const only = t.segments.length === 1 ? t.segments[0]! : undefined;
     const bound = only === undefined ? undefined : env.get(only);
     if (bound) return 'open' in bound ? {} : this.convert(bound.type, bound.env, bound.site, path, run, unwrap);
-    const resolved = resolveName(this.index, this.index.types, t.segments, site.scope);
+    const resolved = resolveName(this.index, 'types', t.segments, site.scope);
     if ('decl' in resolved) return this.declSchema(resolved.decl, t.args, env, site, path, run, unwrap);
     const name = t.segments[t.segments.length - 1] ?? '';
     if (unwrap && name === 'Result') {
@@ -110,7 +114,7 @@ export class SchemaBuilder {
   }
 
   private declSchema(decl: TypeDecl, args: readonly TypeRef[], argEnv: Env, argSite: TypeSite, path: string, run: Run, unwrap: boolean): JsonSchema {
-    const key = `${decl.file.source.rel}:${decl.node.startIndex}`;
+    const key = `${decl.file}:${decl.range.startIndex}`;
     if (run.stack.includes(key) || run.stack.length >= MAX_DEPTH) {
       run.cut = true;
       return { title: decl.name, $comment: 'recursive type, not expanded again' };
@@ -135,25 +139,24 @@ export class SchemaBuilder {
   }
 
   private declBody(decl: TypeDecl, env: Env, run: Run, unwrap: boolean): JsonSchema {
-    const siteAt = (node: Node): TypeSite => ({ file: decl.file, scope: decl.scope, line: lineOf(node) });
-    const convertField: FieldConverter = (type, at, path) => this.convert(type, env, siteAt(at), path, run);
-    if (decl.kind === 'alias') {
-      const target = decl.node.childForFieldName('type');
-      return target ? this.convert(typeRef(target), env, siteAt(decl.node), '', run, unwrap) : {};
-    }
-    const container = containerAttrs(decl.attrs);
+    const shape = this.decls.shape(decl);
+    if (!shape) return {};
+    const siteAt = (line: number): TypeSite => ({ file: shape.file, scope: decl.scope, line });
+    const convertField: FieldConverter = (type, line, path) => this.convert(type, env, siteAt(line), path, run);
+    if (decl.kind === 'alias') return shape.alias ? this.convert(shape.alias, env, siteAt(decl.line), '', run, unwrap) : {};
+    const container = shape.container;
     const proxy = container.proxy[run.dir];
-    if (proxy !== undefined) return this.convertProxy(proxy, decl, env, run);
+    if (proxy !== undefined) return this.convertProxy(proxy, decl, shape, env, run);
     const titled = (s: JsonSchema): JsonSchema => ({ title: decl.name, ...s });
-    if (decl.kind === 'enum') return titled(enumSchema(decl.node, { dir: run.dir, container }, convertField, ''));
-    const body = decl.node.childForFieldName('body');
+    if (decl.kind === 'enum') return titled(enumSchema(shape.variants ?? [], { dir: run.dir, container }, convertField, ''));
+    const body = shape.body;
     if (!body) return titled({ type: 'null' });
-    const fields = fieldsOf(body);
+    const fields = body.fields;
     if (container.transparent) {
-      const inner = fields.find((f) => !fieldAttrs(f.attrs).skip[run.dir]);
-      return inner ? titled(convertField(inner.type, inner.node, '')) : {};
+      const inner = fields.find((f) => !f.attrs.skip[run.dir]);
+      return inner ? titled(convertField(inner.type, inner.line, '')) : {};
     }
-    if (body.type === 'ordered_field_declaration_list') return titled(tupleSchema(fields, run.dir, convertField, ''));
+    if (body.tuple) return titled(tupleSchema(fields, run.dir, convertField, ''));
     const renameAll = container.renameAll[run.dir];
     const object = objectSchema(
       fields,
@@ -172,13 +175,25 @@ export class SchemaBuilder {
   }
 
   /** `#[serde(into = "T")]` / `from` / `try_from`: the JSON is that of the named type. */
-  private convertProxy(text: string, decl: TypeDecl, env: Env, run: Run): JsonSchema {
-    const site: TypeSite = { file: decl.file, scope: decl.scope, line: lineOf(decl.node) };
+  private convertProxy(text: string, decl: TypeDecl, shape: DeclShape, env: Env, run: Run): JsonSchema {
+    const site: TypeSite = { file: shape.file, scope: decl.scope, line: decl.line };
     const segments = text.replace(/\s+/g, '').split('::').filter(Boolean);
     if (text.includes('<') || segments.length === 0) {
       this.note(run, 'unknown-type', site, '', text);
       return {};
     }
-    return this.convert({ kind: 'path', segments, args: [], text, node: decl.node }, env, site, '', run);
+    return this.convert({ kind: 'path', segments, args: [], text }, env, site, '', run);
   }
+}
+
+const builders = new WeakMap<CrateIndex, SchemaBuilder>();
+
+/** The schema builder of a run, shared by the extractors: each type is read and converted once. */
+export async function schemaBuilder(index: CrateIndex): Promise<SchemaBuilder> {
+  let builder = builders.get(index);
+  if (!builder) {
+    builder = new SchemaBuilder(index, new DeclShapes(await rustParser(), index));
+    builders.set(index, builder);
+  }
+  return builder;
 }

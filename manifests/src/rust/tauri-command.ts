@@ -1,94 +1,123 @@
 /**
  * What makes a function a Tauri command, and which of its parameters the frontend sends.
- * `#[tauri::command]`, or `#[command]` where `command` is imported from tauri; Tauri injects
- * some parameters itself (the app handle, state, the calling window, the raw request), and those
- * are not part of the payload. `Channel<T>` is a payload in Tauri 2: the frontend passes it.
+ * `#[tauri::command]`, or `#[command]` where `command` is imported from tauri (also
+ * `#[cfg_attr(pred, tauri::command)]`); Tauri injects some parameters itself (the app handle,
+ * state, the calling window, the raw request), and those are not part of the payload.
+ * `Channel<T>` is a payload in Tauri 2: the frontend passes it.
  */
 import type { Node } from 'web-tree-sitter';
 import type { RustOptions } from '../model.js';
-import { cfgPredicates, metaList, readAttributes, type Meta } from './attributes.js';
+import { metaList, readAttributes, type Attribute, type Meta } from './attributes.js';
 import type { CrateIndex } from './crate-index.js';
-import { importsOf, type FnItem } from './file-index.js';
-import { tauriItem } from './imports.js';
-import { kids, unraw } from './nodes.js';
+import type { FnNode } from './file-index.js';
+import { importsOf, tauriItem } from './imports.js';
+import type { CommandStub, FnItem, ModuleScope, ParamStub } from './items.js';
+import { flatText, innerTokens, kids, lineOf, splitTopLevel, unraw } from './nodes.js';
 import { resolveName } from './resolve.js';
-import type { TypeRef } from './types.js';
+import { typeRef, type TypeRef } from './types.js';
 
-export interface CommandAttribute {
-  /** Key style of the arguments: camelCase unless `rename_all = "snake_case"`. */
-  renameAll: 'camelCase' | 'snake_case';
-  /** `#[tauri::command(async)]`: a sync function run on the async runtime. */
-  asyncOption: boolean;
-  /** `#[cfg(…)]` predicates on the function and the inline modules around it. */
+interface Found {
+  kind: 'yes' | 'maybe';
+  args: Meta[];
+  /** The predicate of a `cfg_attr` that applies it. */
   cfg?: string;
 }
 
-const attributeCache = new WeakMap<FnItem, CommandAttribute | null>();
-
-/** The command attribute of a function, or undefined when it is not a Tauri command. */
-export function commandAttribute(fn: FnItem): CommandAttribute | undefined {
-  let found = attributeCache.get(fn);
-  if (found === undefined) {
-    found = readCommandAttribute(fn) ?? null;
-    attributeCache.set(fn, found);
-  }
-  return found ?? undefined;
+function commandKind(path: string, scope: ModuleScope): 'yes' | 'maybe' | undefined {
+  if (path === 'tauri::command') return 'yes';
+  if (path.includes('::')) return undefined;
+  const imports = importsOf(scope);
+  if (tauriItem(imports, path) === 'command') return 'yes';
+  // A bare `#[command]` with no import of that name may come in through a glob of the crate's own.
+  return path === 'command' && !imports.names.has(path) && imports.globs.some((g) => g[0] !== 'tauri') ? 'maybe' : undefined;
 }
 
-function readCommandAttribute(fn: FnItem): CommandAttribute | undefined {
-  if (fn.inImpl || fn.node.type !== 'function_item' || fn.attrs.length === 0) return undefined;
-  const attrs = readAttributes(fn.attrs);
-  let found: { args: Meta[] } | undefined;
-  for (const a of attrs) {
-    const isCommand = a.path === 'tauri::command' || (!a.path.includes('::') && tauriItem(importsOf(fn.scope), a.path) === 'command');
-    if (isCommand) found = { args: a.args ? metaList(a.args) : [] };
+/** `#[cfg_attr(pred, tauri::command)]`: the predicate and the attribute it applies. */
+function cfgAttrCommand(a: Attribute, scope: ModuleScope): Found | undefined {
+  if (a.path !== 'cfg_attr' || !a.args) return undefined;
+  const [pred, ...applied] = splitTopLevel(innerTokens(a.args));
+  if (!pred) return undefined;
+  for (const tokens of applied) {
+    const path = tokens.filter((t) => t.type !== 'token_tree').map((t) => t.text).join('');
+    const kind = commandKind(path, scope);
+    const list = tokens.find((t) => t.type === 'token_tree');
+    if (kind) return { kind, args: list ? metaList(list) : [], cfg: pred.map((t) => t.text).join(' ').replace(/\s*=\s*/g, ' = ') };
   }
-  if (!found) return undefined;
-  const rename = found.args.find((m) => m.path === 'rename_all')?.value;
-  const cfgs = [...fn.scope.cfgs, ...cfgPredicates(attrs)];
-  const cfg = cfgs.length === 0 ? undefined : cfgs.length === 1 ? cfgs[0] : `all(${cfgs.join(', ')})`;
-  return {
-    renameAll: rename === 'snake_case' ? 'snake_case' : 'camelCase',
-    asyncOption: found.args.some((m) => m.path === 'async'),
-    ...(cfg !== undefined ? { cfg } : {}),
-  };
+  return undefined;
 }
 
-export function isAsync(fn: FnItem): boolean {
+function findAttribute(fn: FnNode): Found | undefined {
+  let found: Found | undefined;
+  for (const a of readAttributes(fn.attrs)) {
+    const kind = commandKind(a.path, fn.item.scope);
+    if (kind) found = { kind, args: a.args ? metaList(a.args) : [] };
+    else found = cfgAttrCommand(a, fn.item.scope) ?? found;
+  }
+  return found;
+}
+
+function isAsync(fn: Node): boolean {
   // Modifiers come before the `fn` keyword: look no further than that.
-  for (let i = 0; i < fn.node.childCount; i++) {
-    const c = fn.node.child(i);
+  for (let i = 0; i < fn.childCount; i++) {
+    const c = fn.child(i);
     if (!c || c.type === 'fn') return false;
     if (c.type === 'function_modifiers') return kids(c).some((m) => m.type === 'async');
   }
   return false;
 }
 
-export interface CommandParam {
-  node: Node;
-  /** The Rust name (`session_id`), `r#` removed; undefined for a pattern that is not a name. */
-  name?: string;
-  type: Node;
-}
-
-export function commandParams(fn: FnItem): CommandParam[] {
-  const params = fn.node.childForFieldName('parameters');
-  if (!params) return [];
-  const out: CommandParam[] = [];
-  for (const p of kids(params)) {
+function params(fn: Node): ParamStub[] {
+  const list = fn.childForFieldName('parameters');
+  if (!list) return [];
+  const out: ParamStub[] = [];
+  for (const p of kids(list)) {
     if (p.type !== 'parameter') continue;
     const pattern = p.childForFieldName('pattern');
     const type = p.childForFieldName('type');
     if (!pattern || !type) continue;
-    out.push({ node: p, ...(pattern.type === 'identifier' ? { name: unraw(pattern.text) } : {}), type });
+    out.push({ ...(pattern.type === 'identifier' ? { name: unraw(pattern.text) } : {}), pattern: flatText(pattern), type: typeRef(type), line: lineOf(p) });
   }
   return out;
+}
+
+/** Reads the command attribute and signature of a function into its item, while the tree is alive. */
+export function readCommand(fn: FnNode): void {
+  const item = fn.item;
+  if (item.inImpl || fn.node.type !== 'function_item' || fn.attrs.length === 0) return;
+  const found = findAttribute(fn);
+  if (!found) return;
+  item.command = found.kind;
+  if (found.cfg !== undefined) item.cfgs = [...item.cfgs, found.cfg];
+  const ret = fn.node.childForFieldName('return_type');
+  const stub: CommandStub = {
+    renameAll: found.args.find((m) => m.path === 'rename_all')?.value === 'snake_case' ? 'snake_case' : 'camelCase',
+    asyncOption: found.args.some((m) => m.path === 'async'),
+    async: isAsync(fn.node),
+    params: params(fn.node),
+    ...(ret ? { result: { type: typeRef(ret), line: lineOf(ret), text: flatText(ret) } } : {}),
+  };
+  item.stub = stub;
+  item.paramNames = stub.params.flatMap((p) => (p.name === undefined ? [] : [p.name]));
+}
+
+/**
+ * Whether a function is a Tauri command. A bare `#[command]` whose import comes through globs is
+ * when `command` resolves to tauri's; when the globs cannot tell, when generate_handler! lists it.
+ */
+export function isTauriCommand(fn: FnItem, index: CrateIndex): boolean {
+  if (fn.command !== 'maybe') return fn.command === 'yes';
+  const hit = index.resolver.resolve(['command'], fn.scope);
+  if (hit.external) return hit.external[0] === 'tauri';
+  const globs = hit.externalGlobs ?? [];
+  if (globs.some((g) => g[0] === 'tauri')) return true;
+  const unknown = hit.fns.length + hit.mods.length + hit.types.length === 0 && globs.length < hit.blocked.length;
+  return unknown && index.registeredNames.has(fn.name);
 }
 
 const TAURI_INJECTED = new Set(['AppHandle', 'State', 'Window', 'WebviewWindow', 'Webview', 'Request', 'Invoke']);
 
 /** True when Tauri fills this parameter itself, so the frontend does not send it. */
-export function isInjected(t: TypeRef, fn: FnItem, index: CrateIndex, options: RustOptions): boolean {
+export function isInjected(t: TypeRef, scope: ModuleScope, index: CrateIndex, options: RustOptions): boolean {
   if (t.kind !== 'path') return false;
   const bare = t.segments.join('::');
   const last = t.segments[t.segments.length - 1] ?? '';
@@ -98,11 +127,11 @@ export function isInjected(t: TypeRef, fn: FnItem, index: CrateIndex, options: R
   if (!TAURI_INJECTED.has(last)) return false;
   const [head, ...rest] = t.segments;
   if (head === undefined) return false;
-  const imported = importsOf(fn.scope).names.get(head);
+  const imported = importsOf(scope).names.get(head);
   const full = imported ? [...imported, ...rest] : t.segments;
   if (full[0] === 'tauri') return true;
   if (imported) return false;
   if (t.segments.length > 1) return false;
   // A bare `Request` or `State` is Tauri's unless the crate declares its own type of that name.
-  return !('decl' in resolveName(index, index.types, t.segments, fn.scope));
+  return !('decl' in resolveName(index, 'types', t.segments, scope));
 }

@@ -2,10 +2,10 @@
  * Runs a per-file TypeScript scan over the files an extractor is asked for, and reports the
  * files that do not parse (skipped; the rest goes on) and what each file's facts depend on.
  */
-import type { SourceFile as TsFile } from 'ts-morph';
 import type { Fact } from '../model.js';
 import { DEP_ALL_FILES, type IncrementalContext, type IncrementalResult } from '../extract/incremental.js';
 import { finding } from '../finding.js';
+import type { ts } from './syntax.js';
 import { workspaceFor, type TsWorkspace } from './workspace.js';
 
 export interface FileScan {
@@ -16,10 +16,10 @@ export interface FileScan {
 
 export function runPerFile(
   ctx: IncrementalContext,
-  scan: (ws: TsWorkspace, file: TsFile, rel: string) => FileScan,
+  scan: (ws: TsWorkspace, file: ts.SourceFile, rel: string) => FileScan,
   opts: { usesTypes: boolean },
 ): IncrementalResult {
-  const ws = workspaceFor(ctx.root, ctx.files);
+  const ws = workspaceFor(ctx.root, ctx.files, ctx.aliases);
   const result: IncrementalResult = { facts: [], findings: [], dependencies: {} };
   for (const source of ctx.files) {
     if (ctx.only && !ctx.only.has(source.rel)) continue;

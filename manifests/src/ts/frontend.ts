@@ -1,22 +1,23 @@
 /**
- * The frontend scan: Tauri `invoke` calls (with their argument keys and `invoke<T>` result type)
- * and `listen`/`once` calls, directly or through wrappers. One walk per file serves both
- * extractors of the group.
+ * The frontend scan: Tauri `invoke` calls (with their argument keys and `invoke<T>` result type),
+ * `listen`/`once` calls, and `emit`/`emitTo` calls (the frontend produces those events), directly
+ * or through wrappers. One walk per file serves every extractor of the group.
  */
-import { Node, SyntaxKind, type SourceFile as TsFile } from 'ts-morph';
-import type { Fact, InvokeFact, ListenFact, TsOptions } from '../model.js';
-import { CallScanner, locKey, wrapperOf, type DirectMatcher, type Site } from './calls.js';
+import type { EmitFact, Fact, InvokeFact, ListenFact, TsOptions } from '../model.js';
+import { CallScanner, locKey, nameExpression, reachMarker, wrapperOf, type DirectMatcher, type Site } from './calls.js';
 import type { FileScan } from './driver.js';
 import { configuredMatch } from './match.js';
 import { functionName } from './scope.js';
-import { tauriPath } from './tauri.js';
+import { findAll, ts } from './syntax.js';
+import { mayBeTauri, tauriPath } from './tauri.js';
 import { locOf, unresolved, type Traced, type WrapperPlaceholder } from './facts.js';
 import { Resolver } from './values.js';
 import type { TsWorkspace } from './workspace.js';
 
-interface Scanned {
+export interface Scanned {
   invoke: FileScan;
   listen: FileScan;
+  emit: FileScan;
 }
 
 interface State {
@@ -40,20 +41,22 @@ function stateOf(ws: TsWorkspace, opts: TsOptions): State {
 export function frontendMatcher(opts: TsOptions): DirectMatcher {
   const modules = new Set(opts.tauriModules);
   return (call, r) => {
-    const callee = call.getExpression();
+    const callee = call.expression;
     const invokeName = configuredMatch(opts.invokeFunctions, callee);
     if (invokeName) return { role: 'invoke', configured: invokeName };
     const listenName = configuredMatch(opts.listenFunctions, callee);
     if (listenName) return { role: 'listen', configured: listenName };
-    if (!Node.isIdentifier(callee) && !Node.isPropertyAccessExpression(callee)) return undefined;
+    if (!mayBeTauri(callee, modules)) return undefined;
     const last = tauriPath(callee, r, modules)?.at(-1);
     if (last === 'invoke') return { role: 'invoke' };
     if (last === 'listen' || last === 'once') return { role: 'listen' };
+    if (last === 'emit') return { role: 'emit' };
+    if (last === 'emitTo') return { role: 'emit', nameArg: 1 };
     return undefined;
   };
 }
 
-export function scanFrontendFile(ws: TsWorkspace, file: TsFile, rel: string, opts: TsOptions): Scanned {
+export function scanFrontendFile(ws: TsWorkspace, file: ts.SourceFile, rel: string, opts: TsOptions): Scanned {
   const state = stateOf(ws, opts);
   const known = state.files.get(rel);
   if (known) return known;
@@ -61,14 +64,17 @@ export function scanFrontendFile(ws: TsWorkspace, file: TsFile, rel: string, opt
   r.touched = new Set();
   const invoke: Fact[] = [];
   const listen: Fact[] = [];
-  for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+  const emit: Fact[] = [];
+  for (const call of findAll(file, ts.isCallExpression)) {
     for (const site of scanner.sites(call)) {
-      if (site.role === 'invoke') invoke.push(...invokeFacts(ws, r, site));
+      if (site.skipped) invoke.push(reachMarker(site));
+      else if (site.role === 'invoke') invoke.push(...invokeFacts(ws, r, site));
       else if (site.role === 'listen') listen.push(...listenFacts(ws, site));
+      else if (site.role === 'emit') emit.push(...emitFacts(ws, site));
     }
   }
   const touched = r.touched;
-  const scanned = { invoke: { facts: invoke, touched }, listen: { facts: listen, touched } };
+  const scanned = { invoke: { facts: invoke, touched }, listen: { facts: listen, touched }, emit: { facts: emit, touched } };
   state.files.set(rel, scanned);
   return scanned;
 }
@@ -81,9 +87,9 @@ function trace(site: Site): Traced {
 }
 
 /** The fact for a name that did not resolve: a wrapper's body, or a real unresolved name. */
-function unresolvedFact(ws: TsWorkspace, site: Site, role: 'invoke' | 'listen'): Fact {
+function unresolvedFact(ws: TsWorkspace, site: Site, role: 'invoke' | 'listen' | 'emit'): Fact {
   if (site.names.ok) throw new Error('resolved');
-  const expr = (site.inner === site.outer ? site.inner : site.outer).getArguments()[0];
+  const expr = nameExpression(site);
   const fact = unresolved(ws, role, expr, site.outer, site.names);
   const wrapper = wrapperOf(site);
   if (!wrapper) return { ...fact, ...trace(site) } as Fact;
@@ -93,7 +99,7 @@ function unresolvedFact(ws: TsWorkspace, site: Site, role: 'invoke' | 'listen'):
 function invokeFacts(ws: TsWorkspace, r: Resolver, site: Site): Fact[] {
   if (!site.names.ok) return [unresolvedFact(ws, site, 'invoke')];
   const keys = argKeys(r, site);
-  const typeArg = site.outer.getTypeArguments()[0]?.getText();
+  const typeArg = site.outer.typeArguments?.[0]?.getText();
   return site.names.value.map((name) => {
     const f: InvokeFact & Traced = { kind: 'invoke', name, loc: locOf(ws, site.outer) };
     if (keys) f.keys = keys;
@@ -107,9 +113,14 @@ function listenFacts(ws: TsWorkspace, site: Site): Fact[] {
   return site.names.value.map((name): ListenFact & Traced => ({ kind: 'listen', name, side: 'frontend', loc: locOf(ws, site.outer), ...trace(site) }));
 }
 
+function emitFacts(ws: TsWorkspace, site: Site): Fact[] {
+  if (!site.names.ok) return [unresolvedFact(ws, site, 'emit')];
+  return site.names.value.map((name): EmitFact & Traced => ({ kind: 'emit', name, side: 'frontend', loc: locOf(ws, site.outer), ...trace(site) }));
+}
+
 /** The keys of invoke's argument object, or undefined when they are not known statically. */
 function argKeys(r: Resolver, site: Site): string[] | undefined {
-  const arg = site.inner.getArguments()[1];
+  const arg = site.inner.arguments[1];
   if (!arg || arg.getText() === 'undefined' || r.isMissingArg(arg, site.env)) return [];
   const values = r.values(arg, site.env);
   if (!values.ok) return undefined;

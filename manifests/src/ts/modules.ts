@@ -1,7 +1,7 @@
 /** Imports and exports between the group's files, followed syntactically (no type checker). */
-import { Node, type SourceFile as TsFile } from 'ts-morph';
 import { DEP_FILE_LIST } from '../extract/incremental.js';
-import { inStatements, isFunctionLike, type Binding } from './scope.js';
+import { inStatements, topLevel, type Binding } from './scope.js';
+import { hasModifier, isFunctionLike, ts } from './syntax.js';
 import type { TsWorkspace } from './workspace.js';
 
 /** Follows an import through the group's files (and re-exports) to what it finally names. */
@@ -10,8 +10,8 @@ export function followBinding(ws: TsWorkspace, touched: Set<string>, b: Binding)
   for (let hops = 0; cur.kind === 'import' && hops < 12; hops++) {
     const rel = ws.resolveModule(ws.relOf(cur.node.getSourceFile()), cur.module);
     if (!rel) {
-      // A relative import that matches no file today may match one tomorrow.
-      if (cur.module.startsWith('.')) touched.add(DEP_FILE_LIST);
+      // A relative or aliased import that matches no file today may match one tomorrow.
+      if (ws.isLocal(ws.relOf(cur.node.getSourceFile()), cur.module)) touched.add(DEP_FILE_LIST);
       return cur;
     }
     touched.add(rel);
@@ -25,18 +25,37 @@ export function followBinding(ws: TsWorkspace, touched: Set<string>, b: Binding)
   return cur;
 }
 
-/** The binding a module exports under `name`, found syntactically (no checker). */
-export function exportBinding(ws: TsWorkspace, touched: Set<string>, file: TsFile, name: string, hops: number): Binding | undefined {
+const exportMemo = new WeakMap<ts.SourceFile, Map<string, { b: Binding | undefined; touched: string[] }>>();
+
+/** The binding a module exports under `name`, found syntactically (no checker); each name of a module looked up once. */
+export function exportBinding(ws: TsWorkspace, touched: Set<string>, file: ts.SourceFile, name: string, hops: number): Binding | undefined {
   if (hops > 8) return undefined;
+  let byName = exportMemo.get(file);
+  if (!byName) exportMemo.set(file, (byName = new Map()));
+  const known = byName.get(name);
+  if (known) {
+    for (const t of known.touched) touched.add(t);
+    return known.b;
+  }
+  const own = new Set<string>();
+  const b = findExport(ws, own, file, name, hops);
+  for (const t of own) touched.add(t);
+  if (hops === 0) byName.set(name, { b, touched: [...own] });
+  return b;
+}
+
+function findExport(ws: TsWorkspace, touched: Set<string>, file: ts.SourceFile, name: string, hops: number): Binding | undefined {
   const rel = ws.relOf(file);
-  for (const st of file.getStatements()) {
-    if (Node.isExportAssignment(st)) {
-      if (!st.isExportEquals() && name === 'default') return { kind: 'const', node: st, init: st.getExpression(), path: [] };
+  for (const st of file.statements) {
+    if (ts.isExportAssignment(st)) {
+      if (!st.isExportEquals && name === 'default') return { kind: 'const', node: st, init: st.expression, path: [] };
       continue;
     }
-    if (Node.isExportDeclaration(st)) {
-      const spec = st.getModuleSpecifierValue();
-      if (st.isNamespaceExport()) {
+    if (ts.isExportDeclaration(st)) {
+      const spec = st.moduleSpecifier && ts.isStringLiteral(st.moduleSpecifier) ? st.moduleSpecifier.text : undefined;
+      const clause = st.exportClause;
+      if (!clause) {
+        // `export * from './x'`
         const target = spec ? ws.resolveModule(rel, spec) : undefined;
         const tf = target ? ws.file(target) : undefined;
         if (!tf || !target) continue;
@@ -45,19 +64,20 @@ export function exportBinding(ws: TsWorkspace, touched: Set<string>, file: TsFil
         if (b) return b;
         continue;
       }
-      for (const ex of st.getNamedExports()) {
-        if ((ex.getAliasNode()?.getText() ?? ex.getName()) !== name) continue;
-        if (spec) return { kind: 'import', node: ex, module: spec, name: ex.getName() };
-        return inStatements(file.getStatements(), ex.getName());
+      if (!ts.isNamedExports(clause)) continue;
+      for (const ex of clause.elements) {
+        if (ex.name.text !== name) continue;
+        const local = (ex.propertyName ?? ex.name).text;
+        if (spec) return { kind: 'import', node: ex, module: spec, name: local };
+        return topLevel(file, local);
       }
       continue;
     }
-    // Syntax only: isExported()/isDefaultExport() ask the type checker, which would build a program.
-    if (!Node.isExportable(st) || !st.hasExportKeyword()) continue;
-    if (st.hasDefaultKeyword()) {
+    if (!hasModifier(st, ts.SyntaxKind.ExportKeyword)) continue;
+    if (hasModifier(st, ts.SyntaxKind.DefaultKeyword)) {
       if (name !== 'default') continue;
       if (isFunctionLike(st)) return { kind: 'function', node: st };
-      if (Node.isClassDeclaration(st)) return { kind: 'class', node: st };
+      if (ts.isClassDeclaration(st)) return { kind: 'class', node: st };
       continue;
     }
     const b = inStatements([st], name);
@@ -67,16 +87,16 @@ export function exportBinding(ws: TsWorkspace, touched: Set<string>, file: TsFil
 }
 
 /** Names a module exports, found syntactically. */
-export function exportNames(file: TsFile): string[] {
+export function exportNames(file: ts.SourceFile): string[] {
   const names: string[] = [];
-  for (const st of file.getStatements()) {
-    if (Node.isExportDeclaration(st)) {
-      for (const ex of st.getNamedExports()) names.push(ex.getAliasNode()?.getText() ?? ex.getName());
-    } else if (Node.isVariableStatement(st) && st.hasExportKeyword()) {
-      for (const d of st.getDeclarations()) if (Node.isIdentifier(d.getNameNode())) names.push(d.getName());
-    } else if (Node.isExportable(st) && st.hasExportKeyword() && !st.hasDefaultKeyword()) {
-      const n = (st as Node & { getName?(): string | undefined }).getName?.();
-      if (n) names.push(n);
+  for (const st of file.statements) {
+    if (ts.isExportDeclaration(st)) {
+      if (st.exportClause && ts.isNamedExports(st.exportClause)) for (const ex of st.exportClause.elements) names.push(ex.name.text);
+    } else if (ts.isVariableStatement(st) && hasModifier(st, ts.SyntaxKind.ExportKeyword)) {
+      for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name)) names.push(d.name.text);
+    } else if (hasModifier(st, ts.SyntaxKind.ExportKeyword) && !hasModifier(st, ts.SyntaxKind.DefaultKeyword)) {
+      const n = (st as { name?: ts.Node }).name;
+      if (n && ts.isIdentifier(n)) names.push(n.text);
     }
   }
   return names;

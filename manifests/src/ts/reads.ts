@@ -3,15 +3,19 @@
  * destructuring (in the parameter list or from the parameter), and reads inside local functions
  * the params object is handed to. When the object escapes whole (spread, returned, passed to
  * something unknown), nobody can tell which keys matter and the answer is "cannot tell".
+ * A key the handler checks for before relying on it (`typeof params.x`, `params.x !== undefined`,
+ * `'x' in params`, `if (params.x)`, `params.x?.y`) or reads with a fallback (`params.x ?? d`, a
+ * default in destructuring) is one it can do without: not required.
  */
-import { Node, SyntaxKind } from 'ts-morph';
-import { identifiersNamed } from './find.js';
-import { bindingOf, declarationOf, isFunctionLike, propertyNameText, unwrap } from './scope.js';
+import { bindingOf, declarationOf } from './scope.js';
+import { ancestor, identifiersNamed, isFunctionLike, literalText, propertyNameText, ts, unwrap } from './syntax.js';
 import type { Resolver } from './values.js';
+
+type Node = ts.Node;
 
 export interface KeyRead {
   key: string;
-  /** False when the read has a fallback (`?? x`, a default in destructuring). */
+  /** False when some read has a fallback (`?? x`, a default in destructuring) or a guard (`typeof`, `!== undefined`, `in`). */
   required: boolean;
 }
 
@@ -22,46 +26,54 @@ const MAX_DEPTH = 4;
 
 export function readsOfParam(fn: Node, index: number, r: Resolver, depth = 0): Reads {
   if (!isFunctionLike(fn)) return undefined;
-  const param = fn.getParameters()[index];
-  if (!param || !Node.isParameterDeclaration(param)) return [];
-  const name = param.getNameNode();
-  if (Node.isObjectBindingPattern(name)) return fromPattern(name);
-  if (!Node.isIdentifier(name)) return undefined;
-  const body = (fn as Node & { getBody?(): Node | undefined }).getBody?.();
+  const param = fn.parameters[index];
+  if (!param) return [];
+  const name = param.name;
+  if (ts.isObjectBindingPattern(name)) return fromPattern(name);
+  if (!ts.isIdentifier(name)) return undefined;
+  const body = fn.body;
   if (!body) return [];
-  const refs = identifiersNamed(body, name.getText()).filter((id) => Node.isIdentifier(id) && declarationOf(bindingOf(id)) === name);
+  const refs = identifiersNamed(body, name.text).filter((id) => declarationOf(bindingOf(id)) === name);
   return readsOfRefs(refs, r, depth);
 }
 
 /** Reads of the references to one object, however it is named. */
 export function readsOfRefs(refs: Node[], r: Resolver, depth: number): Reads {
   const out = new Map<string, KeyRead>();
+  // A key read anywhere with a guard or a fallback is one the handler copes without.
+  const optional = new Set<string>();
   const add = (key: string, required: boolean) => {
-    const prev = out.get(key);
-    out.set(key, { key, required: required || (prev?.required ?? false) });
+    if (!required) optional.add(key);
+    out.set(key, { key, required: !optional.has(key) });
   };
   for (const ref of refs) {
     const use = useOf(ref);
-    const parent = use.getParent();
+    const parent = use.parent;
     if (!parent) continue;
-    if ((Node.isPropertyAccessExpression(parent) || Node.isElementAccessExpression(parent)) && parent.getExpression() === use) {
-      const key = Node.isPropertyAccessExpression(parent) ? parent.getName() : keyOf(parent.getArgumentExpression());
+    if ((ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === use) {
+      const key = ts.isPropertyAccessExpression(parent) ? parent.name.text : literalText(parent.argumentExpression);
       if (key === undefined) return undefined;
-      add(key, !hasFallback(parent));
+      add(key, !hasFallback(parent) && !isGuard(parent));
       continue;
     }
-    if (Node.isVariableDeclaration(parent) && parent.getInitializer() === use) {
-      const pattern = parent.getNameNode();
-      if (Node.isObjectBindingPattern(pattern)) {
+    // `'x' in params`
+    if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.InKeyword && parent.right === use) {
+      const key = literalText(parent.left);
+      if (key !== undefined) add(key, false);
+      continue;
+    }
+    if (ts.isVariableDeclaration(parent) && parent.initializer === use) {
+      const pattern = parent.name;
+      if (ts.isObjectBindingPattern(pattern)) {
         const keys = fromPattern(pattern);
         if (!keys) return undefined;
         for (const k of keys) add(k.key, k.required);
         continue;
       }
-      if (Node.isIdentifier(pattern)) {
+      if (ts.isIdentifier(pattern)) {
         // `const p = params`: the reads of `p` are the reads of params.
-        const scope = parent.getFirstAncestor((a) => Node.isBlock(a) || Node.isSourceFile(a));
-        const aliasRefs = identifiersNamed(scope ?? parent, pattern.getText()).filter((id) => id !== pattern && Node.isIdentifier(id) && declarationOf(bindingOf(id)) === pattern);
+        const scope = ancestor(parent, (a) => ts.isBlock(a) || ts.isSourceFile(a));
+        const aliasRefs = identifiersNamed(scope ?? parent, pattern.text).filter((id) => id !== pattern && declarationOf(bindingOf(id)) === pattern);
         const keys = readsOfRefs(aliasRefs, r, depth);
         if (!keys) return undefined;
         for (const k of keys) add(k.key, k.required);
@@ -69,8 +81,8 @@ export function readsOfRefs(refs: Node[], r: Resolver, depth: number): Reads {
       }
       return undefined;
     }
-    if (Node.isCallExpression(parent) && parent.getArguments().includes(use)) {
-      const index = parent.getArguments().indexOf(use);
+    if (ts.isCallExpression(parent) && parent.arguments.includes(use as ts.Expression)) {
+      const index = parent.arguments.indexOf(use as ts.Expression);
       const fn = depth < MAX_DEPTH ? calleeOf(parent, r) : undefined;
       const keys = fn ? readsOfParam(fn, index, r, depth + 1) : undefined;
       if (!keys) return undefined;
@@ -80,18 +92,17 @@ export function readsOfRefs(refs: Node[], r: Resolver, depth: number): Reads {
     if (isHarmless(parent, use)) continue;
     return undefined;
   }
-  return [...out.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return [...out.values()].map((k) => ({ key: k.key, required: !optional.has(k.key) })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 function fromPattern(pattern: Node): Reads {
-  if (!Node.isObjectBindingPattern(pattern)) return undefined;
+  if (!ts.isObjectBindingPattern(pattern)) return undefined;
   const out: KeyRead[] = [];
-  for (const el of pattern.getElements()) {
-    if (el.getDotDotDotToken()) return undefined;
-    const prop = el.getPropertyNameNode();
-    const key = prop ? propertyNameText(prop) : el.getName();
+  for (const el of pattern.elements) {
+    if (el.dotDotDotToken) return undefined;
+    const key = el.propertyName ? propertyNameText(el.propertyName) : ts.isIdentifier(el.name) ? el.name.text : undefined;
     if (key === undefined) return undefined;
-    out.push({ key, required: el.getInitializer() === undefined });
+    out.push({ key, required: el.initializer === undefined });
   }
   return out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
@@ -99,38 +110,63 @@ function fromPattern(pattern: Node): Reads {
 /** Climbs out of what does not change the value: `(params as X)`, `params!`. */
 export function useOf(ref: Node): Node {
   let n = ref;
-  for (let p = n.getParent(); p && (Node.isParenthesizedExpression(p) || Node.isAsExpression(p) || Node.isNonNullExpression(p) || Node.isSatisfiesExpression(p) || Node.isTypeAssertion(p)); p = p.getParent()) n = p;
+  for (let p = n.parent; p && (ts.isParenthesizedExpression(p) || ts.isAsExpression(p) || ts.isNonNullExpression(p) || ts.isSatisfiesExpression(p) || ts.isTypeAssertionExpression(p)); p = p.parent) n = p;
   return n;
-}
-
-function keyOf(arg: Node | undefined): string | undefined {
-  if (!arg) return undefined;
-  const a = unwrap(arg as never);
-  return Node.isStringLiteral(a) || Node.isNoSubstitutionTemplateLiteral(a) ? a.getLiteralText() : undefined;
 }
 
 /** `params.x ?? d`, `params.x || d`: the key may be missing. */
 function hasFallback(access: Node): boolean {
-  const p = access.getParent();
-  if (Node.isBinaryExpression(p) && p.getLeft() === access) {
-    const op = p.getOperatorToken().getKind();
-    return op === SyntaxKind.QuestionQuestionToken || op === SyntaxKind.BarBarToken;
+  const p = access.parent;
+  if (ts.isBinaryExpression(p) && p.left === access) {
+    const op = p.operatorToken.kind;
+    return op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken;
   }
   return false;
+}
+
+/**
+ * A read that checks for the key rather than relies on it: `typeof params.x`, `params.x === undefined`
+ * (`!==`, `==`, `!=`, also against null), a truthiness test (`if (params.x)`, `params.x && …`,
+ * `!params.x`, `params.x ? a : b`), or an optional chain (`params.x?.y`).
+ */
+function isGuard(access: Node): boolean {
+  let n: Node = access;
+  while (n.parent && (ts.isParenthesizedExpression(n.parent) || ts.isNonNullExpression(n.parent) || ts.isAsExpression(n.parent))) n = n.parent;
+  const p = n.parent;
+  if (!p) return false;
+  if (ts.isTypeOfExpression(p)) return true;
+  if (ts.isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.ExclamationToken) return true;
+  if ((ts.isIfStatement(p) || ts.isWhileStatement(p)) && p.expression === n) return true;
+  if (ts.isConditionalExpression(p) && p.condition === n) return true;
+  if ((ts.isPropertyAccessExpression(p) || ts.isElementAccessExpression(p) || ts.isCallExpression(p)) && p.expression === n && p.questionDotToken !== undefined) return true;
+  if (ts.isBinaryExpression(p)) {
+    const op = p.operatorToken.kind;
+    if (op === ts.SyntaxKind.AmpersandAmpersandToken && p.left === n) return true;
+    const other = p.left === n ? p.right : p.left;
+    const equality = [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken].includes(op);
+    return equality && isNothing(other);
+  }
+  return false;
+}
+
+/** `undefined`, `null`, `void 0`. */
+function isNothing(e: Node): boolean {
+  const n = unwrap(e);
+  return (ts.isIdentifier(n) && n.text === 'undefined') || n.kind === ts.SyntaxKind.NullKeyword || ts.isVoidExpression(n);
 }
 
 /** Uses that read no key and do not let the object escape. */
 function isHarmless(parent: Node, use: Node): boolean {
-  if (Node.isTypeOfExpression(parent) || Node.isPrefixUnaryExpression(parent) || Node.isIfStatement(parent)) return true;
-  if (Node.isBinaryExpression(parent)) {
-    const op = parent.getOperatorToken().getKind();
-    return [SyntaxKind.EqualsEqualsEqualsToken, SyntaxKind.ExclamationEqualsEqualsToken, SyntaxKind.EqualsEqualsToken, SyntaxKind.ExclamationEqualsToken, SyntaxKind.InstanceOfKeyword].includes(op) || (op === SyntaxKind.InKeyword && parent.getRight() === use);
+  if (ts.isTypeOfExpression(parent) || ts.isPrefixUnaryExpression(parent) || ts.isIfStatement(parent)) return true;
+  if (ts.isBinaryExpression(parent)) {
+    const op = parent.operatorToken.kind;
+    return [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken, ts.SyntaxKind.InstanceOfKeyword].includes(op) || (op === ts.SyntaxKind.InKeyword && parent.right === use);
   }
   return false;
 }
 
-function calleeOf(call: Node & { getExpression(): Node }, r: Resolver): Node | undefined {
-  const v = r.values(call.getExpression(), undefined);
+function calleeOf(call: ts.CallExpression, r: Resolver): Node | undefined {
+  const v = r.values(call.expression, undefined);
   if (!v.ok) return undefined;
   const fn = v.value.find((x) => x.t === 'fn');
   return fn && fn.t === 'fn' ? fn.node : undefined;

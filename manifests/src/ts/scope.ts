@@ -1,224 +1,240 @@
 /**
  * What an identifier refers to, found by walking the syntax tree's scopes: no type checker, so
- * name extraction stays fast on large frontends. Covers what names reach calls through in
- * practice: consts (also destructured), parameters, loop variables, array-iteration callbacks,
- * functions, enums, classes and imports.
+ * name extraction stays fast on large frontends. Each scope's name table (its declarations,
+ * parameters, loop variables) is built once, on first use, so looking a name up costs a map
+ * lookup per enclosing scope. Covers what names reach calls through in practice: consts (also
+ * destructured), parameters, loop variables, array-iteration callbacks, functions, enums,
+ * classes and imports.
  */
-import { Node, SyntaxKind, VariableDeclarationKind, type BindingName, type Expression, type Identifier } from 'ts-morph';
+import { isFunctionLike, propertyNameText, ts, type FunctionLikeNode } from './syntax.js';
 
 /** A step into a destructuring pattern: `{ a }` is a property, `[a]` an index. */
 export type PathStep = { prop: string } | { index: number } | { rest: true };
 
-export type FunctionLikeNode = Node & { getParameters(): Node[] };
-
 export type Binding =
-  | { kind: 'const'; node: Node; init: Expression | undefined; path: PathStep[] }
-  | { kind: 'mutable'; node: Node }
-  | { kind: 'param'; node: Node; fn: Node; index: number; path: PathStep[]; initializer: Expression | undefined }
+  | { kind: 'const'; node: ts.Node; init: ts.Expression | undefined; path: PathStep[] }
+  | { kind: 'mutable'; node: ts.Node }
+  | { kind: 'param'; node: ts.Node; fn: FunctionLikeNode; index: number; path: PathStep[]; initializer: ts.Expression | undefined }
   /** `for (const x of iterable)`: `scope` is the loop statement. */
-  | { kind: 'loop'; node: Node; scope: Node; iterable: Expression; path: PathStep[] }
-  | { kind: 'loop-keys'; node: Node; object: Expression }
+  | { kind: 'loop'; node: ts.Node; scope: ts.Node; iterable: ts.Expression; path: PathStep[] }
+  | { kind: 'loop-keys'; node: ts.Node; object: ts.Expression }
   /** `iterable.forEach((x) => …)`: `scope` is the callback. */
-  | { kind: 'callback'; node: Node; scope: Node; iterable: Expression; path: PathStep[] }
-  | { kind: 'function'; node: Node }
-  | { kind: 'enum'; node: Node }
-  | { kind: 'class'; node: Node }
-  | { kind: 'import'; node: Node; module: string; name: string }
+  | { kind: 'callback'; node: ts.Node; scope: ts.Node; iterable: ts.Expression; path: PathStep[] }
+  | { kind: 'function'; node: ts.Node }
+  | { kind: 'enum'; node: ts.EnumDeclaration }
+  | { kind: 'class'; node: ts.ClassLikeDeclaration }
+  | { kind: 'import'; node: ts.Node; module: string; name: string }
   /** A local module imported whole (`import * as api from './api'`); only `followBinding` makes these. */
-  | { kind: 'namespace'; node: Node; rel: string }
+  | { kind: 'namespace'; node: ts.Node; rel: string }
   | { kind: 'global'; name: string };
+
+type Table = Map<string, Binding>;
 
 /** Array methods whose first callback parameter is an element of the receiver. */
 const ELEMENT_CALLBACKS = new Set(['forEach', 'map', 'flatMap', 'filter', 'some', 'every', 'find', 'findIndex']);
 
-export function bindingOf(id: Identifier): Binding {
-  const name = id.getText();
-  let child: Node = id;
-  let node: Node | undefined = id.getParent();
-  while (node) {
-    const found = declaredIn(node, child, name);
-    if (found) return found;
-    child = node;
-    node = node.getParent();
-  }
-  return { kind: 'global', name };
+const tables = new WeakMap<ts.Node, Table | null>();
+const resolved = new WeakMap<ts.Identifier, Binding>();
+
+export function bindingOf(id: ts.Identifier): Binding {
+  const known = resolved.get(id);
+  if (known) return known;
+  const name = id.text;
+  let found: Binding | undefined;
+  for (let node: ts.Node | undefined = id.parent; node && !found; node = node.parent) found = tableOf(node)?.get(name);
+  const b = found ?? { kind: 'global', name };
+  resolved.set(id, b);
+  return b;
 }
 
-function declaredIn(scope: Node, from: Node, name: string): Binding | undefined {
-  if (Node.isSourceFile(scope) || Node.isBlock(scope) || Node.isModuleBlock(scope)) return inStatements(scope.getStatements(), name);
-  if (Node.isCaseBlock(scope)) {
-    for (const clause of scope.getClauses()) {
-      const b = inStatements(clause.getStatements(), name);
-      if (b) return b;
-    }
-    return undefined;
+/** Kinds of node that declare names for the code inside them. */
+const SCOPE_KINDS = new Set([
+  ts.SyntaxKind.SourceFile,
+  ts.SyntaxKind.Block,
+  ts.SyntaxKind.ModuleBlock,
+  ts.SyntaxKind.CaseBlock,
+  ts.SyntaxKind.FunctionDeclaration,
+  ts.SyntaxKind.FunctionExpression,
+  ts.SyntaxKind.ArrowFunction,
+  ts.SyntaxKind.MethodDeclaration,
+  ts.SyntaxKind.Constructor,
+  ts.SyntaxKind.GetAccessor,
+  ts.SyntaxKind.SetAccessor,
+  ts.SyntaxKind.ForOfStatement,
+  ts.SyntaxKind.ForInStatement,
+  ts.SyntaxKind.ForStatement,
+  ts.SyntaxKind.CatchClause,
+]);
+
+/** The names a node declares for the code inside it, or null when it is not a scope. */
+function tableOf(scope: ts.Node): Table | null {
+  if (!SCOPE_KINDS.has(scope.kind)) return null;
+  let t = tables.get(scope);
+  if (t === undefined) {
+    t = buildTable(scope);
+    tables.set(scope, t);
   }
+  return t;
+}
+
+function buildTable(scope: ts.Node): Table | null {
+  if (ts.isSourceFile(scope) || ts.isBlock(scope) || ts.isModuleBlock(scope)) return statementTable(scope.statements);
+  if (ts.isCaseBlock(scope)) return statementTable(scope.clauses.flatMap((c) => [...c.statements]));
   if (isFunctionLike(scope)) {
-    // Parameters are visible in the body and in later parameters' defaults, not in the function's own name.
-    const params = scope.getParameters();
-    for (let i = 0; i < params.length; i++) {
-      const p = params[i]!;
-      if (!Node.isParameterDeclaration(p)) continue;
-      const hit = findInPattern(p.getNameNode(), name, []);
-      if (hit) return paramBinding(scope, p, i, hit.node, hit.path);
-    }
-    if ((Node.isFunctionExpression(scope) || Node.isFunctionDeclaration(scope)) && scope.getName() === name && from !== scope.getNameNode()) {
-      return { kind: 'function', node: scope };
-    }
-    return undefined;
+    const t: Table = new Map();
+    // Parameters are visible in the body and in later parameters' defaults.
+    scope.parameters.forEach((p, i) => {
+      for (const hit of patternNames(p.name, [])) setFirst(t, hit.name, paramBinding(scope, p, i, hit.node, hit.path));
+    });
+    if (ts.isFunctionExpression(scope) && scope.name) setFirst(t, scope.name.text, { kind: 'function', node: scope });
+    return t;
   }
-  if (Node.isForOfStatement(scope) || Node.isForInStatement(scope)) {
-    const init = scope.getInitializer();
-    if (Node.isVariableDeclarationList(init)) {
-      for (const decl of init.getDeclarations()) {
-        const hit = findInPattern(decl.getNameNode(), name, []);
-        if (!hit) continue;
-        if (Node.isForOfStatement(scope)) return { kind: 'loop', node: hit.node, scope, iterable: scope.getExpression(), path: hit.path };
-        return hit.path.length === 0 ? { kind: 'loop-keys', node: hit.node, object: scope.getExpression() } : { kind: 'mutable', node: hit.node };
+  if (ts.isForOfStatement(scope) || ts.isForInStatement(scope)) {
+    const t: Table = new Map();
+    const init = scope.initializer;
+    if (ts.isVariableDeclarationList(init)) {
+      for (const decl of init.declarations) {
+        for (const hit of patternNames(decl.name, [])) {
+          if (ts.isForOfStatement(scope)) setFirst(t, hit.name, { kind: 'loop', node: hit.node, scope, iterable: scope.expression, path: hit.path });
+          else setFirst(t, hit.name, hit.path.length === 0 ? { kind: 'loop-keys', node: hit.node, object: scope.expression } : { kind: 'mutable', node: hit.node });
+        }
       }
     }
-    return undefined;
+    return t;
   }
-  if (Node.isForStatement(scope)) {
-    const init = scope.getInitializer();
-    if (Node.isVariableDeclarationList(init)) {
-      for (const decl of init.getDeclarations()) {
-        const hit = findInPattern(decl.getNameNode(), name, []);
-        if (hit) return { kind: 'mutable', node: hit.node };
-      }
-    }
-    return undefined;
+  if (ts.isForStatement(scope)) {
+    const t: Table = new Map();
+    const init = scope.initializer;
+    if (init && ts.isVariableDeclarationList(init)) for (const decl of init.declarations) for (const hit of patternNames(decl.name, [])) setFirst(t, hit.name, { kind: 'mutable', node: hit.node });
+    return t;
   }
-  if (Node.isCatchClause(scope)) {
-    const decl = scope.getVariableDeclaration();
-    if (decl && findInPattern(decl.getNameNode(), name, [])) return { kind: 'mutable', node: decl };
+  if (ts.isCatchClause(scope)) {
+    const t: Table = new Map();
+    const decl = scope.variableDeclaration;
+    if (decl) for (const hit of patternNames(decl.name, [])) setFirst(t, hit.name, { kind: 'mutable', node: decl });
+    return t;
   }
-  return undefined;
+  return null;
 }
 
-function paramBinding(fn: Node, p: Node, index: number, node: Node, path: PathStep[]): Binding {
-  const initializer = Node.isParameterDeclaration(p) ? p.getInitializer() : undefined;
-  const parent = fn.getParent();
-  if (index === 0 && (Node.isArrowFunction(fn) || Node.isFunctionExpression(fn)) && Node.isCallExpression(parent) && parent.getArguments()[0] === fn) {
-    const callee = parent.getExpression();
-    if (Node.isPropertyAccessExpression(callee) && ELEMENT_CALLBACKS.has(callee.getName())) {
-      return { kind: 'callback', node, scope: fn, iterable: callee.getExpression(), path };
-    }
-  }
-  return { kind: 'param', node, fn, index, path, initializer };
+function setFirst(t: Table, name: string, b: Binding): void {
+  if (!t.has(name)) t.set(name, b);
 }
 
-export function inStatements(statements: Node[], name: string): Binding | undefined {
+function paramBinding(fn: FunctionLikeNode, p: ts.ParameterDeclaration, index: number, node: ts.Node, path: PathStep[]): Binding {
+  const parent = fn.parent;
+  if (index === 0 && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isCallExpression(parent) && parent.arguments[0] === fn) {
+    const callee = parent.expression;
+    if (ts.isPropertyAccessExpression(callee) && ELEMENT_CALLBACKS.has(callee.name.text)) {
+      return { kind: 'callback', node, scope: fn, iterable: callee.expression, path };
+    }
+  }
+  return { kind: 'param', node, fn, index, path, initializer: p.initializer };
+}
+
+function statementTable(statements: readonly ts.Node[]): Table {
+  const t: Table = new Map();
   for (const st of statements) {
-    if (Node.isVariableStatement(st)) {
-      // `declare const window: …` describes a global; it has no value to follow.
-      if (st.hasDeclareKeyword()) continue;
-      const isConst = st.getDeclarationKind() === VariableDeclarationKind.Const;
-      for (const decl of st.getDeclarations()) {
-        const hit = findInPattern(decl.getNameNode(), name, []);
-        if (!hit) continue;
-        return isConst ? { kind: 'const', node: hit.node, init: decl.getInitializer(), path: hit.path } : { kind: 'mutable', node: hit.node };
+    for (const [name, b] of statementBindings(st)) {
+      const prev = t.get(name);
+      // An overloaded function: the declaration with a body is the one that runs.
+      if (prev?.kind === 'function' && b.kind === 'function' && !(prev.node as ts.FunctionDeclaration).body) t.set(name, b);
+      else setFirst(t, name, b);
+    }
+  }
+  return t;
+}
+
+/** The names one statement declares. */
+export function statementBindings(st: ts.Node): [string, Binding][] {
+  const out: [string, Binding][] = [];
+  if (ts.isVariableStatement(st)) {
+    // `declare const window: …` describes a global; it has no value to follow.
+    if (st.modifiers?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword)) return out;
+    const isConst = (st.declarationList.flags & ts.NodeFlags.Const) !== 0;
+    for (const decl of st.declarationList.declarations) {
+      for (const hit of patternNames(decl.name, [])) {
+        out.push([hit.name, isConst ? { kind: 'const', node: hit.node, init: decl.initializer, path: hit.path } : { kind: 'mutable', node: hit.node }]);
       }
-    } else if (Node.isFunctionDeclaration(st)) {
-      if (st.getName() === name) return { kind: 'function', node: st };
-    } else if (Node.isClassDeclaration(st)) {
-      if (st.getName() === name) return { kind: 'class', node: st };
-    } else if (Node.isEnumDeclaration(st)) {
-      if (st.getName() === name) return { kind: 'enum', node: st };
-    } else if (Node.isImportDeclaration(st)) {
-      const module = st.getModuleSpecifierValue();
-      const def = st.getDefaultImport();
-      if (def?.getText() === name) return { kind: 'import', node: def, module, name: 'default' };
-      const ns = st.getNamespaceImport();
-      if (ns?.getText() === name) return { kind: 'import', node: ns, module, name: '*' };
-      for (const spec of st.getNamedImports()) {
-        const local = spec.getAliasNode()?.getText() ?? spec.getName();
-        if (local === name) return { kind: 'import', node: spec, module, name: spec.getName() };
-      }
-    } else if (Node.isModuleDeclaration(st) || Node.isTypeAliasDeclaration(st) || Node.isInterfaceDeclaration(st)) {
-      continue;
     }
+  } else if (ts.isFunctionDeclaration(st)) {
+    if (st.name) out.push([st.name.text, { kind: 'function', node: st }]);
+  } else if (ts.isClassDeclaration(st)) {
+    if (st.name) out.push([st.name.text, { kind: 'class', node: st }]);
+  } else if (ts.isEnumDeclaration(st)) {
+    out.push([st.name.text, { kind: 'enum', node: st }]);
+  } else if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier)) {
+    const module = st.moduleSpecifier.text;
+    const clause = st.importClause;
+    if (clause?.name) out.push([clause.name.text, { kind: 'import', node: clause.name, module, name: 'default' }]);
+    const nb = clause?.namedBindings;
+    if (nb && ts.isNamespaceImport(nb)) out.push([nb.name.text, { kind: 'import', node: nb.name, module, name: '*' }]);
+    else if (nb) for (const el of nb.elements) out.push([el.name.text, { kind: 'import', node: el, module, name: (el.propertyName ?? el.name).text }]);
   }
+  return out;
+}
+
+/** The binding `name` has among some statements (as declared at their level), or undefined. */
+export function inStatements(statements: readonly ts.Node[], name: string): Binding | undefined {
+  for (const st of statements) for (const [n, b] of statementBindings(st)) if (n === name) return b;
   return undefined;
 }
 
-/** Finds `name` inside a binding name (identifier or destructuring pattern) and the path to it. */
-export function findInPattern(pattern: BindingName | Node, name: string, path: PathStep[]): { node: Node; path: PathStep[] } | undefined {
-  if (Node.isIdentifier(pattern)) return pattern.getText() === name ? { node: pattern, path } : undefined;
-  if (Node.isObjectBindingPattern(pattern)) {
-    for (const el of pattern.getElements()) {
-      const prop = el.getPropertyNameNode();
-      const step: PathStep = el.getDotDotDotToken() ? { rest: true } : { prop: prop ? propertyNameText(prop) ?? '?' : el.getName() };
-      const hit = findInPattern(el.getNameNode(), name, [...path, step]);
-      if (hit) return hit;
-    }
-    return undefined;
-  }
-  if (Node.isArrayBindingPattern(pattern)) {
-    const elements = pattern.getElements();
-    for (let i = 0; i < elements.length; i++) {
-      const el = elements[i]!;
-      if (Node.isOmittedExpression(el)) continue;
-      const step: PathStep = el.getDotDotDotToken() ? { rest: true } : { index: i };
-      const hit = findInPattern(el.getNameNode(), name, [...path, step]);
-      if (hit) return hit;
-    }
-  }
-  return undefined;
+/** The names a module file declares at its top level. */
+export function topLevel(sf: ts.SourceFile, name: string): Binding | undefined {
+  return tableOf(sf)?.get(name);
 }
 
-/** The text of a property name that is known without evaluation: `a`, `'a'`, `1`. */
-export function propertyNameText(node: Node): string | undefined {
-  if (Node.isIdentifier(node) || Node.isPrivateIdentifier(node)) return node.getText();
-  if (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node) || Node.isNumericLiteral(node)) return node.getLiteralText();
-  return undefined;
-}
-
-export function isFunctionLike(node: Node | undefined): node is FunctionLikeNode {
-  if (!node) return false;
-  const k = node.getKind();
-  return (
-    k === SyntaxKind.FunctionDeclaration ||
-    k === SyntaxKind.FunctionExpression ||
-    k === SyntaxKind.ArrowFunction ||
-    k === SyntaxKind.MethodDeclaration ||
-    k === SyntaxKind.Constructor ||
-    k === SyntaxKind.GetAccessor ||
-    k === SyntaxKind.SetAccessor
-  );
-}
-
-/** Strips what does not change a value: parentheses, `as`, `satisfies`, `!`, `<T>x`. */
-export function unwrap(node: Expression): Expression {
-  let n: Node = node;
-  for (;;) {
-    if (Node.isParenthesizedExpression(n) || Node.isAsExpression(n) || Node.isSatisfiesExpression(n) || Node.isNonNullExpression(n) || Node.isTypeAssertion(n)) {
-      n = n.getExpression();
-    } else {
-      return n as Expression;
+/** Every name inside a binding name (identifier or destructuring pattern), with the path to it. */
+export function patternNames(pattern: ts.BindingName, path: PathStep[]): { name: string; node: ts.Node; path: PathStep[] }[] {
+  if (ts.isIdentifier(pattern)) return [{ name: pattern.text, node: pattern, path }];
+  const out: { name: string; node: ts.Node; path: PathStep[] }[] = [];
+  if (ts.isObjectBindingPattern(pattern)) {
+    for (const el of pattern.elements) {
+      const key = el.propertyName ? (propertyNameText(el.propertyName) ?? '?') : ts.isIdentifier(el.name) ? el.name.text : '?';
+      const step: PathStep = el.dotDotDotToken ? { rest: true } : { prop: key };
+      out.push(...patternNames(el.name, [...path, step]));
     }
+  } else {
+    pattern.elements.forEach((el, i) => {
+      if (ts.isOmittedExpression(el)) return;
+      const step: PathStep = el.dotDotDotToken ? { rest: true } : { index: i };
+      out.push(...patternNames(el.name, [...path, step]));
+    });
   }
+  return out;
 }
 
 /** The declaring node of a binding (undefined for a global). */
-export function declarationOf(b: Binding): Node | undefined {
+export function declarationOf(b: Binding): ts.Node | undefined {
   return b.kind === 'global' ? undefined : b.node;
 }
 
 /** The functions around a node, innermost first. */
-export function enclosingFunctions(node: Node): Node[] {
-  const out: Node[] = [];
-  for (let n = node.getParent(); n; n = n.getParent()) if (isFunctionLike(n)) out.push(n);
+export function enclosingFunctions(node: ts.Node): FunctionLikeNode[] {
+  const out: FunctionLikeNode[] = [];
+  for (let n = node.parent; n; n = n.parent) if (isFunctionLike(n)) out.push(n);
   return out;
 }
 
 /** A readable name for a function: `callApi`, `Api.call`, `<anonymous>`. */
-export function functionName(fn: Node): string {
-  if (Node.isFunctionDeclaration(fn) || Node.isFunctionExpression(fn) || Node.isMethodDeclaration(fn)) {
-    const n = fn.getName();
+export function functionName(fn: ts.Node): string {
+  if ((ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn) || ts.isMethodDeclaration(fn)) && fn.name) {
+    const n = propertyNameText(fn.name);
     if (n) return n;
   }
-  const parent = fn.getParent();
-  if (Node.isVariableDeclaration(parent) || Node.isPropertyAssignment(parent)) return parent.getName();
+  const parent = fn.parent;
+  if ((ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent)) && !ts.isComputedPropertyName(parent.name)) {
+    return ts.isIdentifier(parent.name) || ts.isStringLiteral(parent.name) || ts.isNumericLiteral(parent.name) ? parent.name.text : parent.name.getText();
+  }
   return '<anonymous>';
+}
+
+/** The class whose `this` a node sees: the class around it, through arrow functions but not other functions. */
+export function enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
+  for (let n = node.parent; n; n = n.parent) {
+    if (ts.isClassDeclaration(n) || ts.isClassExpression(n)) return n;
+    if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n)) return undefined;
+  }
+  return undefined;
 }

@@ -3,16 +3,17 @@
  * (`registerHandler('name', fn)`), handlers in a router `switch`, handlers in a map object, and
  * emitted events. One walk per file serves them all.
  */
-import { Node, SyntaxKind, ts, type SourceFile as TsFile } from 'ts-morph';
-import { findAll } from './find.js';
 import type { EmitFact, Fact, JsonSchema, TsOptions } from '../model.js';
-import { CallScanner, locKey, wrapperOf, type DirectMatcher, type Site } from './calls.js';
+import { CallScanner, locKey, nameExpression, reachMarker, wrapperOf, type DirectMatcher, type Site } from './calls.js';
 import type { FileScan } from './driver.js';
 import { locOf, unresolved, type Traced, type WrapperPlaceholder } from './facts.js';
+import { dispatchFact } from './dispatch.js';
+import { Emitters } from './emitters.js';
 import { handlerFact, returnsIn, type HandlerContext, type HandlerTarget } from './handler.js';
 import { calleeText, configuredMatch } from './match.js';
-import { declarationOf, bindingOf, functionName, propertyNameText, unwrap } from './scope.js';
+import { declarationOf, bindingOf, functionName } from './scope.js';
 import { typeToSchema } from './schema.js';
+import { findAll, propertyNameText, ts, unwrap } from './syntax.js';
 import { Resolver, type Env } from './values.js';
 import type { TsWorkspace } from './workspace.js';
 
@@ -38,35 +39,42 @@ function stateOf(ws: TsWorkspace, opts: TsOptions, schemas: boolean): State {
   let s = bySchemas.get(schemas);
   if (!s) {
     const r = new Resolver(ws);
-    s = { r, scanner: new CallScanner(r, sidecarMatcher(opts)), files: new Map() };
+    s = { r, scanner: new CallScanner(r, sidecarMatcher(opts, new Emitters(r, opts.emitters.filter((e) => e.includes('.'))))), files: new Map() };
     bySchemas.set(schemas, s);
   }
   return s;
 }
 
-function sidecarMatcher(opts: TsOptions): DirectMatcher {
+function sidecarMatcher(opts: TsOptions, emitters: Emitters): DirectMatcher {
+  const dotted = opts.emitters.filter((e) => e.includes('.'));
+  const plain = opts.emitters.filter((e) => !e.includes('.'));
   return (call) => {
-    const callee = call.getExpression();
+    const callee = call.expression;
     const reg = configuredMatch(opts.handlerRegistrars, callee);
     if (reg) return { role: 'register', configured: reg };
-    const em = configuredMatch(opts.emitters, callee);
-    if (em) return { role: 'emit', configured: em };
-    return undefined;
+    // The app's own emitter, named in the config: as written, or `this.emit` inside its class.
+    const own = configuredMatch(dotted, callee) ?? emitters.thisMatch(callee);
+    if (own) return { role: 'emit', configured: own };
+    const any = configuredMatch(plain, callee);
+    if (!any) return undefined;
+    const internal = emitters.internal(callee);
+    return { role: 'emit', configured: any, ...(internal ? { internal } : {}) };
   };
 }
 
-export function scanSidecarFile(ws: TsWorkspace, file: TsFile, rel: string, opts: TsOptions, schemas: boolean): SidecarScan {
+export function scanSidecarFile(ws: TsWorkspace, file: ts.SourceFile, rel: string, opts: TsOptions, schemas: boolean): SidecarScan {
   const state = stateOf(ws, opts, schemas);
   const known = state.files.get(rel);
   if (known) return known;
   const { r, scanner } = state;
   r.touched = new Set();
-  const hc: HandlerContext = { ws, r, schemas };
+  const hc: HandlerContext = { ws, r, schemas, discriminants: opts.switchDiscriminants };
   const registrar: Fact[] = [];
   const emit: Fact[] = [];
-  for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+  for (const call of findAll(file, ts.isCallExpression)) {
     for (const site of scanner.sites(call)) {
-      if (site.role === 'register') registrar.push(...registrarFacts(hc, site));
+      if (site.skipped) (site.role === 'register' ? registrar : emit).push(reachMarker(site));
+      else if (site.role === 'register') registrar.push(...registrarFacts(hc, site));
       else if (site.role === 'emit') emit.push(...emitFacts(hc, site));
     }
   }
@@ -92,7 +100,7 @@ function trace(site: Site): Traced {
 
 function unresolvedSite(hc: HandlerContext, site: Site, role: 'handler' | 'emit'): Fact {
   if (site.names.ok) throw new Error('resolved');
-  const expr = (site.inner === site.outer ? site.inner : site.outer).getArguments()[0];
+  const expr = nameExpression(site);
   const fact = unresolved(hc.ws, role, expr, site.outer, site.names);
   const wrapper = wrapperOf(site);
   if (!wrapper) return { ...fact, ...trace(site) } as Fact;
@@ -101,7 +109,7 @@ function unresolvedSite(hc: HandlerContext, site: Site, role: 'handler' | 'emit'
 
 function registrarFacts(hc: HandlerContext, site: Site): Fact[] {
   if (!site.names.ok) return [unresolvedSite(hc, site, 'handler')];
-  const [nameArg, ...rest] = site.inner.getArguments();
+  const [nameArg, ...rest] = site.inner.arguments;
   const handlerArg = rest[0] ?? rest[rest.length - 1];
   const loc = locOf(hc.ws, site.outer);
   // In a loop over entries, each name goes with the handler of the same element.
@@ -111,19 +119,21 @@ function registrarFacts(hc: HandlerContext, site: Site): Fact[] {
     const names = nameArg ? hc.r.strings(nameArg, env) : site.names;
     if (!names.ok) continue;
     const target = handlerArg ? targetOf(hc, handlerArg, env) : ({ kind: 'none' } as const);
-    for (const name of names.value) out.push({ ...handlerFact(hc, name, loc, target), ...trace(site) });
+    for (const name of names.value) out.push({ ...handlerFact(hc, name, loc, target), ...trace(site) }, ...dispatchOf(hc, name, target));
   }
   return out;
 }
 
 function emitFacts(hc: HandlerContext, site: Site): Fact[] {
-  if (!site.names.ok) return [unresolvedSite(hc, site, 'emit')];
-  const args = site.inner.getArguments();
+  // Traffic that stays in the process is not the contract: a name it cannot tell is no miss.
+  if (!site.names.ok) return site.internal ? [] : [unresolvedSite(hc, site, 'emit')];
+  if (site.internal) return site.names.value.map((name): EmitFact & Traced => ({ kind: 'emit', name, side: 'sidecar', loc: locOf(hc.ws, site.outer), internal: site.internal!, ...trace(site) }));
+  const args = site.inner.arguments;
   const payloadArg = args.length >= 2 ? hc.r.argNode(args[args.length - 1]!, site.env) : undefined;
   let payload: JsonSchema | undefined;
   if (hc.schemas && payloadArg) {
-    hc.ws.typeChecker();
-    payload = typeToSchema(payloadArg.getType(), payloadArg);
+    const checker = hc.ws.typeChecker();
+    payload = typeToSchema(checker, checker.getTypeAtLocation(payloadArg), payloadArg);
   }
   const loc = locOf(hc.ws, site.outer);
   return site.names.value.map((name) => {
@@ -133,28 +143,34 @@ function emitFacts(hc: HandlerContext, site: Site): Fact[] {
   });
 }
 
+/** The unresolved fact of a handler that dispatches operations by a name it is sent, if it does. */
+function dispatchOf(hc: HandlerContext, name: string, target: HandlerTarget): Fact[] {
+  const d = target.kind === 'fn' ? dispatchFact(hc.ws, name, target.node, hc.discriminants) : undefined;
+  return d ? [d] : [];
+}
+
 /** A handler expression as something to read keys and types from. */
-function targetOf(hc: HandlerContext, node: Node, env: Env | undefined): HandlerTarget {
+function targetOf(hc: HandlerContext, node: ts.Node, env: Env | undefined): HandlerTarget {
   const v = hc.r.values(node, env);
   const fn = v.ok ? v.value.find((x) => x.t === 'fn') : undefined;
   if (fn && fn.t === 'fn') return { kind: 'fn', node: fn.node };
   return { kind: 'expr', node: hc.r.argNode(node, env) };
 }
 
-function switchFacts(hc: HandlerContext, file: TsFile, opts: TsOptions): Fact[] {
+function switchFacts(hc: HandlerContext, file: ts.SourceFile, opts: TsOptions): Fact[] {
   const out: Fact[] = [];
-  for (const sw of file.getDescendantsOfKind(SyntaxKind.SwitchStatement)) {
-    const disc = sw.getExpression();
+  for (const sw of findAll(file, ts.isSwitchStatement)) {
+    const disc = sw.expression;
     if (!matchesDiscriminant(opts.switchDiscriminants, disc)) continue;
-    const discRecv = Node.isPropertyAccessExpression(disc) ? calleeText(disc.getExpression()) : undefined;
-    let pending: Node[] = [];
-    for (const clause of sw.getClauses()) {
-      if (Node.isDefaultClause(clause)) {
+    const discRecv = ts.isPropertyAccessExpression(disc) ? calleeText(disc.expression) : undefined;
+    let pending: ts.Expression[] = [];
+    for (const clause of sw.caseBlock.clauses) {
+      if (ts.isDefaultClause(clause)) {
         pending = [];
         continue;
       }
-      pending.push(clause.getExpression());
-      const statements = clause.getStatements();
+      pending.push(clause.expression);
+      const statements = clause.statements;
       if (statements.length === 0) continue;
       const labels = pending;
       pending = [];
@@ -173,9 +189,9 @@ function switchFacts(hc: HandlerContext, file: TsFile, opts: TsOptions): Fact[] 
   return out;
 }
 
-function matchesDiscriminant(entries: readonly string[], disc: Node): boolean {
+function matchesDiscriminant(entries: readonly string[], disc: ts.Node): boolean {
   const text = calleeText(disc);
-  const last = Node.isPropertyAccessExpression(disc) ? disc.getName() : Node.isIdentifier(disc) ? disc.getText() : undefined;
+  const last = ts.isPropertyAccessExpression(disc) ? disc.name.text : ts.isIdentifier(disc) ? disc.text : undefined;
   return entries.some((e) => e === text || e === last || text.endsWith(`.${e}`));
 }
 
@@ -183,27 +199,27 @@ function matchesDiscriminant(entries: readonly string[], disc: Node): boolean {
  * Where a switch router's params are read: `req.params` when it switches on `req.command`, or a
  * `params`/`args`/`payload` variable declared outside the switch.
  */
-function paramRefsIn(st: Node, sw: Node, discRecv: string | undefined): Node[] {
-  const out: Node[] = [];
-  const candidates = findAll(st, (n) => (n.kind === ts.SyntaxKind.Identifier && PARAM_NAMES.has((n as ts.Identifier).text)) || (ts.isPropertyAccessExpression(n) && PARAM_NAMES.has(n.name.text)));
+function paramRefsIn(st: ts.Node, sw: ts.Node, discRecv: string | undefined): ts.Node[] {
+  const out: ts.Node[] = [];
+  const candidates = findAll(st, (n) => (ts.isIdentifier(n) && PARAM_NAMES.has(n.text)) || (ts.isPropertyAccessExpression(n) && PARAM_NAMES.has(n.name.text)));
   for (const n of [st, ...candidates]) {
-    if (Node.isPropertyAccessExpression(n) && PARAM_NAMES.has(n.getName()) && discRecv !== undefined && calleeText(n.getExpression()) === discRecv) {
+    if (ts.isPropertyAccessExpression(n) && PARAM_NAMES.has(n.name.text) && discRecv !== undefined && calleeText(n.expression) === discRecv) {
       out.push(n);
-    } else if (Node.isIdentifier(n) && PARAM_NAMES.has(n.getText())) {
-      const parent = n.getParent();
-      if (Node.isPropertyAccessExpression(parent) && parent.getNameNode() === n) continue;
+    } else if (ts.isIdentifier(n) && PARAM_NAMES.has(n.text)) {
+      const parent = n.parent;
+      if (ts.isPropertyAccessExpression(parent) && parent.name === n) continue;
       const decl = declarationOf(bindingOf(n));
-      if (decl && !(decl.getPos() >= sw.getPos() && decl.getEnd() <= sw.getEnd())) out.push(n);
+      if (decl && !(decl.pos >= sw.pos && decl.end <= sw.end)) out.push(n);
     }
   }
   return out;
 }
 
-function mapFacts(hc: HandlerContext, file: TsFile, opts: TsOptions): Fact[] {
+function mapFacts(hc: HandlerContext, file: ts.SourceFile, opts: TsOptions): Fact[] {
   if (opts.handlerMaps.length === 0) return [];
   const names = new Set(opts.handlerMaps);
   const out: Fact[] = [];
-  const add = (keyNode: Node, key: string | undefined, value: Node | undefined) => {
+  const add = (keyNode: ts.Node, key: string | undefined, value: ts.Node | undefined) => {
     let keys: string[];
     if (key !== undefined) keys = [key];
     else {
@@ -215,46 +231,40 @@ function mapFacts(hc: HandlerContext, file: TsFile, opts: TsOptions): Fact[] {
       keys = r.value;
     }
     const target: HandlerTarget = value ? targetOf(hc, value, undefined) : { kind: 'none' };
-    for (const k of keys) out.push(handlerFact(hc, k, locOf(hc.ws, keyNode), target));
+    for (const k of keys) out.push(handlerFact(hc, k, locOf(hc.ws, keyNode), target), ...dispatchOf(hc, k, target));
   };
-  const decls = findAll(file, (n) => ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && names.has(n.name.text));
+  const decls = findAll(file, (n): n is ts.VariableDeclaration => ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && names.has(n.name.text));
   for (const decl of decls) {
-    if (!Node.isVariableDeclaration(decl)) continue;
-    const init = decl.getInitializer();
-    if (!init) continue;
-    const e = unwrap(init);
-    if (Node.isObjectLiteralExpression(e)) {
-      for (const p of e.getProperties()) {
-        if (Node.isPropertyAssignment(p) || Node.isMethodDeclaration(p) || Node.isShorthandPropertyAssignment(p)) {
-          const nameNode = p.getNameNode();
-          const keyNode = Node.isComputedPropertyName(nameNode) ? nameNode.getExpression() : nameNode;
-          const value = Node.isPropertyAssignment(p) ? p.getInitializer() : Node.isShorthandPropertyAssignment(p) ? p.getNameNode() : p;
-          add(keyNode, propertyNameText(nameNode), value);
-        } else if (Node.isSpreadAssignment(p)) {
+    if (!decl.initializer) continue;
+    const e = unwrap(decl.initializer);
+    if (ts.isObjectLiteralExpression(e)) {
+      for (const p of e.properties) {
+        if (ts.isPropertyAssignment(p) || ts.isMethodDeclaration(p) || ts.isShorthandPropertyAssignment(p)) {
+          const nameNode = p.name;
+          const keyNode = ts.isComputedPropertyName(nameNode) ? nameNode.expression : nameNode;
+          const value = ts.isPropertyAssignment(p) ? p.initializer : ts.isShorthandPropertyAssignment(p) ? p.name : p;
+          add(keyNode, ts.isComputedPropertyName(nameNode) ? undefined : propertyNameText(nameNode), value);
+        } else if (ts.isSpreadAssignment(p)) {
           out.push(unresolved(hc.ws, 'handler', p, p, { ok: false, reason: 'handlers spread in from another object are not listed here' }));
         }
       }
-    } else if (Node.isNewExpression(e) && e.getExpression().getText() === 'Map') {
-      const list = e.getArguments()[0];
-      const entries = list ? unwrap(list as never) : undefined;
-      if (!entries || !Node.isArrayLiteralExpression(entries)) continue;
-      for (const pair of entries.getElements()) {
-        const p = unwrap(pair as never);
-        if (!Node.isArrayLiteralExpression(p)) continue;
-        const [k, v] = p.getElements();
+    } else if (ts.isNewExpression(e) && e.expression.getText() === 'Map') {
+      const list = e.arguments?.[0];
+      const entries = list ? unwrap(list) : undefined;
+      if (!entries || !ts.isArrayLiteralExpression(entries)) continue;
+      for (const pair of entries.elements) {
+        const p = unwrap(pair);
+        if (!ts.isArrayLiteralExpression(p)) continue;
+        const [k, v] = p.elements;
         if (k) add(k, undefined, v);
       }
     }
   }
-  const assignments = findAll(file, (n) => ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && (ts.isPropertyAccessExpression(n.left) || ts.isElementAccessExpression(n.left)) && ts.isIdentifier(n.left.expression) && names.has(n.left.expression.text));
+  const assignments = findAll(file, (n): n is ts.BinaryExpression => ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && (ts.isPropertyAccessExpression(n.left) || ts.isElementAccessExpression(n.left)) && ts.isIdentifier(n.left.expression) && names.has(n.left.expression.text));
   for (const bin of assignments) {
-    if (!Node.isBinaryExpression(bin)) continue;
-    const left = bin.getLeft();
-    if (Node.isPropertyAccessExpression(left) && names.has(left.getExpression().getText())) add(left.getNameNode(), left.getName(), bin.getRight());
-    else if (Node.isElementAccessExpression(left) && names.has(left.getExpression().getText())) {
-      const arg = left.getArgumentExpression();
-      if (arg) add(arg, undefined, bin.getRight());
-    }
+    const left = bin.left;
+    if (ts.isPropertyAccessExpression(left)) add(left.name, left.name.text, bin.right);
+    else if (ts.isElementAccessExpression(left)) add(left.argumentExpression, undefined, bin.right);
   }
   return out;
 }

@@ -1,4 +1,4 @@
-/** Modules whose `invoke`, `listen` and `once` are Tauri's (v1 and v2). Kept apart so config defaults do not load ts-morph. */
+/** Modules whose `invoke`, `listen` and `once` are Tauri's (v1 and v2). Kept apart so config defaults do not load the TypeScript compiler. */
 export const DEFAULT_TAURI_MODULES = [
   '@tauri-apps/api',
   '@tauri-apps/api/core',

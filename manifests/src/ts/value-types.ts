@@ -1,11 +1,13 @@
 /** The values static evaluation works with, and the bindings of parameters and loop variables to them. */
-import type { Node } from 'ts-morph';
+import { lineColumn, type ts } from './syntax.js';
+
+type Node = ts.Node;
 
 /** Parameters bound to call sites: inside `fn`, its parameters are the arguments of `call`. */
 export interface Env {
   /** A function whose parameters are bound, or a loop whose variable is bound to one element. */
   fn: Node;
-  call?: Node & { getArguments(): Node[] };
+  call?: ts.CallExpression;
   element?: Value;
   /** Where the call itself sits: its arguments are evaluated there. */
   outer: Env | undefined;
@@ -19,6 +21,8 @@ export type Value =
   | { t: 'fn'; node: Node; env: Env | undefined }
   | { t: 'enum'; node: Node }
   | { t: 'module'; rel: string }
+  /** An object of a class the sources declare (`new Bus()`, `this` in its methods): its members are the class's. */
+  | { t: 'instance'; cls: ts.ClassLikeDeclaration }
   | { t: 'opaque'; what: string };
 
 export interface Fail {
@@ -59,15 +63,19 @@ export function describe(v: Value): string {
     case 'fn': return 'a function';
     case 'enum': return 'an enum';
     case 'module': return `the module ${v.rel}`;
+    case 'instance': return `an instance of ${v.cls.name?.text ?? 'a class'}`;
     case 'opaque': return v.what;
   }
 }
 
 export function short(node: Node): string {
-  const text = node.getText().replace(/\s+/g, ' ');
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  // Only the start is shown: normalizing a whole function body's text would cost more than reading it.
+  const sf = node.getSourceFile();
+  const start = node.getStart(sf);
+  const text = sf.text.slice(start, Math.min(node.end, start + 240)).replace(/\s+/g, ' ');
+  return text.length > 60 || node.end > start + 240 ? `${text.slice(0, 57)}...` : text;
 }
 
 export function where(node: Node): string {
-  return `line ${node.getStartLineNumber()}`;
+  return `line ${lineColumn(node).line}`;
 }

@@ -4,8 +4,8 @@
  * imports between the group's files, and a wrapper's parameters (bound to the arguments of a
  * call site through an `Env`). Anything else fails with a reason a person can act on.
  */
-import { Node, SyntaxKind, type Expression, type SourceFile as TsFile } from 'ts-morph';
-import { bindingOf, functionName, isFunctionLike, unwrap, type Binding, type PathStep } from './scope.js';
+import { bindingOf, enclosingClass, functionName, type Binding, type PathStep } from './scope.js';
+import { isFunctionLike, kindName, ts, unwrap } from './syntax.js';
 import type { TsWorkspace } from './workspace.js';
 import { entries, items, member } from './members.js';
 import { exportBinding, followBinding } from './modules.js';
@@ -21,7 +21,7 @@ export class Resolver {
   constructor(readonly ws: TsWorkspace) {}
 
   /** Every string an expression can evaluate to. */
-  strings(expr: Node, env: Env | undefined): R<string[]> {
+  strings(expr: ts.Node, env: Env | undefined): R<string[]> {
     const r = this.values(expr, env);
     if (!r.ok) return r;
     const out: string[] = [];
@@ -32,70 +32,76 @@ export class Resolver {
     return ok([...new Set(out)]);
   }
 
-  values(expr: Node, env: Env | undefined): R<Value[]> {
+  values(expr: ts.Node, env: Env | undefined): R<Value[]> {
     if (++this.depth > MAX_DEPTH) {
       this.depth--;
       return fail(`\`${short(expr)}\` goes through too many steps to follow`);
     }
     try {
-      return this.valuesInner(unwrap(expr as Expression), env);
+      return this.valuesInner(unwrap(expr), env);
     } finally {
       this.depth--;
     }
   }
 
-  private valuesInner(e: Node, env: Env | undefined): R<Value[]> {
-    if (Node.isStringLiteral(e) || Node.isNoSubstitutionTemplateLiteral(e)) return ok([{ t: 'str', v: e.getLiteralText() }]);
-    if (Node.isTemplateExpression(e)) return this.template(e, env);
-    if (Node.isBinaryExpression(e) && e.getOperatorToken().getKind() === SyntaxKind.PlusToken) {
-      const l = this.strings(e.getLeft(), env);
+  private valuesInner(e: ts.Node, env: Env | undefined): R<Value[]> {
+    if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return ok([{ t: 'str', v: e.text }]);
+    if (ts.isTemplateExpression(e)) return this.template(e, env);
+    if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+      const l = this.strings(e.left, env);
       if (!l.ok) return l;
-      const r = this.strings(e.getRight(), env);
+      const r = this.strings(e.right, env);
       if (!r.ok) return { ...r, prefix: l.value.length === 1 ? l.value[0] : undefined };
       return ok(product([l.value, r.value]).map((v) => ({ t: 'str', v })));
     }
-    if (Node.isConditionalExpression(e)) return this.union([e.getWhenTrue(), e.getWhenFalse()], env);
-    if (Node.isObjectLiteralExpression(e)) return ok([{ t: 'obj', node: e, env }]);
-    if (Node.isArrayLiteralExpression(e)) return ok([{ t: 'arr', node: e, env }]);
+    if (ts.isConditionalExpression(e)) return this.union([e.whenTrue, e.whenFalse], env);
+    if (ts.isObjectLiteralExpression(e)) return ok([{ t: 'obj', node: e, env }]);
+    if (ts.isArrayLiteralExpression(e)) return ok([{ t: 'arr', node: e, env }]);
     if (isFunctionLike(e)) return ok([{ t: 'fn', node: e, env }]);
-    if (Node.isNumericLiteral(e)) return ok([{ t: 'opaque', what: 'a number' }]);
-    if (Node.isIdentifier(e)) return this.deref(e.getText(), bindingOf(e), env);
-    if (Node.isPropertyAccessExpression(e)) {
-      const recv = this.values(e.getExpression(), env);
-      return recv.ok ? this.flatMap(recv.value, (v) => this.member(v, e.getName(), short(e))) : recv;
+    if (ts.isNumericLiteral(e)) return ok([{ t: 'opaque', what: 'a number' }]);
+    if (ts.isIdentifier(e)) return this.deref(e.text, bindingOf(e), env);
+    if (ts.isPropertyAccessExpression(e)) {
+      const recv = this.values(e.expression, env);
+      return recv.ok ? this.flatMap(recv.value, (v) => this.member(v, e.name.text, short(e))) : recv;
     }
-    if (Node.isElementAccessExpression(e)) {
-      const arg = e.getArgumentExpression();
-      if (!arg) return fail(`\`${short(e)}\` has no index`);
-      const a = unwrap(arg as Expression);
-      const keys: R<(string | number)[]> = Node.isNumericLiteral(a) ? ok([Number(a.getLiteralText())]) : this.strings(a, env);
+    if (ts.isElementAccessExpression(e)) {
+      const a = unwrap(e.argumentExpression);
+      const keys: R<(string | number)[]> = ts.isNumericLiteral(a) ? ok([Number(a.text)]) : this.strings(a, env);
       if (!keys.ok) return keys;
-      const recv = this.values(e.getExpression(), env);
+      const recv = this.values(e.expression, env);
       if (!recv.ok) return recv;
       return this.flatMap(recv.value, (v) => this.flatMap(keys.value, (k) => this.member(v, k, short(e))));
     }
-    if (Node.isCallExpression(e)) return this.call(e, env);
-    return fail(`\`${short(e)}\` is computed at run time (${e.getKindName()})`);
+    if (ts.isCallExpression(e)) return this.call(e, env);
+    if (e.kind === ts.SyntaxKind.ThisKeyword) {
+      const cls = enclosingClass(e);
+      return cls ? ok([{ t: 'instance', cls }]) : fail('`this` outside a class method');
+    }
+    if (ts.isNewExpression(e)) {
+      const cls = this.classOf(e.expression);
+      return cls ? ok([{ t: 'instance', cls }]) : fail(`\`${short(e)}\` makes an object of a class not declared in the scanned sources`);
+    }
+    return fail(`\`${short(e)}\` is computed at run time (${kindName(e)})`);
   }
 
-  private template(e: Node & { getHead(): Node; getTemplateSpans(): Node[] }, env: Env | undefined): R<Value[]> {
-    const head = (e.getHead() as Node & { getLiteralText(): string }).getLiteralText();
+  private template(e: ts.TemplateExpression, env: Env | undefined): R<Value[]> {
+    const head = e.head.text;
     const parts: string[][] = [[head]];
     let known = head;
-    for (const span of e.getTemplateSpans() as (Node & { getExpression(): Node; getLiteral(): Node & { getLiteralText(): string } })[]) {
-      const r = this.strings(span.getExpression(), env);
+    for (const span of e.templateSpans) {
+      const r = this.strings(span.expression, env);
       if (!r.ok) return { ...r, prefix: known || undefined };
-      parts.push(r.value, [span.getLiteral().getLiteralText()]);
-      known += r.value.length === 1 ? r.value[0]! + span.getLiteral().getLiteralText() : '';
+      parts.push(r.value, [span.literal.text]);
+      known += r.value.length === 1 ? r.value[0]! + span.literal.text : '';
     }
     const all = product(parts);
     if (all.length > MAX_VALUES) return fail(`\`${short(e)}\` has more than ${MAX_VALUES} possible values`);
     return ok(all.map((v) => ({ t: 'str', v })));
   }
 
-  private call(e: Node & { getExpression(): Node; getArguments(): Node[] }, env: Env | undefined): R<Value[]> {
-    const callee = e.getExpression().getText().replace(/\s/g, '');
-    const arg = e.getArguments()[0];
+  private call(e: ts.CallExpression, env: Env | undefined): R<Value[]> {
+    const callee = builtinName(e.expression);
+    const arg = e.arguments[0];
     if (arg && (callee === 'Object.freeze' || callee === 'String')) return this.values(arg, env);
     if (arg && (callee === 'Object.keys' || callee === 'Object.values' || callee === 'Object.entries')) {
       const objs = this.values(arg, env);
@@ -124,8 +130,8 @@ export class Resolver {
       case 'param': {
         const site = lookup(env, b.fn);
         if (!site?.call) return fail(`\`${name}\` is a parameter of ${functionName(b.fn)}(); no call passes it a known value`, { param: { fn: b.fn, name } });
-        const arg = site.call.getArguments()[b.index];
-        if (arg && Node.isSpreadElement(arg)) return fail(`\`${name}\` comes from a spread argument`);
+        const arg = site.call.arguments[b.index];
+        if (arg && ts.isSpreadElement(arg)) return fail(`\`${name}\` comes from a spread argument`);
         if (!arg) return b.initializer ? this.path(this.values(b.initializer, env), b.path) : fail(`no argument for \`${name}\` at ${where(site.call)}`);
         return this.path(this.values(arg, site.outer), b.path);
       }
@@ -166,17 +172,29 @@ export class Resolver {
     }
   }
 
+  /** The class declaration an expression names (`Bus`, an imported class), followed through imports. */
+  classOf(expr: ts.Node): ts.ClassLikeDeclaration | undefined {
+    const e = unwrap(expr);
+    if (ts.isClassExpression(e)) return e;
+    if (!ts.isIdentifier(e)) return undefined;
+    let b: Binding | undefined = bindingOf(e);
+    if (b.kind === 'import') b = this.followBinding(b);
+    if (b?.kind === 'class') return b.node;
+    if (b?.kind === 'const' && b.init && b.path.length === 0) return this.classOf(b.init);
+    return undefined;
+  }
+
   /** The expression a node stands for at a call site: a wrapper's parameter is the caller's argument. */
-  argNode(node: Node, env: Env | undefined): Node {
-    let n: Node = unwrap(node as Expression);
+  argNode(node: ts.Node, env: Env | undefined): ts.Node {
+    let n = unwrap(node);
     let e = env;
-    for (let i = 0; i < MAX_DEPTH && Node.isIdentifier(n); i++) {
+    for (let i = 0; i < MAX_DEPTH && ts.isIdentifier(n); i++) {
       const b = bindingOf(n);
       if (b.kind !== 'param' || b.path.length > 0) break;
       const site = lookup(e, b.fn);
-      const arg = site?.call?.getArguments()[b.index];
-      if (!site || !arg || Node.isSpreadElement(arg)) break;
-      n = unwrap(arg as Expression);
+      const arg = site?.call?.arguments[b.index];
+      if (!site || !arg || ts.isSpreadElement(arg)) break;
+      n = unwrap(arg);
       e = site.outer;
     }
     return n;
@@ -186,10 +204,10 @@ export class Resolver {
    * One env per element when an expression comes from a loop variable (`for (const [name, fn] of
    * Object.entries(map))`), so values taken from the same element stay together; else undefined.
    */
-  perElement(expr: Node, env: Env | undefined): Env[] | undefined {
-    let n: Node = unwrap(expr as Expression);
-    while (Node.isPropertyAccessExpression(n) || Node.isElementAccessExpression(n)) n = unwrap(n.getExpression());
-    if (!Node.isIdentifier(n)) return undefined;
+  perElement(expr: ts.Node, env: Env | undefined): Env[] | undefined {
+    let n = unwrap(expr);
+    while (ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) n = unwrap(n.expression);
+    if (!ts.isIdentifier(n)) return undefined;
     const b = bindingOf(n);
     if ((b.kind !== 'loop' && b.kind !== 'callback') || lookup(env, b.scope)) return undefined;
     const it = this.values(b.iterable, env);
@@ -200,14 +218,14 @@ export class Resolver {
   }
 
   /** Whether a node is a wrapper parameter its caller left out (and that has no default). */
-  isMissingArg(node: Node, env: Env | undefined): boolean {
-    const n = unwrap(node as Expression);
-    if (!Node.isIdentifier(n)) return false;
+  isMissingArg(node: ts.Node, env: Env | undefined): boolean {
+    const n = unwrap(node);
+    if (!ts.isIdentifier(n)) return false;
     const b = bindingOf(n);
     if (b.kind !== 'param' || b.path.length > 0 || b.initializer) return false;
     const site = lookup(env, b.fn);
     if (!site?.call) return false;
-    const arg = site.call.getArguments()[b.index];
+    const arg = site.call.arguments[b.index];
     return arg === undefined || this.isMissingArg(arg, site.outer);
   }
 
@@ -215,7 +233,7 @@ export class Resolver {
     return followBinding(this.ws, this.touched, b);
   }
 
-  exportBinding(file: TsFile, name: string, hops: number): Binding | undefined {
+  exportBinding(file: ts.SourceFile, name: string, hops: number): Binding | undefined {
     return exportBinding(this.ws, this.touched, file, name, hops);
   }
 
@@ -242,7 +260,7 @@ export class Resolver {
     return cur;
   }
 
-  private union(exprs: Node[], env: Env | undefined): R<Value[]> {
+  private union(exprs: ts.Node[], env: Env | undefined): R<Value[]> {
     return this.flatMap(exprs, (e) => this.values(e, env));
   }
 
@@ -258,3 +276,11 @@ export class Resolver {
   }
 }
 
+
+/** `String`, `Object.keys`, …: the global functions static evaluation understands, by name. */
+function builtinName(callee: ts.Node): string | undefined {
+  const c = unwrap(callee);
+  if (ts.isIdentifier(c)) return c.text === 'String' ? c.text : undefined;
+  if (ts.isPropertyAccessExpression(c) && ts.isIdentifier(c.expression) && c.expression.text === 'Object') return `Object.${c.name.text}`;
+  return undefined;
+}

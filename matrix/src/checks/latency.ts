@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import { findingIds } from '../finding-ids.js';
 import { describeRun, displayCommand, runToEnd } from '../../../core/src/process/run.js';
-import { LineClient } from './support/line-client.js';
+import { DEFAULT_PROFILE } from '../../../harness/src/profiles/registry.js';
+import { ProfileClient } from './support/profile-client.js';
 import { percentile, round2 } from './support/percentile.js';
 import type { CheckContext, CheckKind, CheckOutcome } from './types.js';
 
@@ -13,7 +14,9 @@ interface CommandMeasure {
 
 interface RequestMeasure {
   endpoint: string;
-  message: Record<string, unknown>;
+  profile?: string;
+  command: string;
+  params?: Record<string, unknown>;
   tokenFile?: string;
   tokenField?: string;
   requestTimeoutMs?: number;
@@ -84,12 +87,17 @@ export const latencyCheck: CheckKind<LatencySpec> = {
           request: {
             type: 'object',
             title: 'LatencyRequest',
-            description: 'Times a newline-JSON request/response round trip on one connection.',
+            description: 'Times a request/answer round trip on one connection, in a harness protocol profile.',
             additionalProperties: false,
-            required: ['endpoint', 'message'],
+            required: ['endpoint', 'command'],
             properties: {
               endpoint: { type: 'string', description: 'Unix socket path, Windows pipe, or tcp://127.0.0.1:PORT (placeholders allowed, e.g. {{ready.data.socket}}).' },
-              message: { type: 'object', description: 'The request without its id (an id is added per sample).' },
+              profile: {
+                type: 'string',
+                description: 'The protocol profile that builds the request and reads the answer: cowork-ndjson (default), jsonrpc-ndjson, jsonrpc-content-length, control-socket ({"cmd": …} → {"ok": …}, no ids: one request at a time).',
+              },
+              command: { type: 'string', minLength: 1, description: 'The command (or JSON-RPC method, or control-socket cmd) to send.' },
+              params: { type: 'object', description: 'Its parameters (control-socket: fields beside cmd).' },
               tokenFile: { type: 'string', description: 'File holding the auth token; its value is sent and never written anywhere.' },
               tokenField: { type: 'string', description: 'Request field that carries the token (default authToken).' },
               requestTimeoutMs: { type: 'integer', minimum: 1, description: 'Limit for one round trip (default 5000).' },
@@ -101,7 +109,7 @@ export const latencyCheck: CheckKind<LatencySpec> = {
   },
   describe(spec) {
     const n = spec.samples ?? 30;
-    if (spec.measure.request) return `${n} × request ${String(spec.measure.request.message.command ?? 'round trip')} over ${spec.measure.request.endpoint}`;
+    if (spec.measure.request) return `${n} × request ${spec.measure.request.command} over ${spec.measure.request.endpoint}`;
     return `${n} × ${displayCommand(spec.measure.command?.command ?? '')}`;
   },
   async run(spec, ctx) {
@@ -181,19 +189,16 @@ async function requestSampler(m: RequestMeasure, ctx: CheckContext): Promise<Sam
     token = fs.readFileSync(file, 'utf8').trim();
     ctx.redactor.addSecret(token);
   }
-  const client = await LineClient.connect(endpoint, Math.min(10_000, ctx.remainingMs()));
-  const label = `request ${String(m.message.command ?? JSON.stringify(m.message))} over ${endpoint}`;
-  let n = 0;
+  const client = await ProfileClient.connect(endpoint, m.profile ?? DEFAULT_PROFILE, Math.min(10_000, ctx.remainingMs()));
+  const extra = token !== undefined ? { [m.tokenField ?? 'authToken']: token } : {};
   return {
-    label,
+    label: `request ${m.command} over ${endpoint}${m.profile ? ` (${m.profile})` : ''}`,
     async take() {
-      const message: Record<string, unknown> = { id: `cutover-latency-${++n}`, ...m.message };
-      if (token !== undefined) message[m.tokenField ?? 'authToken'] = token;
       const started = performance.now();
       try {
-        const response = await client.request(message, Math.min(m.requestTimeoutMs ?? 5_000, Math.max(1, ctx.remainingMs())));
+        const answer = await client.request(m.command, m.params, Math.min(m.requestTimeoutMs ?? 5_000, Math.max(1, ctx.remainingMs())), extra);
         const ms = performance.now() - started;
-        if (response.success === false) return { ok: false, why: ctx.redactor.text(`the response says success: false (${String(response.error ?? 'no error text')})`) };
+        if (!answer.ok) return { ok: false, why: ctx.redactor.text(`the answer says it failed (${String(answer.msg.error ?? 'no error text')})`) };
         return { ok: true, ms };
       } catch (e) {
         return { ok: false, why: ctx.redactor.text((e as Error).message) };

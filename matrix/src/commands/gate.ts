@@ -47,18 +47,16 @@ or parse, or a rule it cannot evaluate, blocks with the reason. Writes an HTML d
     const loaded = await ctx.loadConfig();
     const settings = matrixSettings(loaded);
     if (typeof ctx.values.report === 'string') settings.report = path.resolve(ctx.cwd, ctx.values.report);
+    // What this run writes is never part of what the report is tied to.
+    if (typeof ctx.values.dashboard === 'string') settings.dashboardDir = path.resolve(ctx.cwd, ctx.values.dashboard);
+    const summary = typeof ctx.values.summary === 'string' ? path.resolve(ctx.cwd, ctx.values.summary) : undefined;
+    if (summary) settings.ownOutputs.push(summary);
     const result = await runGate({ loaded, settings, ...(scopeOs ? { scopeOs } : {}) });
     const n = top ?? settings.top;
 
-    let dashboard: string | undefined;
-    if (ctx.values['no-dashboard'] !== true) {
-      const dir = typeof ctx.values.dashboard === 'string' ? path.resolve(ctx.cwd, ctx.values.dashboard) : settings.dashboardDir;
-      dashboard = writeDashboard(dir, result);
-    }
+    const dashboard = ctx.values['no-dashboard'] !== true ? writeDashboard(settings.dashboardDir, result, loaded.dir) : undefined;
     const md = gateMarkdown(result, { top: n });
-    let summary: string | undefined;
-    if (typeof ctx.values.summary === 'string') {
-      summary = path.resolve(ctx.cwd, ctx.values.summary);
+    if (summary) {
       writeRedactedText(summary, md);
     } else if (inGitHubActions(ctx.env) && ctx.env.GITHUB_STEP_SUMMARY) {
       writeRedactedText(ctx.env.GITHUB_STEP_SUMMARY, md, { append: true });

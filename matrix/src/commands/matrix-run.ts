@@ -36,7 +36,8 @@ of the covered tasks' evidence files. Exit 1 when a required cell fails or canno
       ...(shard ? { shard } : {}),
       onEvent: progressPrinter(ctx.out),
     });
-    const ran = result.report.cells.filter((c) => c.status === 'passed' || c.status === 'failed' || c.status === 'error' || c.status === 'inconclusive');
+    // What this run ran; a --filter run's report also keeps the earlier results of the same tree.
+    const ran = result.report.cells.filter((c) => c.runId === result.runId);
     const blocking = ran.filter((c) => c.required && c.status !== 'passed');
     const { out } = ctx;
     if (out.json) {
@@ -45,7 +46,9 @@ of the covered tasks' evidence files. Exit 1 when a required cell fails or canno
     }
     for (const w of result.warnings) out.info(`${out.style.yellow('warning:')} ${w}`);
     const s = result.report.summary;
-    out.print(`${ran.length} cell(s) ran: ${s.passed} passed, ${s.failed} failed, ${s.error} could not run${s.inconclusive ? `, ${s.inconclusive} inconclusive` : ''}; ${s.not_applicable} not applicable, ${s.skipped} for other machines or filters`);
+    const count = (st: string) => ran.filter((c) => c.status === st).length;
+    const kept = result.report.cells.filter((c) => c.runId !== undefined && c.runId !== result.runId).length;
+    out.print(`${ran.length} cell(s) ran: ${count('passed')} passed, ${count('failed')} failed, ${count('error')} could not run${count('inconclusive') ? `, ${count('inconclusive')} inconclusive` : ''}; ${s.not_applicable} not applicable, ${s.skipped} for other machines or filters${kept ? `; ${kept} kept from the report of the same tree` : ''}`);
     for (const c of ran.filter((x) => x.status !== 'passed')) out.print(`  ${statusLabel(out, c.status)} ${c.row} ${c.os}/${c.mode}: ${c.message}${c.required ? '' : ' (not required)'}`);
     const written = result.evidence.filter((w) => w.file).length;
     if (written) out.print(`evidence: ${written} task file(s) updated`);

@@ -19,4 +19,11 @@ ol.reasons li { margin: 6px 0; } .hint { color: var(--muted); } code, .loc { fon
 .st-done { color: var(--pass); } .st-blocked { color: var(--fail); font-weight: 600; } .st-in_progress, .st-in_review { color: var(--warn); } .st-not_started { color: var(--muted); }
 details { margin: 4px 0; } summary { cursor: pointer; padding: 2px 0; }
 .empty { color: var(--muted); font-style: italic; }
+.verdict .scope { font-weight: 600; }
+table.stale .cell.is-stale { color: var(--muted); font-weight: 400; background: repeating-linear-gradient(45deg, transparent, transparent 4px, var(--bg2) 4px, var(--bg2) 8px); }
+.stale-note { border-left: 4px solid var(--warn); padding: 6px 10px; background: var(--bg2); }
+ul.cells li { margin: 4px 0; } .outputs { font-size: 12.5px; }
+.tag { font-size: 11px; text-transform: uppercase; letter-spacing: .04em; padding: 0 4px; border-radius: 3px; border: 1px solid currentColor; }
+.gap-blocking .tag { color: var(--fail); } .gap-warning .tag { color: var(--warn); }
+li.group > details { margin-left: 8px; }
 `;

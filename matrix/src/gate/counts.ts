@@ -18,16 +18,15 @@ export function countTasks(tasks: ReadonlyArray<Pick<Task, 'status' | 'phase' | 
   const total = empty();
   const phases = new Map<string, StatusCounts>();
   const owners = new Map<string, StatusCounts>();
+  const add = (map: Map<string, StatusCounts>, key: string, status: TaskStatus) => {
+    let c = map.get(key);
+    if (!c) map.set(key, (c = empty()));
+    c.total++;
+    c[status]++;
+  };
   for (const t of tasks) {
-    for (const [map, key] of [
-      [phases, t.phase ?? NO_PHASE],
-      [owners, t.owner ?? NO_OWNER],
-    ] as const) {
-      let c = map.get(key);
-      if (!c) map.set(key, (c = empty()));
-      c.total++;
-      c[t.status]++;
-    }
+    add(phases, t.phase ?? NO_PHASE, t.status);
+    add(owners, t.owner ?? NO_OWNER, t.status);
     total.total++;
     total[t.status]++;
   }

@@ -9,11 +9,15 @@ import { gateInputs, MissingApiError, type GateInputs } from './inputs.js';
 import { rankReasons } from './rank.js';
 import { reason } from './reason.js';
 import { GATE_RULES } from './registry.js';
+import { gateScope, headline, type GateScope } from './scope.js';
 import type { GateContext, GateRule, Reason, RuleReport } from './types.js';
 import { matrixView, signoffViews, taskViews, type MatrixView, type SignoffView, type TaskView } from './views.js';
 
 export interface GateResult {
   verdict: 'PASS' | 'BLOCK';
+  /** The verdict with what it covered: "PASS for linux only — macos, windows not run". */
+  headline: string;
+  scope: GateScope;
   /** Blocking reasons, ranked by impact. */
   reasons: Reason[];
   /** Shown, never blocking (too few latency samples, a listed path that does not exist). */
@@ -71,14 +75,19 @@ export async function runGate(opts: RunGateOptions): Promise<GateResult> {
   const reasons = ranked.filter((r) => r.severity === 'error');
   const warnings = ranked.filter((r) => r.severity !== 'error');
   const tasks = await taskViews(ctx, all);
+  const matrix = await matrixView(ctx, all);
+  const verdict = reasons.length === 0 ? 'PASS' : 'BLOCK';
+  const scope = gateScope(ctx, rules, matrix);
   return {
-    verdict: reasons.length === 0 ? 'PASS' : 'BLOCK',
+    verdict,
+    headline: headline(verdict, scope),
+    scope,
     reasons,
     warnings,
     rules,
     counts: countTasks(tasks ?? []),
     tasks,
-    matrix: await matrixView(ctx),
+    matrix,
     signoffs: await signoffViews(ctx),
     name: opts.loaded.config.name,
     config: toPosixRelative(process.cwd(), opts.loaded.file),

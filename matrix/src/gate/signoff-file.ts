@@ -7,7 +7,7 @@
  *   | SEC  | Grace Hopper | 2025-06-02 | approved |       |
  *
  * Decision is `approved`, `rejected` or `pending`. When a role has several rows, the one with the
- * latest date counts (the lower row on the same date).
+ * latest date counts (the lower row on the same date); a row dated in the future is refused.
  */
 export type Decision = 'approved' | 'rejected' | 'pending';
 
@@ -22,6 +22,8 @@ export interface Signoff {
 export interface SignoffProblem {
   line: number;
   message: string;
+  /** `future`: a date after today, which would outrank every real row. */
+  kind: 'malformed' | 'future';
 }
 
 export interface SignoffFile {
@@ -64,7 +66,15 @@ function validDate(s: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
 }
 
-export function parseSignoffs(text: string): SignoffFile {
+/**
+ * Today as a date somewhere on Earth: the date at UTC+14, the last place a day is still going on
+ * is behind it. A row dated after that is in the future wherever it was written.
+ */
+export function latestToday(now = new Date()): string {
+  return new Date(now.getTime() + 14 * 3600_000).toISOString().slice(0, 10);
+}
+
+export function parseSignoffs(text: string, today = latestToday()): SignoffFile {
   const lines = text.split(/\r?\n/);
   const entries: Signoff[] = [];
   const problems: SignoffProblem[] = [];
@@ -90,7 +100,9 @@ export function parseSignoffs(text: string): SignoffFile {
       if (!name) bad.push('no name');
       if (!validDate(date)) bad.push(`date "${date}" is not YYYY-MM-DD`);
       if (!['approved', 'rejected', 'pending'].includes(decision)) bad.push(`decision "${decision}" is not approved, rejected or pending`);
-      if (bad.length) problems.push({ line, message: `sign-off row${role ? ` for ${role}` : ''}: ${bad.join('; ')}` });
+      if (bad.length) problems.push({ line, kind: 'malformed', message: `sign-off row${role ? ` for ${role}` : ''}: ${bad.join('; ')}` });
+      // A date in the future would count as the latest row for ever: refused, not counted.
+      else if (date > today) problems.push({ line, kind: 'future', message: `sign-off row for ${role} is dated ${date}, in the future (today is ${today}): it does not count` });
       else entries.push({ role, name, date, decision: decision as Decision, line });
     }
     i = j - 1;

@@ -7,6 +7,7 @@ import { explainErrors, type SchemaProblem } from '../../../core/src/config/vali
 import { learnSecrets } from '../../../core/src/redact/learn.js';
 import { shippedValidator } from '../../../core/src/validators/load.js';
 import { ConfigError } from '../../../core/src/errors.js';
+import { checkKind } from '../checks/registry.js';
 import type { CheckSpec, MatrixFile, MatrixRow, NotApplicable, OsName, TargetSpec } from './types.js';
 
 export const DEFAULT_ROW_TIMEOUT_MS = 120_000;
@@ -55,6 +56,8 @@ export function loadMatrixFile(file: string): MatrixFile {
       if (na.os && !data.dimensions.os.includes(na.os)) at(['rows', i, 'notApplicable', j, 'os'], `os "${na.os}" is not in dimensions.os`);
       if (na.mode && !data.dimensions.mode.includes(na.mode)) at(['rows', i, 'notApplicable', j, 'mode'], `mode "${na.mode}" is not in dimensions.mode`);
     });
+    const kind = checkKind(row.check.kind);
+    for (const p of kind?.validate?.(row.check, { targets: Object.keys(targets), rowTarget: row.target }) ?? []) at(['rows', i, 'check', ...p.path], `rows[${i}].check${p.path.map((x) => (typeof x === 'number' ? `[${x}]` : `.${x}`)).join('')}: ${p.message}`);
     for (const key of ['expectOutput'] as const) {
       const re = (row.check as CheckSpec)[key];
       if (typeof re === 'string') checkRegex(re, () => at(['rows', i, 'check', key], `not a valid regular expression: ${re}`));
@@ -88,6 +91,7 @@ const COUNT_MESSAGES: Array<[RegExp, string]> = [
   [/check$/, 'a harness check needs traces, scenarios or both'],
   [/measure$/, 'give exactly one of command or request'],
   [/budget$/, 'give p50Ms, p95Ms or both'],
+  [/steps\[\d+\]$/, 'a lifecycle step is one action: { start: … }, { signal: … }, { expectExit: … } …'],
 ];
 
 function clarify(p: SchemaProblem): SchemaProblem {

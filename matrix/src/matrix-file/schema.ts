@@ -123,12 +123,31 @@ export function matrixSchema(): Schema {
             description: 'When the target counts as started (default: at once).',
             properties: {
               stdout: { type: 'string', description: 'A regular expression a stdout line must match; a JSON line becomes {{ready.*}}.' },
-              file: { type: 'string', description: 'A path that must exist (e.g. {{tmp}}/app.sock).' },
+              file: { type: 'string', description: 'A path that must exist (e.g. {{tmp}}/app.pid).' },
+              connect: {
+                type: 'string',
+                description: 'An endpoint that must accept a connection: a Unix socket path, \\\\.\\pipe\\NAME or tcp://127.0.0.1:PORT. Unlike `file`, a socket that exists but does not accept yet (or is still being set up) is not ready.',
+              },
               timeoutMs: { type: 'integer', minimum: 1, description: 'How long to wait (default 15000).' },
             },
           },
           secretFiles: { type: 'array', items: { type: 'string' }, description: 'Files whose contents are secrets (token files): never written to a report or evidence.' },
           stopTimeoutMs: { type: 'integer', minimum: 1, description: 'Grace after SIGTERM before SIGKILL (default 5000).' },
+          forks: {
+            type: 'boolean',
+            description: 'The command starts the daemon in the background and exits (`mytool daemon start`): its exit with code 0 is expected, and the daemon it leaves (found by the run\'s mark, its process group or pidFile) is the target from then on.',
+          },
+          pidFile: {
+            type: 'object',
+            title: 'TargetPidFile',
+            additionalProperties: false,
+            required: ['path'],
+            description: 'The PID file the daemon writes: the process it names belongs to the target (also when it cleared its environment and left the process group), so stopping the target ends it.',
+            properties: {
+              path: { type: 'string', description: 'Path of the PID file (placeholders allowed), relative to the matrix file.' },
+              field: { type: 'string', description: 'For a JSON PID file, the dotted path of the pid (default pid); a file holding only a number needs none.' },
+            },
+          },
         },
       },
       Check: {

@@ -22,10 +22,14 @@ export interface TargetSpec {
   command: string[];
   cwd?: string;
   env?: Record<string, string>;
-  ready?: { stdout?: string; file?: string; timeoutMs?: number };
+  ready?: { stdout?: string; file?: string; connect?: string; timeoutMs?: number };
   /** Files whose contents are secrets (a token file): scrubbed from every output. */
   secretFiles?: string[];
   stopTimeoutMs?: number;
+  /** The command starts the daemon in the background and exits 0 (`mytool daemon start`). */
+  forks?: boolean;
+  /** Where the daemon writes its pid: the process it names belongs to the target. */
+  pidFile?: { path: string; field?: string };
 }
 
 export interface MatrixRow {

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ValidateFunction } from 'ajv';
+import { MiB, readBounded } from '../../../core/src/config/bounded-read.js';
+import { jsonErrorPosition } from '../../../core/src/config/json-position.js';
 import { explainErrors } from '../../../core/src/config/validate.js';
 import { shippedValidator } from '../../../core/src/validators/load.js';
 import { ConfigError } from '../../../core/src/errors.js';
@@ -8,6 +10,9 @@ import { writeRedactedJson } from '../../../core/src/redact/write.js';
 import type { CellResult, MatrixReport } from './types.js';
 
 let validator: ValidateFunction | undefined;
+
+/** Reports hold an output tail per run: thousands of cells fit well below this. */
+export const MAX_REPORT_BYTES = 256 * MiB;
 
 export function summarize(cells: readonly CellResult[]): MatrixReport['summary'] {
   const s: MatrixReport['summary'] = { passed: 0, failed: 0, error: 0, not_applicable: 0, skipped: 0 };
@@ -17,21 +22,23 @@ export function summarize(cells: readonly CellResult[]): MatrixReport['summary']
 
 /** Reads and validates a report; a missing, unparsable or malformed file is a ConfigError naming it. */
 export function readReport(file: string): MatrixReport {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new ConfigError(code === 'ENOENT' ? `no matrix report at ${file}` : `cannot read the matrix report ${file}: ${code ?? (e as Error).message}`, {
+  const read = readBounded(file, MAX_REPORT_BYTES);
+  if (!read.ok) {
+    throw new ConfigError(read.problem === 'missing' ? `no matrix report at ${file}` : `cannot read the matrix report ${file}: it ${read.message}`, {
       location: { file },
       hint: 'Run `cutover matrix run` (or `cutover matrix merge` for sharded runs) first.',
     });
   }
+  const text = read.text;
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (e) {
-    throw new ConfigError(`the matrix report is not valid JSON: ${(e as Error).message}`, { location: { file }, hint: 'Run the matrix again to rewrite it.' });
+    const at = jsonErrorPosition(text);
+    throw new ConfigError(`the matrix report is not valid JSON${at ? ` at line ${at.line}, column ${at.column}` : ''}: ${(e as Error).message}`, {
+      location: { file, ...(at ?? {}) },
+      hint: 'Run the matrix again to rewrite it.',
+    });
   }
   validator ??= shippedValidator('matrix-report');
   if (!validator(data)) {

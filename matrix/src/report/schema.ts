@@ -43,7 +43,12 @@ export function reportSchema(): Record<string, unknown> {
           sha: { type: ['string', 'null'] },
           dirty: { type: 'boolean' },
           fingerprint: { type: ['string', 'null'] },
+          scheme: { type: 'string' },
           changed: { type: 'array', items: { type: 'string' } },
+          entries: {
+            type: 'array',
+            items: { type: 'object', required: ['file', 'blob'], properties: { file: { type: 'string' }, blob: { type: 'string' } } },
+          },
           excluded: { type: 'array', items: { type: 'string' } },
           reason: { type: 'string' },
         },
@@ -86,6 +91,7 @@ export function reportSchema(): Record<string, unknown> {
             status: { enum: statuses },
             message: { type: 'string' },
             kind: { type: 'string' },
+            runId: { type: 'string' },
             durationMs: { type: 'number', minimum: 0 },
             runs: {
               type: 'array',

@@ -21,6 +21,8 @@ export interface CellResult {
   /** Why it did not run, or the check's one-line outcome. */
   message: string;
   kind: string;
+  /** The run that produced this result; the evidence it wrote carries the same id. */
+  runId?: string;
   durationMs?: number;
   runs?: RunRecord[];
   findings?: Finding[];
@@ -31,12 +33,17 @@ export interface CellResult {
 export interface CommitState {
   /** HEAD at the time of the run; null when the project is not in a git work tree. */
   sha: string | null;
+  /** Whether files the checks depend on had uncommitted changes. */
   dirty: boolean;
-  /** sha256 over the changed paths and their contents (null when clean). */
+  /** sha256 over every file the checks may depend on, with its content's blob id (null outside git). */
   fingerprint: string | null;
-  /** Changed paths (repo-relative, POSIX), for "what differs" messages; capped. */
+  /** How the fingerprint was made; a report without it comes from an older cutover. */
+  scheme?: string;
+  /** Uncommitted changes among those files (repo-relative, POSIX), for messages; capped. */
   changed: string[];
-  /** Paths the run itself wrote (evidence): left out of the fingerprint at run and gate time. */
+  /** Every uncommitted change among them with its blob id ("deleted"), so the gate can name what changed since. */
+  entries?: Array<{ file: string; blob: string }>;
+  /** Paths left out of the fingerprint: task lists, sign-offs, evidence, cutover's own outputs. */
   excluded: string[];
   /** Why sha is null. */
   reason?: string;

@@ -8,8 +8,8 @@ import { makeTempDir } from '../../../core/src/tmp.js';
 import { checkKind } from '../checks/registry.js';
 import type { CheckContext, CheckOutcome } from '../checks/types.js';
 import type { Cell, MatrixFile } from '../matrix-file/types.js';
-import { PlaceholderError, expandPlaceholders } from './placeholders.js';
-import { TargetError, startTarget, type StartedTarget } from './target.js';
+import { PlaceholderError, expandPlaceholders, expandPlaceholdersIn } from './placeholders.js';
+import { TargetError, outputEnding, startTarget, type StartedTarget } from './target.js';
 
 export interface CellRunOptions {
   matrix: MatrixFile;
@@ -47,7 +47,7 @@ export async function runCell(cell: Cell, opts: CellRunOptions): Promise<CheckOu
     ...o,
     message: untmp(o.message),
     runs: o.runs.map((r) => ({ ...r, command: untmp(r.command), output: untmp(r.output) })),
-    findings: o.findings.map((f) => ({ ...f, message: untmp(f.message) })),
+    findings: o.findings.map((f) => ({ ...f, message: untmp(f.message), ...(f.file ? { file: untmp(f.file) } : {}) })),
     durationMs: Math.round(performance.now() - started),
   });
   try {
@@ -78,6 +78,8 @@ export async function runCell(cell: Cell, opts: CellRunOptions): Promise<CheckOu
       tmp: tmp.path,
       expand,
       expandShell,
+      expandWith: (s, extra, shell = false) => expandPlaceholders(s, vars, ready, shell, extra),
+      expandJson: (v, extra) => expandPlaceholdersIn(v, vars, ready, extra),
       resolve,
       redactor: opts.redactor,
       signal: ac.signal,
@@ -89,7 +91,8 @@ export async function runCell(cell: Cell, opts: CellRunOptions): Promise<CheckOu
     if (ac.signal.aborted && outcome.status === 'passed') {
       outcome = { ...outcome, status: 'error', message: `the row's limit of ${limit} ms was reached` };
     }
-    if (target && !target.process.alive) outcome = targetDied(outcome, cell.row.target!, target);
+    if (target && !target.isRunning()) outcome = targetDied(outcome, cell.row.target!, target);
+    else if (target && outcome.status !== 'passed') outcome = { ...outcome, message: `${outcome.message}${outputEnding(target.process, `target ${cell.row.target}'s`)}` };
     if (target) {
       const stopped = await target.stop();
       if (stopped.leftovers.length) outcome = { ...outcome, status: 'error', message: `${outcome.message}; target ${cell.row.target} left processes running after SIGKILL: ${stopped.leftovers.join(', ')}` };
@@ -112,7 +115,7 @@ export async function runCell(cell: Cell, opts: CellRunOptions): Promise<CheckOu
 
 /** A target that ended while its check ran: the check saw a dead target, whatever it concluded. */
 function targetDied(outcome: CheckOutcome, name: string, target: StartedTarget): CheckOutcome {
-  const tail = target.process.stderrTail();
-  const why = `target ${name} ${target.process.describeExit()} during the check${tail ? `; its stderr ends with:\n${tail}` : ''}`;
+  const how = target.spec.forks ? 'is no longer running (its daemon ended)' : target.process.describeExit();
+  const why = `target ${name} ${how} during the check${outputEnding(target.process)}`;
   return outcome.status === 'passed' ? { ...outcome, status: 'error', message: why } : { ...outcome, message: `${outcome.message}; ${why}` };
 }

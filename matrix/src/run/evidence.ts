@@ -41,6 +41,7 @@ export async function writeEvidenceFor(
         ...r,
         check: `${c.row} (${c.kind})`,
         cell: `${c.os}/${c.mode}`,
+        ...(c.runId !== undefined ? { run: c.runId } : {}),
       })),
     );
     const passed = taskCells.filter((c) => c.status === 'passed').length;

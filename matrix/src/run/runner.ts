@@ -1,5 +1,5 @@
+import { randomBytes } from 'node:crypto';
 import os from 'node:os';
-import path from 'node:path';
 import type { LoadedConfig } from '../../../core/src/config/index.js';
 import { ConfigError } from '../../../core/src/errors.js';
 import { cutoverVersion, toPosixRelative } from '../../../core/src/paths.js';
@@ -7,9 +7,12 @@ import { createRedactor } from '../../../core/src/redact.js';
 import { checkKind } from '../checks/registry.js';
 import { allCells, hostOs } from '../matrix-file/cells.js';
 import type { Cell, MatrixFile } from '../matrix-file/types.js';
+import type { Task } from '../../../core/src/tasks/types.js';
 import { tasksApi } from '../pillars.js';
-import { commitStateOf, snapshotTree } from '../report/commit.js';
-import { sortCells, summarize, writeReport } from '../report/io.js';
+import { commitStateOf, differingFiles, snapshotTree } from '../report/commit.js';
+import { reportFilesIn, unfingerprinted } from '../report/unfingerprinted.js';
+import { readReport, sortCells, summarize, writeReport } from '../report/io.js';
+import { mergeFilteredRun } from '../report/merge.js';
 import type { CellResult, MatrixReport, ShardInfo } from '../report/types.js';
 import type { MatrixSettings } from '../settings.js';
 import { writeEvidenceFor, type EvidenceWrite } from './evidence.js';
@@ -34,6 +37,8 @@ export interface RunMatrixOptions {
 }
 
 export interface RunMatrixResult {
+  /** This run's id: the cells it ran carry it (a --filter run's report also holds earlier cells). */
+  runId: string;
   report: MatrixReport;
   reportFile: string;
   evidence: EvidenceWrite[];
@@ -45,8 +50,6 @@ function base(cell: Cell): Omit<CellResult, 'status' | 'message'> {
   return { row: cell.row.id, title: cell.row.title, area: cell.row.area, tasks: cell.row.tasks, os: cell.os, mode: cell.mode, required: cell.row.required, kind: cell.row.check.kind };
 }
 
-const dirPrefix = (root: string, dir: string) => `${toPosixRelative(root, dir)}/`;
-
 /** Runs this host's cells of the matrix (after filter and shard), writes evidence and the report. */
 export async function runMatrix(opts: RunMatrixOptions): Promise<RunMatrixResult> {
   const host = hostOs();
@@ -56,6 +59,8 @@ export async function runMatrix(opts: RunMatrixOptions): Promise<RunMatrixResult
   const inShard = opts.shard ? rowsInShard(matrix, host, opts.shard) : undefined;
   const snapshot = await snapshotTree(loaded.dir);
   const redactor = createRedactor();
+  // Ties each result to the evidence this run writes for it: the gate matches them by this id.
+  const runId = randomBytes(8).toString('hex');
 
   const cells = allCells(matrix);
   const results: CellResult[] = [];
@@ -79,6 +84,7 @@ export async function runMatrix(opts: RunMatrixOptions): Promise<RunMatrixResult
     });
     const result: CellResult = {
       ...base(cell),
+      runId,
       status: outcome.status,
       message: outcome.message,
       durationMs: outcome.durationMs,
@@ -91,32 +97,20 @@ export async function runMatrix(opts: RunMatrixOptions): Promise<RunMatrixResult
   }
 
   const warnings: string[] = [];
-  const { tasks, titles } = await taskTitles(loaded, warnings);
+  const tasks = await taskTitles(loaded, warnings);
+  const { titles } = tasks;
   for (const row of matrix.rows) {
-    const unknown = tasks ? row.tasks.filter((t) => !tasks.has(t)) : [];
+    const unknown = tasks.ids ? row.tasks.filter((t) => !tasks.ids!.has(t)) : [];
     if (unknown.length) warnings.push(`row ${row.id} (${toPosixRelative(loaded.dir, matrix.file)}:${row.line}) names task(s) no task list has: ${unknown.join(', ')}`);
   }
-  const evidence = opts.settings.writeEvidence ? await writeEvidenceFor(loaded, results, { titles, commit: snapshot.sha, redactor }) : [];
-  for (const w of evidence) if (w.error) warnings.push(`evidence for ${w.taskId} was not written: ${w.error}`);
-
-  // Everything this run wrote is left out of the tree fingerprint, at run time and at gate time.
+  // What only describes the release, and what cutover writes, is left out of the fingerprint.
   const root = snapshot.root ?? loaded.dir;
-  const written = evidence.flatMap((w) => [
-    ...(w.file ? [toPosixRelative(root, w.file)] : []),
-    ...[...new Set(w.outputFiles.map((f) => path.dirname(f)))].map((d) => dirPrefix(root, d)),
-  ]);
-  const outDirs = [dirPrefix(root, opts.settings.outDir), dirPrefix(root, opts.settings.dashboardDir)];
-  const reportRel = toPosixRelative(root, opts.reportFile);
-  const excluded = [...outDirs, ...(outDirs.some((d) => reportRel.startsWith(d)) ? [] : [reportRel]), ...written];
+  const excluded = [...unfingerprinted(loaded, { ...opts.settings, ownOutputs: [...opts.settings.ownOutputs, opts.reportFile] }, root, tasks.list), ...reportFilesIn(snapshot.files.keys(), root)];
   const commit = commitStateOf(snapshot, excluded);
-  const after = commitStateOf(await snapshotTree(loaded.dir), excluded);
-  if (after.fingerprint !== commit.fingerprint || after.sha !== commit.sha) {
-    warnings.push(`the work tree changed while the matrix ran (${after.changed.slice(0, 5).join(', ') || 'HEAD moved'}); the gate will call this report stale`);
-  }
 
   const now = new Date().toISOString();
   const sorted = sortCells(results, matrix.rows.map((r) => r.id));
-  const report: MatrixReport = {
+  let report: MatrixReport = {
     format: 'cutover-matrix-report',
     version: 1,
     matrix: { file: toPosixRelative(loaded.dir, matrix.file), hash: matrix.hash },
@@ -136,21 +130,45 @@ export async function runMatrix(opts: RunMatrixOptions): Promise<RunMatrixResult
     cells: redactor.value(sorted),
     summary: summarize(sorted),
   };
+  // A filtered run adds its cells to the report of the same tree instead of replacing it.
+  if (filter.expressions.length) {
+    const merged = mergeFilteredRun(previousReport(opts.reportFile), report);
+    report = merged.report;
+    if (merged.note) warnings.push(merged.note);
+  }
+  // Evidence describes every cell of the report that ran for a task, this run's and merged ones alike.
+  const evidence = opts.settings.writeEvidence ? await writeEvidenceFor(loaded, report.cells, { titles, commit: snapshot.sha, redactor }) : [];
+  for (const w of evidence) if (w.error) warnings.push(`evidence for ${w.taskId} was not written: ${w.error}`);
+
+  const after = await snapshotTree(loaded.dir);
+  const moved = differingFiles(snapshot.files, after.files, excluded);
+  if (moved.length || after.sha !== snapshot.sha) {
+    warnings.push(`the work tree changed while the matrix ran (${moved.slice(0, 5).join(', ') || 'HEAD moved'}); the gate will call this report stale`);
+  }
   writeReport(opts.reportFile, report);
-  return { report, reportFile: opts.reportFile, evidence, warnings };
+  return { runId, report, reportFile: opts.reportFile, evidence, warnings };
 }
 
-async function taskTitles(loaded: LoadedConfig, warnings: string[]): Promise<{ tasks: Set<string> | undefined; titles: Map<string, string> }> {
+/** The report a filtered run merges into; one that cannot be read is replaced. */
+function previousReport(file: string): MatrixReport | undefined {
+  try {
+    return readReport(file);
+  } catch {
+    return undefined;
+  }
+}
+
+async function taskTitles(loaded: LoadedConfig, warnings: string[]): Promise<{ ids: Set<string> | undefined; titles: Map<string, string>; list: Task[] }> {
   const titles = new Map<string, string>();
-  if (!loaded.config.tasks?.sources?.length) return { tasks: undefined, titles };
+  if (!loaded.config.tasks?.sources?.length) return { ids: undefined, titles, list: [] };
   try {
     const { loadTasks } = await tasksApi();
     const { tasks } = await loadTasks(loaded);
     for (const t of tasks) if (t.id !== undefined) titles.set(t.id, t.title);
-    return { tasks: new Set(titles.keys()), titles };
+    return { ids: new Set(titles.keys()), titles, list: tasks };
   } catch (e) {
     warnings.push(`task lists could not be read for titles: ${(e as Error).message}`);
-    return { tasks: undefined, titles };
+    return { ids: undefined, titles, list: [] };
   }
 }
 

@@ -2,15 +2,17 @@ import { findingIds } from '../../finding-ids.js';
 import { MissingApiError } from '../inputs.js';
 import { manifestsApi } from '../../pillars.js';
 import { reason } from '../reason.js';
+import { notConfigured } from '../required.js';
 import type { GateRule } from '../types.js';
 
-/** When the manifests pillar is configured, its check and drift report no error. */
+/** The manifests pillar is configured (unless gate.require opts out), and its check and drift report no error. */
 export const contractRule: GateRule = {
   id: 'contract',
   category: 'contract',
-  description: 'The command/event contract has no drift or check finding of severity error (when manifests are configured).',
-  async run({ loaded }) {
-    if (loaded.config.manifests === undefined) return { reasons: [], skipped: 'no manifests section in the config' };
+  description: 'The command/event contract is configured and has no drift or check finding of severity error.',
+  async run(ctx) {
+    const { loaded } = ctx;
+    if (loaded.config.manifests === undefined) return notConfigured(this, ctx, 'contract', 'the command/event contract to be checked (check and drift)');
     const api = await manifestsApi();
     if (!api.checkProject || !api.driftProject) {
       throw new MissingApiError('manifests are configured but this build of cutover has no checkProject/driftProject in cutover/manifests');

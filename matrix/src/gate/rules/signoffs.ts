@@ -20,8 +20,9 @@ export const signoffsRule: GateRule = {
     const r = (id: string, message: string, line: number | undefined, hint: string, data?: Record<string, unknown>) =>
       reason(this.id, this.category, id, message, { root, file: settings.signoffFile, ...(line ? { line } : {}), hint, ...(data ? { data } : {}) });
     if (!fs.existsSync(settings.signoffFile)) {
+      // One project-wide reason, not one per role: the file is what is missing.
       return {
-        reasons: roles.map((role) => r(findingIds['gate-signoff-missing'].id, `no sign-off from ${role}: ${rel} does not exist`, undefined, `Create ${rel} with a table Role | Name | Date | Decision and one approved row per role.`, { role })),
+        reasons: [r(findingIds['gate-signoff-missing'].id, `${rel} does not exist: no sign-off from ${roles.join(', ')}`, undefined, `Create ${rel} with a table Role | Name | Date | Decision and one approved row per role.`, { roles })],
         note: `${rel} does not exist`,
       };
     }
@@ -31,7 +32,8 @@ export const signoffsRule: GateRule = {
       reasons.push(r(findingIds['gate-input-unreadable'].id, `${rel} has no table with the columns Role, Name, Date and Decision`, 1, FORMAT_HINT));
     }
     for (const p of file.problems) {
-      reasons.push({ ...r(findingIds['gate-input-unreadable'].id, p.message, p.line, FORMAT_HINT), category: 'inputs' });
+      if (p.kind === 'future') reasons.push(r(findingIds['gate-signoff-future'].id, p.message, p.line, 'Write the date the decision was made; a sign-off cannot be dated ahead.'));
+      else reasons.push({ ...r(findingIds['gate-input-unreadable'].id, p.message, p.line, FORMAT_HINT), category: 'inputs' });
     }
     let approved = 0;
     for (const role of roles) {

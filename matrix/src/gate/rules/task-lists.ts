@@ -2,11 +2,14 @@ import { findingIds } from '../../finding-ids.js';
 import { reason } from '../reason.js';
 import type { GateRule } from '../types.js';
 
-/** The task lists must exist, parse and hold tasks: the gate never passes on fewer tasks than written. */
+/**
+ * The task lists must exist, parse and each hold tasks (`task-source-empty` names a list that holds
+ * none): the gate never passes on fewer tasks than written.
+ */
 export const taskListsRule: GateRule = {
   id: 'task-lists',
   category: 'inputs',
-  description: 'Every configured task list is read and parsed, and together they hold at least one task.',
+  description: 'Every configured task list is read and parsed, and each holds at least one task.',
   async run({ loaded, inputs }) {
     const root = loaded.dir;
     const sources = loaded.config.tasks?.sources ?? [];
@@ -31,15 +34,6 @@ export const taskListsRule: GateRule = {
         hint: f.hint ?? 'Fix the task list so every task reads cleanly.',
       }),
     );
-    if (tasks.length === 0 && !reasons.some((r) => r.severity === 'error')) {
-      reasons.push(
-        reason(this.id, this.category, findingIds['gate-input-unreadable'].id, `the task lists (${sources.length}) hold no task: an empty list proves nothing`, {
-          root,
-          file: sources[0]!.path,
-          hint: 'Check the file is the runbook and its tasks are checklist items (`- [ ] \\`ID\\` …`) or ledger rows.',
-        }),
-      );
-    }
     return { reasons, note: `${tasks.length} task(s) from ${sources.length} list(s)` };
   },
 };

@@ -12,7 +12,8 @@ export const tasksOpenRule: GateRule = {
   async run({ loaded, inputs }) {
     if (!(loaded.config.tasks?.sources ?? []).length) return { reasons: [], skipped: 'no task list configured (reported by task-lists)' };
     const { tasks } = await inputs.tasks();
-    const open = tasks.filter((t) => t.status !== 'done');
+    // A parent ticked over open sub-tasks is reported once, by task-lists (task-subtask-open).
+    const open = tasks.filter((t) => t.status !== 'done' && !t.openSubtasks);
     const reasons = open.map((t) => {
       const who = [t.owner, t.phase].filter(Boolean).join(', ');
       const name = t.id ?? `"${t.title.length > 70 ? `${t.title.slice(0, 67)}…` : t.title}"`;
@@ -24,6 +25,7 @@ export const tasksOpenRule: GateRule = {
         data: { taskId: t.id, status: t.status, owner: t.owner, phase: t.phase, title: t.title },
       });
     });
-    return { reasons, note: `${tasks.length - open.length} of ${tasks.length} task(s) done` };
+    const done = tasks.filter((t) => t.status === 'done').length;
+    return { reasons, note: `${done} of ${tasks.length} task(s) done` };
   },
 };

@@ -1,0 +1,43 @@
+/**
+ * What the registration rules share: which generate_handler! lists a command (the app's own, or
+ * a plugin's), and whether some entry could not be read at all (then a command missing from
+ * the lists may still be registered by it, and the rules say so as a warning).
+ */
+import { byName, pathsMatch, type FactIndex } from '../build/index-facts.js';
+import type { CommandDefinitionFact, CommandRegistrationFact, UnresolvedFact } from '../model.js';
+import { at } from './suggest.js';
+
+/** Whether a registration lists this definition (an entry that could not be followed counts by name). */
+export function lists(r: CommandRegistrationFact, def: CommandDefinitionFact): boolean {
+  return r.name === def.name && (r.unresolved !== undefined || pathsMatch(r.path, def.path));
+}
+
+/** Registrations of each plugin found in the sources, by plugin name. */
+export function pluginRegistrations(facts: FactIndex): Map<string, CommandRegistrationFact[]> {
+  const out = new Map<string, CommandRegistrationFact[]>();
+  for (const r of facts.registrations) {
+    if (r.plugin === undefined) continue;
+    const list = out.get(r.plugin);
+    if (list) list.push(r);
+    else out.set(r.plugin, [r]);
+  }
+  return out;
+}
+
+/** The app's own registrations (not a plugin's) by name. */
+export function appRegistrations(facts: FactIndex): Map<string, CommandRegistrationFact[]> {
+  return byName(facts.registrations.filter((r) => r.plugin === undefined));
+}
+
+/** generate_handler! entries that could not be read, so any command may be among them. */
+export function unreadableEntries(facts: FactIndex): UnresolvedFact[] {
+  return facts.unresolved.filter((u) => u.role === 'registration');
+}
+
+/** `; generate_handler![…] at x.rs:9 has an entry that could not be read (…), which may list it`. */
+export function maybeListed(unreadable: readonly UnresolvedFact[]): string {
+  const u = unreadable[0];
+  if (!u) return '';
+  const more = unreadable.length > 1 ? ` (and ${unreadable.length - 1} more)` : '';
+  return `; but generate_handler![…] at ${at(u.loc)} has an entry that could not be read${more} (${u.reason}), which may list it`;
+}
