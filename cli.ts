@@ -10,7 +10,7 @@ import { verbs as matrixVerbs } from './matrix/src/verbs.js';
 import { verbs as evidenceVerbs } from './evidence/src/verbs.js';
 
 /** The order help lists verbs in: the pipeline's order, then utilities. */
-const ORDER = ['manifest', 'check', 'drift', 'record', 'replay', 'matrix', 'evidence', 'gate', 'config'];
+const ORDER = ['manifest', 'check', 'drift', 'record', 'replay', 'tap', 'matrix', 'evidence', 'gate', 'config'];
 
 /**
  * Every working verb. Each pillar registers its verbs in its own `src/verbs.ts`; nothing is listed

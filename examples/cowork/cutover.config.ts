@@ -29,21 +29,24 @@ export default defineConfig({
   matrix: { file: 'cutover.matrix.yaml', outDir: '.cutover/matrix' },
   gate: { signoffs: { file: 'SIGNOFF.md', roles: ['ARCH', 'SEC', 'QA', 'OPS'] }, dashboardDir: '.cutover/dashboard' },
   harness: {
-    // The old path: the sidecar the desktop app spawns, on stdio. Its first line is a ready event.
+    // The old path: the sidecar the desktop app spawns, on stdio. Its first line is a ready event,
+    // and like the app, cutover then tells it where the app's data lives: it refuses everything else before.
     old: {
       transport: 'stdio',
       command: 'node',
-      args: ['src-sidecar/dist/index.js', '--data-dir', '{{dataDir}}'],
+      args: ['src-sidecar/dist/index.js'],
       dataDir: true,
+      setup: [{ command: 'initialize', params: { appDataDir: '{{dataDir}}' } }],
     },
-    // The new path: the same sidecar as a daemon on a Unix socket, with a fresh token per start.
+    // The new path: the same sidecar as a daemon on a Unix socket, with a fresh token per start. It
+    // listens before its state is loaded (here slowed down to show it), so it is ready when daemon_health says so.
     new: {
       transport: 'socket',
       command: 'node',
       args: ['src-sidecar/dist/index.js', '--daemon', '--data-dir', '{{dataDir}}', '--replay-buffer', '256'],
-      env: { COWORK_CHUNK_DELAY_MS: '1' },
+      env: { COWORK_CHUNK_DELAY_MS: '1', COWORK_STARTUP_DELAY_MS: '200' },
       dataDir: true,
-      ready: { stream: 'stdout', pattern: '"type":"ready"' },
+      ready: { command: 'daemon_health', until: { 'result.ready': true } },
       endpoint: '{{dataDir}}/cowork.sock',
       token: { file: '{{dataDir}}/auth.token' },
     },

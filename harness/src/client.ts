@@ -1,7 +1,7 @@
 import { TransportError } from '../../core/src/errors.js';
 import { FrameTooLargeError, formatBytes, type FrameDecoder } from './framing/framing.js';
 import type { Incoming, JsonObject, Profile, RequestId, RequestSpec } from './profiles/profile.js';
-import { settlesWithin, withTimeout } from '../../core/src/wait.js';
+import { settlesWithin, sleep, withTimeout } from '../../core/src/wait.js';
 import { MAX_JSON_DEPTH, jsonDepthOver } from '../../core/src/util/json-depth.js';
 import type { Channel, Transport } from './transports/transport.js';
 import { clip } from '../../core/src/redact/text.js';
@@ -124,7 +124,7 @@ export class Client {
     let count = -1;
     while (count !== this.received.length && Date.now() < deadline) {
       count = this.received.length;
-      await new Promise((r) => setTimeout(r, quietMs));
+      await sleep(quietMs);
       if (this.failure && !this.closed) throw this.failure;
     }
   }

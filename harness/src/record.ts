@@ -1,10 +1,11 @@
 import type { Finding } from '../../core/src/findings.js';
 import { cutoverVersion } from '../../core/src/paths.js';
-import { compareExchanges } from './compare/compare.js';
+import { compareExchanges, type Difference } from './compare/compare.js';
 import { learnNoise } from './compare/noise.js';
 import type { HarnessContext } from './context.js';
-import { contractFindings, finding } from './report/to-findings.js';
-import { runOnce, type RunResult } from './run/run-once.js';
+import { finding } from './report/to-findings.js';
+import { issueFindings, mergeViolations } from './checks/contract-merge.js';
+import { generatedDirs, runOnce, type RunResult } from './run/run-once.js';
 import type { Scenario } from './scenario/types.js';
 import { TRACE_FORMAT, TRACE_VERSION, type BodyLine, type Located, type Trace } from './trace/types.js';
 
@@ -32,25 +33,30 @@ export async function recordScenario(ctx: HarnessContext, scenario: Scenario, op
   }
   const first = results[0]!;
   const findings: Finding[] = [];
-  const noise = new Map<string, { scope: string; path: string }>();
+  const varied: Difference[] = [];
   for (const other of results.slice(1)) {
     const diffs = await compareExchanges(first.lines, other.lines, {
       profile: first.profile,
       compare: ctx.settings.compare,
       noise: [],
-      expectedDataDirs: dirs(first.dataDir),
-      actualDataDirs: dirs(other.dataDir),
+      expectedDataDirs: generatedDirs(first.dataDir, first.home),
+      actualDataDirs: generatedDirs(other.dataDir, other.home),
+      // Every varying value on its own: each noise rule is as narrow as what varied.
+      maxDifferences: Infinity,
+      maxPerMessage: Infinity,
+      group: false,
     });
-    const learnt = learnNoise(diffs);
-    for (const n of learnt.noise) noise.set(`${n.scope}\u0000${n.path}`, n);
-    for (const u of learnt.unstable) {
-      findings.push(finding('record-unstable', `${scenario.name}: two recordings of the ${role} path differ: ${u.subject} ${u.kind}`, {
-        ...(scenario.file ? { file: scenario.file } : {}),
-        hint: 'The old path is not deterministic here; add a wait step (until: an event) or ignore the message in harness.compare.',
-      }));
-    }
+    varied.push(...diffs);
   }
-  const lines = portable(first.lines, first.dataDir, ctx.settings.configDir).map((l, i) => ({ ...l, line: i + 2 })) as Located<BodyLine>[];
+  // All recordings at once: a rule covers every way its place varied.
+  const learnt = learnNoise(varied);
+  for (const u of learnt.unstable.slice(0, 20)) {
+    findings.push(finding('record-unstable', `${scenario.name}: two recordings of the ${role} path differ: ${u.subject} ${u.kind}${u.after ? ` ${u.after}` : ''}`, {
+      ...(scenario.file ? { file: scenario.file } : {}),
+      hint: 'The old path is not deterministic here; add a wait step (until: an event) or ignore the message in harness.compare.',
+    }));
+  }
+  const lines = portable(first.lines, first, ctx.settings.configDir).map((l, i) => ({ ...l, line: i + 2 })) as Located<BodyLine>[];
   const trace: Trace = {
     file: undefined,
     header: {
@@ -63,21 +69,25 @@ export async function recordScenario(ctx: HarnessContext, scenario: Scenario, op
       cutover: cutoverVersion(),
       recordedAt: new Date().toISOString(),
       runs,
-      noise: [...noise.values()].sort((a, b) => a.scope.localeCompare(b.scope) || a.path.localeCompare(b.path)),
+      noise: learnt.noise,
     },
     lines,
   };
   if (ctx.contract) {
-    findings.push(...contractFindings(ctx.contract.check(first.lines, first.profile), scenario.file, () => undefined, `${role} path, while recording ${scenario.name}`));
+    const issues = mergeViolations([], ctx.contract.check(first.lines, first.profile));
+    findings.push(...issueFindings(issues, scenario.file, () => undefined, () => undefined, { golden: '', both: '', actual: `${role} path, while recording ${scenario.name}` }));
   }
   return { trace, findings: findings.map((f) => ctx.redactor.value(f)) };
 }
 
-const dirs = (d: string | undefined) => (d ? [d] : []);
 
-/** A golden trace is committed: the run's temp data dir and the config folder become placeholders. */
-function portable(lines: BodyLine[], dataDir: string | undefined, configDir: string): BodyLine[] {
-  const swaps = [...(dataDir ? [[dataDir, '<dataDir>'] as const] : []), [configDir, '<configDir>'] as const].sort((a, b) => b[0].length - a[0].length);
+/** A golden trace is committed: the run's temp data dir and home, and the config folder, become placeholders. */
+function portable(lines: BodyLine[], run: Pick<RunResult, 'dataDir' | 'home'>, configDir: string): BodyLine[] {
+  const swaps = [
+    ...(run.dataDir ? [[run.dataDir, '<dataDir>'] as const] : []),
+    ...(run.home ? [[run.home, '<home>'] as const] : []),
+    [configDir, '<configDir>'] as const,
+  ].sort((a, b) => b[0].length - a[0].length);
   const fix = (v: unknown): unknown => {
     if (typeof v === 'string') {
       let s = v;

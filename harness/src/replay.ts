@@ -1,15 +1,17 @@
 import { ConfigError } from '../../core/src/errors.js';
 import type { Finding } from '../../core/src/findings.js';
-import { checkSeq } from './checks/seq.js';
+import { capSeq, checkSeq, foldSeqGaps } from './checks/seq.js';
 import type { Difference } from './compare/compare.js';
 import { startComparison } from './compare/live/start.js';
 import type { LiveComparison } from './compare/live/types.js';
 import type { HarnessContext } from './context.js';
 import { getProfile } from './profiles/registry.js';
-import { contractFindings, differenceFindings, finding, seqFindings } from './report/to-findings.js';
-import { runOnce } from './run/run-once.js';
+import { differenceFindings, finding, seqFindings } from './report/to-findings.js';
+import { foldIntoDifferences, issueFindings, mergeViolations } from './checks/contract-merge.js';
+import { generatedDirs, runOnce } from './run/run-once.js';
 import { traceSource } from './trace/read.js';
 import { lostSecrets, redactedObservationPaths, type LostSecret } from './trace/secret-refs.js';
+import { REDACTED } from '../../core/src/redact/registry.js';
 import { isStep, type BodyLine, type StepLine, type Trace } from './trace/types.js';
 
 export interface ReplayResult {
@@ -46,35 +48,37 @@ export async function replayTrace(ctx: HarnessContext, trace: Trace, opts: Repla
       hint: 'Both paths must speak the same envelope to be compared; set the profile per target.',
     });
   }
-  const lost = lostSecrets(trace);
+  // Most traces hold no redacted value at all: their text says so without walking every message.
+  const redacted = traceSource(trace)?.includes(REDACTED) ?? true;
+  const lost = redacted ? lostSecrets(trace) : [];
   if (lost.length) return { findings: lost.map((l) => lostFinding(trace, l)), differences: [], actual: [], messages: 0 };
   ctx.onProgress(`replay ${trace.header.scenario} on the ${role} path`);
   const steps = trace.lines.filter(isStep) as StepLine[];
   // Where the golden trace holds a redacted value, the new path answers with the real one: its
   // presence is compared, its value cannot be.
-  const compare = { ...ctx.settings.compare, mask: [...ctx.settings.compare.mask, ...redactedObservationPaths(trace)] };
+  const compare = redacted ? { ...ctx.settings.compare, mask: [...ctx.settings.compare.mask, ...redactedObservationPaths(trace)] } : ctx.settings.compare;
   const base = { profile, compare, noise: trace.header.noise };
   // Compared while the exchange runs: only naming and matching are left when it ends.
   const live = startComparison({ ...base, golden: { lines: trace.lines, text: traceSource(trace) } }, opts.thread === undefined ? {} : { thread: opts.thread });
   let run: Awaited<ReturnType<typeof runOnce>>;
   let differences: Difference[];
   try {
-    run = await runOnce(ctx, role, steps, trace.file ?? `trace ${trace.header.scenario}`, (dataDir) => {
-      live.begin(dataDir ? [dataDir] : []);
+    run = await runOnce(ctx, role, steps, trace.file ?? `trace ${trace.header.scenario}`, (dataDir, home) => {
+      live.begin(generatedDirs(dataDir, home));
       return (line, text) => live.observe(line, text);
     });
     differences = await live.end();
   } finally {
     await live.dispose();
   }
-  const findings = differenceFindings(differences, trace.file, ctx.redactor);
   // Each replayed line is located at the trace line of the step it followed.
   const stepLineOf = locateByStep(trace, run.lines);
-  findings.push(...seqFindings(checkSeq(run.lines, profile), trace.file, `replay of ${trace.header.scenario}`));
-  if (ctx.contract) {
-    findings.push(...contractFindings(ctx.contract.check(trace.lines, profile), trace.file, (at) => trace.lines[at]?.line, 'golden trace'));
-    findings.push(...contractFindings(ctx.contract.check(run.lines, profile), trace.file, stepLineOf, `${role} path`));
-  }
+  // A manifest problem only the new path has, in a message that differs, is part of that difference.
+  const issues = ctx.contract ? foldIntoDifferences(mergeViolations(ctx.contract.check(trace.lines, profile), ctx.contract.check(run.lines, profile)), differences) : [];
+  const seq = capSeq(foldSeqGaps(checkSeq(run.lines, profile), differences));
+  const findings = differenceFindings(differences, trace.file, ctx.redactor);
+  findings.push(...seqFindings(seq, trace.file, `replay of ${trace.header.scenario}`));
+  findings.push(...issueFindings(issues, trace.file, (at) => trace.lines[at]?.line, stepLineOf));
   return { findings: dedupe(findings.map((f) => ctx.redactor.value(f))), differences, actual: run.lines, messages: run.lines.filter((l) => !isStep(l)).length, comparedIn: live.mode };
 }
 

@@ -33,7 +33,8 @@ export interface HarnessOptions {
 export interface UnitResult {
   kind: 'trace' | 'builtin';
   name: string;
-  status: 'passed' | 'failed' | 'skipped';
+  /** inconclusive: a built-in scenario had nothing to observe; it counts as not passed. */
+  status: 'passed' | 'failed' | 'skipped' | 'inconclusive';
   findings: Finding[];
   durationMs: number;
   /** Trace file, for kind trace. */
@@ -124,7 +125,10 @@ export async function runHarness(opts: HarnessOptions): Promise<HarnessResult> {
       units.push({ kind: 'builtin', name: sel.scenario.name, status: 'skipped', reason: sel.reason, findings: [], durationMs: 0 });
       continue;
     }
-    await guarded({ kind: 'builtin', name: sel.scenario.name }, async () => ({ findings: await runBuiltin(ctx, sel.scenario) }));
+    await guarded({ kind: 'builtin', name: sel.scenario.name }, async () => {
+      const r = await runBuiltin(ctx, sel.scenario);
+      return r.inconclusive ? { findings: r.findings, status: 'inconclusive', reason: `${r.inconclusive.why}; needs ${r.inconclusive.needs}` } : { findings: r.findings };
+    });
   }
 
   // Fail closed: a harness check that checked nothing must not read as a pass.
@@ -140,8 +144,11 @@ export async function runHarness(opts: HarnessOptions): Promise<HarnessResult> {
   const traces = ran.filter((u) => u.kind === 'trace').length;
   const builtins = ran.filter((u) => u.kind === 'builtin').length;
   const failed = ran.filter((u) => u.status === 'failed').length;
-  const summary = `${traces} trace${traces === 1 ? '' : 's'} replayed, ${builtins} built-in scenario${builtins === 1 ? '' : 's'} run: ${failed === 0 ? 'all passed' : `${failed} failed`} (${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'})`;
-  return { ok: counts.error === 0, findings, summary, durationMs: Date.now() - started, units, ...(targetError ? { targetError } : {}) };
+  const inconclusive = ran.filter((u) => u.status === 'inconclusive').length;
+  const verdict = [failed ? `${failed} failed` : '', inconclusive ? `${inconclusive} inconclusive` : ''].filter(Boolean).join(', ') || 'all passed';
+  const summary = `${traces} trace${traces === 1 ? '' : 's'} replayed, ${builtins} built-in scenario${builtins === 1 ? '' : 's'} run: ${verdict} (${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'})`;
+  // Fail closed: a check that had nothing to observe is not a pass.
+  return { ok: counts.error === 0 && inconclusive === 0, findings, summary, durationMs: Date.now() - started, units, ...(targetError ? { targetError } : {}) };
 }
 
 interface TraceItem {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ConfigError } from '../../core/src/errors.js';
-import { PlaceholderError, expandText } from '../../core/src/placeholders.js';
+import { PlaceholderError, expandText, expandValue } from '../../core/src/placeholders.js';
 import type { LoadedConfig } from '../../core/src/config/index.js';
 import type { HarnessConfig, HarnessPathRule } from '../../core/src/config/types.generated.js';
 import { DEFAULT_PROFILE, getProfile } from './profiles/registry.js';
@@ -17,7 +17,15 @@ export interface Timeouts {
 export const DEFAULT_TIMEOUTS: Timeouts = { readyMs: 15_000, responseMs: 10_000, waitMs: 15_000, settleMs: 150, stopMs: 3_000 };
 export const DEFAULT_MAX_FRAME_BYTES = 16 * 1024 * 1024;
 
-export type ReadySpec = 'message' | 'none' | { stream: 'stdout' | 'stderr'; pattern: RegExp; endpoint?: string };
+/** When a target is ready, in the order it is waited for: its ready message or line, then a command answering as `until` says. */
+export interface ReadySpec {
+  /** The profile's ready message comes first (a stdio sidecar's ready event). */
+  message: boolean;
+  line?: { stream: 'stdout' | 'stderr'; pattern: RegExp; endpoint?: string };
+  command?: { command: string; params?: JsonObject; until: Record<string, unknown>; intervalMs: number };
+  /** The limit for all of it (harness.timeouts.readyMs unless the target says otherwise). */
+  timeoutMs: number;
+}
 
 export interface CommandSpec {
   command: string;
@@ -36,6 +44,8 @@ export interface TargetSettings {
   env: Record<string, string>;
   cwd: string;
   dataDir: boolean;
+  /** A fresh home folder per run (HOME, USERPROFILE and {{home}} point at it). */
+  home: boolean;
   ready: ReadySpec;
   endpoint?: string;
   token?: { file?: string; env?: string; field: string };
@@ -58,7 +68,7 @@ export interface CompareSettings {
   /** Undefined: the profile's. */
   transportOnly: PathRule[] | undefined;
   ordering: 'session' | 'strict' | 'none';
-  detect: { isoTimes: boolean; epochMillis: boolean; uuids: boolean; paths: boolean };
+  detect: { isoTimes: boolean; epochMillis: boolean; uuids: boolean; paths: boolean; idsInText: boolean };
 }
 
 export interface HarnessSettings {
@@ -84,9 +94,10 @@ export function harnessSettings(loaded: LoadedConfig): HarnessSettings {
   const h: HarnessConfig = loaded.config.harness ?? {};
   const profile = getProfile(h.profile ?? DEFAULT_PROFILE);
   const maxFrameBytes = h.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES;
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...h.timeouts };
   const target = (role: 'old' | 'new') => {
     const t = h[role];
-    return t ? targetSettings(role, t, profile, loaded.dir, maxFrameBytes) : undefined;
+    return t ? targetSettings(role, t, profile, loaded.dir, maxFrameBytes, timeouts.readyMs) : undefined;
   };
   const scenarioPaths = h.scenarios ?? [];
   // Traces sit beside the scenario folder (cutover/scenarios → cutover/traces) unless configured.
@@ -108,12 +119,12 @@ export function harnessSettings(loaded: LoadedConfig): HarnessSettings {
       idKeys: c.idKeys ?? [],
       transportOnly: c.transportOnly?.map(pathRule),
       ordering: c.ordering ?? 'session',
-      detect: { isoTimes: true, epochMillis: true, uuids: true, paths: true, ...c.detect },
+      detect: { isoTimes: true, epochMillis: true, uuids: true, paths: true, idsInText: true, ...c.detect },
     },
     contract: { ...(h.contract?.commands ? { commands: h.contract.commands } : {}), ...(h.contract?.events ? { events: h.contract.events } : {}) },
     secrets: Object.fromEntries(Object.entries(h.secrets ?? {}).filter((e): e is [string, { env?: string; file?: string }] => e[1] !== undefined)),
     logDir: h.logDir,
-    timeouts: { ...DEFAULT_TIMEOUTS, ...h.timeouts },
+    timeouts,
     maxFrameBytes,
     builtins: h.builtins ?? {},
   };
@@ -121,19 +132,14 @@ export function harnessSettings(loaded: LoadedConfig): HarnessSettings {
 
 type RawTarget = NonNullable<HarnessConfig['old']>;
 
-function targetSettings(role: 'old' | 'new', t: RawTarget, defaultProfile: Profile, configDir: string, maxFrameBytes: number): TargetSettings {
+function targetSettings(role: 'old' | 'new', t: RawTarget, defaultProfile: Profile, configDir: string, maxFrameBytes: number, readyMs: number): TargetSettings {
   const where = `harness.${role}`;
+  const r = typeof t.ready === 'object' ? t.ready : undefined;
   if (t.transport === 'stdio' && !t.command) throw new ConfigError(`${where}.command is required for the stdio transport`, { hint: 'Name the program that serves on stdin/stdout.' });
-  if (t.transport === 'socket' && !t.endpoint && !(typeof t.ready === 'object' && t.ready.endpoint)) {
+  if (t.transport === 'socket' && !t.endpoint && !r?.endpoint) {
     throw new ConfigError(`${where}.endpoint is required for the socket transport`, {
       hint: 'Give a Unix socket path, \\\\.\\pipe\\NAME or tcp://127.0.0.1:PORT, or ready.endpoint to read it from the ready line.',
     });
-  }
-  let ready: ReadySpec;
-  if (typeof t.ready === 'object') {
-    ready = { stream: t.ready.stream ?? 'stdout', pattern: regex(t.ready.pattern, `${where}.ready.pattern`), ...(t.ready.endpoint ? { endpoint: t.ready.endpoint } : {}) };
-  } else {
-    ready = t.ready ?? (t.transport === 'stdio' ? 'message' : 'none');
   }
   return {
     role,
@@ -145,12 +151,29 @@ function targetSettings(role: 'old' | 'new', t: RawTarget, defaultProfile: Profi
     env: Object.fromEntries(Object.entries(t.env ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string')),
     cwd: t.cwd ?? configDir,
     dataDir: t.dataDir ?? false,
-    ready,
+    home: t.home ?? false,
+    ready: readySpec(t, where, readyMs),
     ...(t.endpoint ? { endpoint: t.endpoint } : {}),
     ...(t.token ? { token: { ...(t.token.file ? { file: t.token.file } : {}), ...(t.token.env ? { env: t.token.env } : {}), field: t.token.field ?? 'authToken' } } : {}),
     setup: (t.setup ?? []).map((s) => ({ command: s.command, ...(s.params ? { params: s.params as JsonObject } : {}) })),
     configDir,
     maxFrameBytes,
+  };
+}
+
+function readySpec(t: RawTarget, where: string, readyMs: number): ReadySpec {
+  const r = t.ready;
+  if (typeof r !== 'object') return { message: (r ?? (t.transport === 'stdio' ? 'message' : 'none')) === 'message', timeoutMs: readyMs };
+  if (r.endpoint && !r.pattern) throw new ConfigError(`${where}.ready.endpoint reads the endpoint from the ready line, but ${where}.ready.pattern is not set`, { hint: 'Give the pattern of that line.' });
+  if ((r.until || r.params || r.intervalMs) && !r.command) throw new ConfigError(`${where}.ready.until needs ${where}.ready.command: the command whose answer it matches`);
+  if (!r.pattern && !r.command && r.message === undefined) {
+    throw new ConfigError(`${where}.ready says neither what to wait for: a line (pattern), a command (command, until) or the ready message (message: true)`);
+  }
+  return {
+    message: r.message ?? false,
+    ...(r.pattern ? { line: { stream: r.stream ?? 'stdout', pattern: regex(r.pattern, `${where}.ready.pattern`), ...(r.endpoint ? { endpoint: r.endpoint } : {}) } } : {}),
+    ...(r.command ? { command: { command: r.command, ...(r.params ? { params: r.params as JsonObject } : {}), until: (r.until ?? {}) as Record<string, unknown>, intervalMs: r.intervalMs ?? 100 } } : {}),
+    timeoutMs: r.timeoutMs ?? readyMs,
   };
 }
 
@@ -169,23 +192,45 @@ function regex(source: string, where: string): RegExp {
 }
 
 /**
- * Expands `{{dataDir}}`, `{{configDir}}` and `{{env.NAME}}` in a target's command, args, env,
- * cwd, endpoint and token file (the older `{dataDir}` spelling is read the same way).
+ * Expands `{{dataDir}}`, `{{home}}`, `{{configDir}}` and `{{env.NAME}}` in a target's command, args, env,
+ * cwd, endpoint, token file, setup and ready params (the older `{dataDir}` spelling is read the same way).
  */
-export function expand(value: string, vars: { dataDir?: string; configDir: string }, where: string): string {
+export interface TargetVars {
+  configDir: string;
+  dataDir?: string;
+  home?: string;
+}
+
+export function expand(value: string, vars: TargetVars, where: string): string {
   try {
-    return expandText(value, { configDir: vars.configDir, ...(vars.dataDir !== undefined ? { dataDir: vars.dataDir } : {}) });
+    return expandText(value, scopeOf(vars));
   } catch (e) {
-    if (!(e instanceof PlaceholderError)) throw e;
-    const noDataDir = /\{\{dataDir\}\}/.test(e.message) && vars.dataDir === undefined;
-    throw new ConfigError(noDataDir ? `${where} uses {{dataDir}}, but the target has no data dir` : `${where}: ${e.message}`, {
-      hint: noDataDir ? 'Set dataDir: true on the target.' : 'Placeholders here: {{dataDir}}, {{configDir}}, {{env.NAME}}.',
-    });
+    throw placeholderError(e, vars, where);
   }
 }
 
+/** The same in every string of a JSON value (setup and ready params); a `{"$secret": NAME}` is left for the runner. */
+export function expandParams(params: JsonObject, vars: TargetVars, where: string): JsonObject {
+  try {
+    return expandValue(params, scopeOf(vars));
+  } catch (e) {
+    throw placeholderError(e, vars, where);
+  }
+}
+
+function scopeOf(vars: TargetVars): Record<string, string> {
+  return { configDir: vars.configDir, ...(vars.dataDir !== undefined ? { dataDir: vars.dataDir } : {}), ...(vars.home !== undefined ? { home: vars.home } : {}) };
+}
+
+function placeholderError(e: unknown, vars: TargetVars, where: string): unknown {
+  if (!(e instanceof PlaceholderError)) return e;
+  const missing = /\{\{dataDir\}\}/.test(e.message) && vars.dataDir === undefined ? 'dataDir' : /\{\{home\}\}/.test(e.message) && vars.home === undefined ? 'home' : undefined;
+  if (missing) return new ConfigError(`${where} uses {{${missing}}}, but the target has no ${missing === 'dataDir' ? 'data dir' : 'home folder of its own'}`, { hint: `Set ${missing}: true on the target.` });
+  return new ConfigError(`${where}: ${e.message}`, { hint: 'Placeholders here: {{dataDir}}, {{home}}, {{configDir}}, {{env.NAME}}.' });
+}
+
 /** Expands, then resolves a relative result from the config file's folder (the one rule for relative paths). */
-export function expandPath(value: string, vars: { dataDir?: string; configDir: string }, where: string): string {
+export function expandPath(value: string, vars: TargetVars, where: string): string {
   const v = expand(value, vars, where);
   return path.isAbsolute(v) || /^\\\\/.test(v) ? v : path.resolve(vars.configDir, v);
 }

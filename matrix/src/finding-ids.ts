@@ -21,6 +21,7 @@ export const findingIds = defineFindings({
   'gate-report-stale': { severity: 'error', description: 'The matrix report ran on other versions of the files its checks read (sources, matrix file, configs), or another matrix file.' },
   'gate-cell-failed': { severity: 'error', description: 'A required matrix cell failed.' },
   'gate-cell-missing': { severity: 'error', description: 'A required matrix cell has no result.' },
+  'gate-cell-inconclusive': { severity: 'error', description: 'A required matrix cell ran but had nothing to observe (inconclusive): it proves nothing, so it blocks like a failure.' },
   'gate-report-tampered': { severity: 'error', description: 'The report contradicts itself or the evidence the same run wrote (a cell says passed where its runs or its evidence say failed), or a stored output no longer has the sha256 its evidence records.' },
   'gate-report-duplicate-cell': { severity: 'error', description: 'The report holds a cell more than once; the worse result counts.' },
   'gate-row-unknown-task': { severity: 'error', description: 'A matrix row names a task id no task list has.' },

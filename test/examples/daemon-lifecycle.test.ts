@@ -27,12 +27,30 @@ describe('cowork daemon lifecycle', () => {
     expect(await client.request('daemon_health')).toMatchObject({ success: true, result: { status: 'ok' } });
   });
 
-  it('also refuses a stdio sidecar on a data dir a daemon owns', async () => {
+  it('also refuses to initialize a stdio sidecar on a data dir a daemon owns', async () => {
     const dataDir = await sandbox.tempDir();
     const daemon = await sandbox.daemon(dataDir);
-    const sidecar = await sandbox.runToExit(['--data-dir', dataDir]);
-    expect(sidecar.code).toBe(1);
-    expect(sidecar.stderr).toContain(`pid ${daemon.pid}`);
+    const sidecar = await sandbox.stdio(dataDir, { initialize: false });
+    const answer = await sidecar.channel.request('initialize', { appDataDir: dataDir });
+    expect(answer).toMatchObject({ success: false, error: expect.stringContaining(`pid ${daemon.pid}`) });
+    expect(await sidecar.channel.request('agent_list_sessions')).toMatchObject({ success: false, error: 'not initialized: send initialize { appDataDir } first' });
+  });
+
+  it('listens before its state is loaded: "starting" answers and daemon_health ready: false until then', async () => {
+    const dataDir = await sandbox.tempDir();
+    const daemon = await sandbox.daemon(dataDir, { env: { COWORK_STARTUP_DELAY_MS: '1500' }, healthy: false });
+    const client = await daemon.connect();
+    expect(await client.request('daemon_health')).toMatchObject({ success: true, result: { status: 'starting', ready: false } });
+    expect(await client.request('agent_list_sessions')).toMatchObject({ success: false, error: expect.stringMatching(/^starting: /) });
+    // Loaded a moment later: the same connection is served from then on.
+    const deadline = Date.now() + 15_000;
+    let health = await client.request('daemon_health');
+    while (health.result?.ready !== true && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+      health = await client.request('daemon_health');
+    }
+    expect(health).toMatchObject({ success: true, result: { status: 'ok', ready: true, sessionCount: 0 } });
+    expect(await client.request('agent_list_sessions')).toMatchObject({ success: true, result: [] });
   });
 
   unixOnly('leaves no socket, lock or token after SIGTERM, and keeps the state', async () => {

@@ -19,6 +19,19 @@ describe('cowork stdio sidecar', () => {
     expect(sidecar.stderr).not.toContain('"success"');
   });
 
+  it('refuses every command but initialize and daemon_health until the app sends initialize { appDataDir }', async () => {
+    const dataDir = await sandbox.tempDir();
+    const sidecar = await sandbox.stdio(dataDir, { initialize: false });
+    expect(await sidecar.channel.request('daemon_health')).toMatchObject({ success: true, result: { status: 'starting', ready: false } });
+    expect(await sidecar.channel.request('agent_create_session', {})).toEqual({ id: expect.any(String), success: false, error: 'not initialized: send initialize { appDataDir } first' });
+    expect(await sidecar.channel.request('initialize', {})).toMatchObject({ success: false, error: 'missing or invalid param: appDataDir (expected string)' });
+    expect(await sidecar.channel.request('initialize', { appDataDir: dataDir })).toMatchObject({ success: true, result: { initialized: true, protocolVersion: 1 } });
+    expect(await sidecar.channel.request('daemon_health')).toMatchObject({ success: true, result: { status: 'ok', ready: true, sessionCount: 0 } });
+    // Sent twice with the same folder (an app that retries), it is answered the same.
+    expect(await sidecar.channel.request('initialize', { appDataDir: dataDir })).toMatchObject({ success: true });
+    expect(sidecar.channel.events).toEqual([]);
+  });
+
   it('streams events in the legacy envelope, without seq or timestamp', async () => {
     const sidecar = await sandbox.stdio(await sandbox.tempDir());
     const { result: session } = await sidecar.channel.request('agent_create_session', {});

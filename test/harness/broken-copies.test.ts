@@ -44,18 +44,62 @@ async function run(entry: string, opts: { traces?: string[]; scenarios?: string[
 
 const ids = (fs: Finding[]) => [...new Set(fs.map((f) => f.id))].sort();
 
-describe('broken copies of the example are caught', () => {
-  it('a dropped event: missing on replay, and a seq gap', async () => {
+/** The one finding a planted breakage gives, with what it says. */
+function one(findings: Finding[]): Finding {
+  if (process.env.SHOW_FINDINGS) console.log(findings.map((f) => `${f.id}: ${f.message}`).join('\n'));
+  expect(findings.map((f) => `${f.id}: ${f.message}`)).toHaveLength(1);
+  return findings[0]!;
+}
+
+describe('planted breakages in a copy of the example each give exactly one clear finding', () => {
+  it('a renamed field: one rename, which also notes the manifest it breaks', async () => {
+    const entry = await brokenCopy('session-store.js', '    return rest;\n}', '    const { messageCount, ...others } = rest;\n    return { ...others, msgCount: messageCount };\n}');
+    const f = one(await run(entry, { traces: ['sessions'] }));
+    expect(f.id).toBe('replay-renamed');
+    expect(f.message).toMatch(/^response to agent_create_session \(request "1", main\): field result\.messageCount renamed to result\.msgCount \(and \d+ more like it: /);
+    expect(f.message).toMatch(/; the new path also breaks the manifest there: (result of agent_create_session|data of event session:created): (session\.)?messageCount: is required but missing; /);
+    expect(f.data?.notes).toContain('the new path also breaks the manifest there: result of agent_create_session: messageCount: is required but missing');
+    expect(f.file).toMatch(/cutover\/traces\/sessions\.jsonl$/);
+  }, 60_000);
+
+  it('a dropped event (numbered, then not sent): missing after the one before it, the seq gap noted on it', async () => {
     const entry = await brokenCopy(
       'runtime/transports/local-ipc-server.js',
       '    broadcast(event) {\n',
       "    broadcast(event) {\n        if (event.type === 'stream:chunk' && event.data.index === 1) return;\n",
     );
-    const findings = await run(entry, { traces: ['sessions'] });
-    expect(ids(findings)).toEqual(['replay-missing', 'seq-gap']);
-    expect(findings.find((f) => f.id === 'replay-missing')!.message).toMatch(/^event stream:chunk #4 of session <agent_create_session:result\.id#1> \(main\): missing$/);
-    expect(findings.find((f) => f.id === 'replay-missing')!.file).toMatch(/cutover\/traces\/sessions\.jsonl$/);
-    expect(findings.find((f) => f.id === 'seq-gap')!.message).toMatch(/seq jumps from \d+ to \d+ \(1 missing\)/);
+    const f = one(await run(entry, { traces: ['sessions'] }));
+    expect(f.id).toBe('replay-missing');
+    expect(f.message).toMatch(/^event stream:chunk #2 of session <agent_create_session:result\.id#1> \(main\): missing after event stream:chunk #1 \(line \d+\); the new path numbered it and never sent it: seq jumps from \d+ to \d+ \(1 missing\)$/);
+  }, 60_000);
+
+  it('a dropped event (never emitted): missing, nothing else', async () => {
+    const entry = await brokenCopy('agent-runner.js', "        this.events.emit('tool:start', turn.sessionId, { turnId: turn.turnId, toolId, name, input });\n", '');
+    const f = one(await run(entry, { traces: ['sessions'] }));
+    expect(f.message).toMatch(/^event tool:start #1 of session <agent_create_session:result\.id#1> \(main\): missing after event stream:chunk #\d+ \(line \d+\)$/);
+  }, 60_000);
+
+  it('an extra event: extra, after the event it followed', async () => {
+    const entry = await brokenCopy('ipc-handler.js', "        rt.events.emit('session:created', session.id, { session });\n", "        rt.events.emit('session:created', session.id, { session });\n        rt.events.emit('session:updated', session.id, { session });\n");
+    const f = one(await run(entry, { traces: ['sessions'] }));
+    expect(f.id).toBe('replay-extra');
+    expect(f.message).toMatch(/^event session:updated #1 \(new path\) of session <agent_create_session:result\.id#1> \(main\): extra, after event session:created #1 \(line \d+\)$/);
+  }, 60_000);
+
+  it('two events reordered: one reordered', async () => {
+    const done = "        this.events.emit('stream:done', turn.sessionId, { turnId: turn.turnId, status, chunkCount: turn.index });\n";
+    const updated = "        this.events.emit('session:updated', turn.sessionId, { session });\n";
+    const entry = await brokenCopy('agent-runner.js', done + updated, updated + done);
+    const f = one(await run(entry, { traces: ['sessions'] }));
+    expect(f.id).toBe('replay-reordered');
+    expect(f.message).toMatch(/^event (stream:done|session:updated) #1 of session <agent_create_session:result\.id#1> \(main\): reordered: expected after event [a-z:]+ #\d+ \(line \d+\), arrived after event [a-z:]+ #\d+$/);
+  }, 60_000);
+
+  it('the token check removed: one auth finding naming everything that got through', async () => {
+    const entry = await brokenCopy('runtime/transports/local-ipc-server.js', '    authorized(candidate) {\n', '    authorized(candidate) {\n        return true;\n');
+    const f = one(await run(entry, { scenarios: ['auth'] }));
+    expect(f.id).toBe('auth-not-enforced');
+    expect(f.message).toMatch(/^auth: the token is not enforced: a request without a token was served \(.*\); a request with a wrong token was served \(.*\); connection no-token, never authenticated, received \d+ event\(s\); connection wrong-token, never authenticated, received \d+ event\(s\)$/);
   }, 60_000);
 
   it('a duplicated event after reconnect: caught by the catch-up scenario', async () => {
@@ -65,42 +109,14 @@ describe('broken copies of the example are caught', () => {
     expect(findings[0]!.message).toMatch(/^catchup: events-since\(\d+\): seq \d+ delivered again/);
   }, 60_000);
 
-  it('a response field renamed: missing plus extra at the field, with a rename hint', async () => {
-    const entry = await brokenCopy('session-store.js', '    return rest;\n}', '    const { messageCount, ...others } = rest;\n    return { ...others, msgCount: messageCount };\n}');
-    const findings = await run(entry, { traces: ['sessions'] });
-    // The manifest requires messageCount: the new path breaks the contract as well.
-    expect(ids(findings)).toEqual(['contract-violation', 'replay-extra', 'replay-missing']);
-    const contract = findings.filter((f) => f.id === 'contract-violation').map((f) => f.message);
-    expect(contract).toContain('result of agent_create_session breaks the manifest schema (new path): messageCount: is required but missing');
-    expect(contract.every((m) => m.includes('(new path)'))).toBe(true);
-    const missing = findings.filter((f) => f.id === 'replay-missing');
-    expect(missing.length).toBeGreaterThan(0);
-    for (const f of missing) expect(f.message).toMatch(/missing at (result|data\.session)(\[\d+\])?\.messageCount/);
-    expect(missing[0]!.hint).toMatch(/renamed to .*msgCount/);
-  }, 60_000);
-
   it('a seq gap: flagged on the connection that saw it', async () => {
     const entry = await brokenCopy('event-log.js', '        return this.latest + 1;', '        return this.latest + (this.latest === 3 ? 2 : 1);');
     // The log insists on gapless seqs; take that guard out too, as a careless change would.
     const text = await fs.readFile(path.join(path.dirname(entry), 'event-log.js'), 'utf8');
     if (!text.includes('event.seq !== this.latest + 1')) throw new Error('patch anchor not found in event-log.js: the seq guard');
     await fs.writeFile(path.join(path.dirname(entry), 'event-log.js'), text.replace('event.seq !== this.latest + 1', 'event.seq <= this.latest'));
-    const findings = await run(entry, { traces: ['sessions'] });
-    expect(ids(findings)).toEqual(['seq-gap']);
-    expect(findings[0]!.message).toBe('replay of sessions: event stream:chunk on main: seq jumps from 3 to 5 (1 missing)');
-  }, 60_000);
-
-  it('the token check removed: the auth scenario fails', async () => {
-    const entry = await brokenCopy('runtime/transports/local-ipc-server.js', '    authorized(candidate) {\n', '    authorized(candidate) {\n        return true;\n');
-    const findings = await run(entry, { scenarios: ['auth'] });
-    expect(ids(findings)).toEqual(['auth-not-enforced']);
-    expect(findings.map((f) => f.message)).toEqual([
-      expect.stringMatching(/^auth: a request without a token was served/),
-      expect.stringMatching(/^auth: a request with a wrong token was served/),
-      // Served means subscribed: the events leak to them as well.
-      'auth: connection no-token, never authenticated, received 1 event(s)',
-      'auth: connection wrong-token, never authenticated, received 1 event(s)',
-    ]);
+    const f = one(await run(entry, { traces: ['sessions'] }));
+    expect(f.message).toBe('replay of sessions: event stream:chunk on main: seq jumps from 3 to 5 (1 missing)');
   }, 60_000);
 });
 

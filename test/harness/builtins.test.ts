@@ -7,7 +7,7 @@ import { runHarness } from '../../harness/src/run-harness.js';
 import { BUILTIN_NAMES } from '../../harness/src/scenarios/builtin.js';
 import { BUILTINS } from '../../harness/src/scenarios/registry.js';
 import { REPO_ROOT } from '../support/cli.js';
-import { FAST, loaded, socketTarget } from './support.js';
+import { COWORK_TARGET, FAST, loaded, socketTarget } from './support.js';
 
 const HELPERS = new Set(['builtin.ts', 'registry.ts', 'helpers.ts', 'resolve.ts', 'run-builtin.ts']);
 
@@ -75,5 +75,69 @@ describe('built-in scenarios against a fixture daemon', () => {
     const skipped = r.units.filter((u) => u.status === 'skipped').map((u) => `${u.name}: ${u.reason}`);
     expect(skipped).toContain('roundtrip: needs harness.builtins.roundTrip, harness.old');
     expect(skipped).toContain('catchup: needs harness.builtins.eventsSince');
+  }, 60_000);
+});
+
+/** The fixture as a daemon with no turns to stream: one command (rename) makes it emit an event; state survives kill -9. */
+function emitting(emit: { command: string; params?: Record<string, unknown>; event?: string }, buffer = 20, more: Record<string, unknown> = {}): HarnessConfig {
+  return {
+    new: socketTarget('', {
+      args: [COWORK_TARGET, '--socket', '{{dataDir}}/fixture.sock', '--token-file', '{{dataDir}}/token', '--state', '{{dataDir}}/state.json'],
+      env: { FIXTURE_BUFFER: String(buffer) },
+    }),
+    timeouts: FAST,
+    builtins: {
+      createSession: { command: 'create', params: { title: 't' } },
+      emit,
+      health: { command: 'echo', params: { ping: true } },
+      eventsSince: { command: 'events_since' },
+      bootstrap: { command: 'bootstrap' },
+      streamLength: 12,
+      staleAfter: 30,
+      ...more,
+    },
+  };
+}
+
+const RENAME = { command: 'rename', params: { sessionId: '{{session}}', title: 'title {{n}}' }, event: 'session:updated' };
+const OFFLINE = ['catchup', 'stale-cursor', 'crash-recovery', 'auth', 'client-vanish'];
+
+describe('built-in scenarios on a target that only emits when asked (harness.builtins.emit)', () => {
+  it('catch-up, stale cursor, crash recovery, auth and client-vanish run and pass', async () => {
+    const r = await runHarness({ loaded: loaded(emitting(RENAME)), scenarios: OFFLINE });
+    expect(r.findings).toEqual([]);
+    expect(r.units.map((u) => `${u.name}:${u.status}`)).toEqual(OFFLINE.map((n) => `${n}:passed`));
+    expect(r.ok).toBe(true);
+  }, 90_000);
+
+  it('with nothing to observe, each is inconclusive (not passed), says what happened and what it would need', async () => {
+    // echo answers and emits nothing: no event, an empty replay buffer.
+    const cfg = emitting({ command: 'echo' });
+    delete cfg.builtins!.createSession;
+    const r = await runHarness({ loaded: loaded(cfg), scenarios: ['catchup', 'stale-cursor', 'auth', 'client-vanish'] });
+    expect(r.units.map((u) => `${u.name}:${u.status}`)).toEqual(['catchup:inconclusive', 'stale-cursor:inconclusive', 'auth:inconclusive', 'client-vanish:inconclusive']);
+    expect(r.ok).toBe(false);
+    expect(r.summary).toBe('0 traces replayed, 4 built-in scenarios run: 4 inconclusive (0 errors, 4 warnings)');
+    expect(r.findings.map((f) => [f.id, f.severity])).toEqual(Array(4).fill(['scenario-inconclusive', 'warning']));
+    expect(r.findings.map((f) => f.message)).toEqual([
+      'catchup is inconclusive: no event was emitted, so there was nothing to catch up on',
+      'stale-cursor is inconclusive: the replay buffer is empty (no event was emitted), so no cursor could be stale',
+      'auth is inconclusive: both probes were refused, but no event was emitted afterwards, so whether events reach connections that never authenticated was not seen',
+      'client-vanish is inconclusive: no event was emitted, so there was no stream for a client to vanish from',
+    ]);
+    for (const f of r.findings) expect(f.hint).toMatch(/^It would have needed harness\.builtins\.emit: a command that makes the target emit an event/);
+  }, 90_000);
+
+  it('a stale cursor cannot be seen while the replay buffer holds every event: inconclusive, with the setting to raise', async () => {
+    const r = await runHarness({ loaded: loaded(emitting(RENAME, 100)), scenarios: ['stale-cursor'] });
+    expect(r.units[0]).toMatchObject({ status: 'inconclusive', reason: "the replay buffer held all 31 events, so cursor 0 was not stale yet; needs harness.builtins.staleAfter above the size of the target's replay buffer (it is 30)" });
+  }, 60_000);
+
+  it('auth with no event to leak: inconclusive; auth with events and a working token check: passed', async () => {
+    const bare = { new: socketTarget(), timeouts: FAST, builtins: { health: { command: 'echo' } } };
+    const r = await runHarness({ loaded: loaded(bare), scenarios: ['auth'] });
+    expect(r.units[0]!.status).toBe('inconclusive');
+    const withEvents = await runHarness({ loaded: loaded({ ...bare, builtins: { ...bare.builtins, createSession: { command: 'create' } } }), scenarios: ['auth'] });
+    expect(withEvents.units[0]!.status).toBe('passed');
   }, 60_000);
 });

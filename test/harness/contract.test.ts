@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../core/src/errors.js';
@@ -6,7 +7,7 @@ import { createContext } from '../../harness/src/context.js';
 import { recordScenario } from '../../harness/src/record.js';
 import { replayTrace } from '../../harness/src/replay.js';
 import { loadScenario } from '../../harness/src/scenario/load.js';
-import { FAST, FIX, loaded, socketTarget, stdioTarget } from './support.js';
+import { FAST, FIX, loaded, socketTarget, stdioTarget, tempDir } from './support.js';
 
 const C = path.join(FIX, 'contract');
 
@@ -22,17 +23,15 @@ describe('contract validation against the manifests', () => {
       'data of event tick breaks the manifest schema (old path, while recording scenario): index: expected a number <= 1, found number 2',
     ]);
     const rep = await replayTrace(ctx, rec.trace);
-    // No difference between the paths; the contract findings come from both sides, each located.
+    // No difference between the paths; each violation is reported once, saying both paths break it, located in the trace.
     expect(rep.findings.filter((f) => f.id.startsWith('replay-'))).toEqual([]);
-    const sides = rep.findings.filter((f) => f.id === 'contract-violation').map((f) => f.message.replace(/: .*/, ''));
-    expect(sides).toEqual([
-      'params of create breaks the manifest schema (golden trace)',
-      'result of echo breaks the manifest schema (golden trace)',
-      'data of event tick breaks the manifest schema (golden trace)',
-      'params of create breaks the manifest schema (new path)',
-      'result of echo breaks the manifest schema (new path)',
-      'data of event tick breaks the manifest schema (new path)',
+    const violations = rep.findings.filter((f) => f.id === 'contract-violation');
+    expect(violations.map((f) => f.message.replace(/: .*/, ''))).toEqual([
+      'params of create breaks the manifest schema (both paths)',
+      'result of echo breaks the manifest schema (both paths)',
+      'data of event tick breaks the manifest schema (both paths)',
     ]);
+    for (const f of violations) expect(f.line).toBeGreaterThan(1);
   });
 
   it('does not hold a request marked breaksContract to the schema (a refusal being tested)', async () => {
@@ -43,6 +42,22 @@ describe('contract validation against the manifests', () => {
     });
     expect(findings).toEqual([]);
     expect(trace.lines[0]).toMatchObject({ type: 'request', breaksContract: true });
+  });
+
+  it('compiles the validators once per manifest content, whichever file holds it', async () => {
+    const files = { commands: path.join(C, 'commands.json'), events: path.join(C, 'events.json') };
+    const first = Contract.load(files);
+    expect(Contract.load(files)).toBe(first);
+    const dir = await tempDir();
+    try {
+      const copy = path.join(dir.path, 'commands.json');
+      fs.copyFileSync(files.commands, copy);
+      expect(Contract.load({ ...files, commands: copy })).toBe(first);
+      fs.writeFileSync(copy, fs.readFileSync(files.commands, 'utf8').replace('"commands"', '"commands" ').trimEnd() + '\n\n');
+      expect(Contract.load({ ...files, commands: copy })).not.toBe(first);
+    } finally {
+      await dir.remove();
+    }
   });
 
   it('refuses a file that is not a manifest', () => {

@@ -234,12 +234,17 @@ export class StdioSidecar extends SidecarProcess {
     this.channel = new LineChannel(child.stdout, child.stdin, undefined, `stdio sidecar ${child.pid}`);
   }
 
-  async start(): Promise<this> {
+  /** Waits for the ready line, then sends initialize { appDataDir } as the app does (unless `initialize` is false). */
+  async start(initialize = true): Promise<this> {
     await this.channel.waitUntil('the ready line on stdout', DEFAULT_WAIT_MS, () => this.channel.lines[0]);
     this.ready = JSON.parse(this.channel.lines[0]!);
     if (this.ready.type !== 'ready') throw new Error(`first stdout line is not the ready event: ${this.channel.lines[0]}`);
     // The ready line is not part of the agent's history; keep it out of `events`.
     this.channel.events.shift();
+    if (initialize) {
+      const r = await this.channel.request('initialize', { appDataDir: this.dataDir });
+      if (!r.success) throw new Error(`initialize was refused: ${JSON.stringify(r)}; stderr: ${this.stderr}`);
+    }
     return this;
   }
 
@@ -259,7 +264,8 @@ export class Daemon extends SidecarProcess {
     child.stdout.on('data', (d: string) => (this.stdout += d));
   }
 
-  async start(timeoutMs = DEFAULT_WAIT_MS): Promise<this> {
+  /** Waits for the ready line and then (unless `healthy` is false) for daemon_health to say ready. */
+  async start(timeoutMs = DEFAULT_WAIT_MS, healthy = true): Promise<this> {
     const deadline = Date.now() + timeoutMs;
     while (!this.stdout.includes('\n')) {
       if (!this.running) {
@@ -270,7 +276,24 @@ export class Daemon extends SidecarProcess {
       await new Promise((r) => setTimeout(r, 10));
     }
     this.ready = JSON.parse(this.stdout.split('\n')[0]!);
+    // The line means it listens; its state may still be loading. A client asks daemon_health.
+    if (healthy && this.running) await this.untilHealthy(Math.max(1, deadline - Date.now()));
     return this;
+  }
+
+  private async untilHealthy(timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    const client = await this.connect();
+    try {
+      for (;;) {
+        const r = await client.request('daemon_health');
+        if (r.success && r.result?.ready === true) return;
+        if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for daemon_health to say ready; last answer ${JSON.stringify(r)}; stderr: ${this.stderr}`);
+        await new Promise((res) => setTimeout(res, 20));
+      }
+    } finally {
+      client.close();
+    }
   }
 
   get file(): { socket: string; lock: string; token: string } {
@@ -322,14 +345,16 @@ export class ExampleSandbox {
     return dir;
   }
 
-  async stdio(dataDir: string, options: { env?: NodeJS.ProcessEnv; args?: string[] } = {}): Promise<StdioSidecar> {
-    const child = this.spawnChild(['--data-dir', dataDir, ...(options.args ?? [])], options.env);
-    return this.track(new StdioSidecar(child, dataDir)).start();
+  /** A stdio sidecar, initialized with `dataDir` as the app's data dir (unless `initialize` is false). */
+  async stdio(dataDir: string, options: { env?: NodeJS.ProcessEnv; args?: string[]; initialize?: boolean } = {}): Promise<StdioSidecar> {
+    const child = this.spawnChild(options.args ?? [], options.env);
+    return this.track(new StdioSidecar(child, dataDir)).start(options.initialize ?? true);
   }
 
-  async daemon(dataDir: string, options: { env?: NodeJS.ProcessEnv; args?: string[] } = {}): Promise<Daemon> {
+  /** A daemon on `dataDir`, once its state is loaded (unless `healthy` is false: then as soon as it listens). */
+  async daemon(dataDir: string, options: { env?: NodeJS.ProcessEnv; args?: string[]; healthy?: boolean } = {}): Promise<Daemon> {
     const child = this.spawnChild(['--daemon', '--data-dir', dataDir, ...(options.args ?? [])], options.env);
-    return this.track(new Daemon(child, dataDir, this)).start();
+    return this.track(new Daemon(child, dataDir, this)).start(DEFAULT_WAIT_MS, options.healthy ?? true);
   }
 
   /** Runs the sidecar with these args to completion (for starts that must be refused). */

@@ -192,21 +192,21 @@ export interface HarnessTarget {
    */
   profile?: string;
   /**
-   * Executable to start ("node" means the running Node). Optional for socket: omit it to connect to a daemon already running.
+   * Executable to start ("node" means the running Node; a name is looked up on PATH, a path with a slash resolves from the config folder); placeholders replaced. Optional for socket: omit it to connect to a daemon already running.
    */
   command?: string;
   /**
-   * Arguments; {{dataDir}} and {{configDir}} are replaced.
+   * Arguments; {{dataDir}}, {{home}}, {{configDir}} and {{env.NAME}} are replaced.
    */
   args?: string[];
   /**
-   * Extra environment variables; {{dataDir}} and {{configDir}} are replaced.
+   * Extra environment variables; {{dataDir}}, {{home}}, {{configDir}} and {{env.NAME}} are replaced.
    */
   env?: {
     [k: string]: string | undefined;
   };
   /**
-   * Working directory (default: the config file's folder).
+   * Working directory (default: the config file's folder); placeholders are replaced first, then a relative path resolves from the config file's folder.
    */
   cwd?: string;
   /**
@@ -214,39 +214,67 @@ export interface HarnessTarget {
    */
   dataDir?: boolean;
   /**
-   * When the target is ready: "message" (its first protocol message is a ready event; stdio default), "none", or a line on stdout/stderr matching a pattern.
+   * Give every run a fresh, empty home folder: HOME (and USERPROFILE) point at it, usable as {{home}}; kept across a restart, removed at the end. For targets that write under ~.
    */
-  ready?: ('message' | 'none') | HarnessReadyLine;
+  home?: boolean;
   /**
-   * socket: Unix socket path, \\.\pipe\NAME or tcp://127.0.0.1:PORT; {{dataDir}} replaced, relative paths from the config folder.
+   * When the target is ready: "message" (its first protocol message is a ready event; stdio default), "none" (socket default: once the endpoint accepts a connection), or an object: a line on stdout/stderr matching a pattern, a command polled until its answer matches, or both (the line first).
+   */
+  ready?: ('message' | 'none') | HarnessReady;
+  /**
+   * socket: Unix socket path, \\.\pipe\NAME or tcp://127.0.0.1:PORT; placeholders replaced, relative paths from the config folder.
    */
   endpoint?: string;
   token?: HarnessToken;
   /**
-   * Requests sent on every new connection before the exchange, never recorded or compared (an initialize only this path needs).
+   * Requests sent on every new connection before the exchange (an initialize { appDataDir: '{{dataDir}}' } the host app sends first), never recorded or compared; params expand placeholders. A step answered with an error, or not at all, fails the run (exit 3).
    */
   setup?: HarnessCommand[];
 }
-export interface HarnessReadyLine {
+export interface HarnessReady {
   /**
-   * Stream to watch (default stdout).
+   * Wait for the profile's ready message first (what "message" means).
+   */
+  message?: boolean;
+  /**
+   * Stream the pattern is looked for on (default stdout).
    */
   stream?: 'stdout' | 'stderr';
   /**
    * Regular expression a line must match.
    */
-  pattern: string;
+  pattern?: string;
   /**
    * Dotted path into that line's JSON giving the endpoint (for tcp port 0), e.g. data.socket.
    */
   endpoint?: string;
+  /**
+   * A command sent until its answer matches `until` (a health check, for targets that listen before they are ready or print nothing); its answers are never recorded.
+   */
+  command?: string;
+  /**
+   * Params of that command; {{dataDir}}, {{home}}, {{configDir}} and {{env.NAME}} are replaced.
+   */
+  params?: {};
+  /**
+   * Dotted paths in the answer and the values they must have, e.g. { "result.ready": true } (default: any successful answer).
+   */
+  until?: {};
+  /**
+   * Pause between two tries of the command (default 100).
+   */
+  intervalMs?: number;
+  /**
+   * How long this target may take to be ready (default harness.timeouts.readyMs).
+   */
+  timeoutMs?: number;
 }
 /**
  * The auth token a socket client presents, read again at every connect.
  */
 export interface HarnessToken {
   /**
-   * File holding the token; {{dataDir}} replaced, relative paths from the config folder.
+   * File holding the token; placeholders replaced, relative paths from the config folder. Watched from the start, so the token is redacted from anything the target prints.
    */
   file?: string;
   /**
@@ -281,21 +309,21 @@ export interface HarnessTarget1 {
    */
   profile?: string;
   /**
-   * Executable to start ("node" means the running Node). Optional for socket: omit it to connect to a daemon already running.
+   * Executable to start ("node" means the running Node; a name is looked up on PATH, a path with a slash resolves from the config folder); placeholders replaced. Optional for socket: omit it to connect to a daemon already running.
    */
   command?: string;
   /**
-   * Arguments; {{dataDir}} and {{configDir}} are replaced.
+   * Arguments; {{dataDir}}, {{home}}, {{configDir}} and {{env.NAME}} are replaced.
    */
   args?: string[];
   /**
-   * Extra environment variables; {{dataDir}} and {{configDir}} are replaced.
+   * Extra environment variables; {{dataDir}}, {{home}}, {{configDir}} and {{env.NAME}} are replaced.
    */
   env?: {
     [k: string]: string | undefined;
   };
   /**
-   * Working directory (default: the config file's folder).
+   * Working directory (default: the config file's folder); placeholders are replaced first, then a relative path resolves from the config file's folder.
    */
   cwd?: string;
   /**
@@ -303,16 +331,20 @@ export interface HarnessTarget1 {
    */
   dataDir?: boolean;
   /**
-   * When the target is ready: "message" (its first protocol message is a ready event; stdio default), "none", or a line on stdout/stderr matching a pattern.
+   * Give every run a fresh, empty home folder: HOME (and USERPROFILE) point at it, usable as {{home}}; kept across a restart, removed at the end. For targets that write under ~.
    */
-  ready?: ('message' | 'none') | HarnessReadyLine;
+  home?: boolean;
   /**
-   * socket: Unix socket path, \\.\pipe\NAME or tcp://127.0.0.1:PORT; {{dataDir}} replaced, relative paths from the config folder.
+   * When the target is ready: "message" (its first protocol message is a ready event; stdio default), "none" (socket default: once the endpoint accepts a connection), or an object: a line on stdout/stderr matching a pattern, a command polled until its answer matches, or both (the line first).
+   */
+  ready?: ('message' | 'none') | HarnessReady;
+  /**
+   * socket: Unix socket path, \\.\pipe\NAME or tcp://127.0.0.1:PORT; placeholders replaced, relative paths from the config folder.
    */
   endpoint?: string;
   token?: HarnessToken;
   /**
-   * Requests sent on every new connection before the exchange, never recorded or compared (an initialize only this path needs).
+   * Requests sent on every new connection before the exchange (an initialize { appDataDir: '{{dataDir}}' } the host app sends first), never recorded or compared; params expand placeholders. A step answered with an error, or not at all, fails the run (exit 3).
    */
   setup?: HarnessCommand[];
 }
@@ -380,6 +412,10 @@ export interface HarnessDetect {
    * Absolute paths under the temp folder or a data dir, renamed consistently (default true).
    */
   paths?: boolean;
+  /**
+   * Generated ids inside text ("Session not found: sess_lx3k9a2b"): a word of a letter prefix, _ or -, then 6+ letters and digits mixed or 10+ digits; renamed like ids in id fields (default true).
+   */
+  idsInText?: boolean;
 }
 /**
  * Manifests from `cutover manifest`: every payload is validated against them, whatever both paths say.
@@ -453,6 +489,7 @@ export interface HarnessBuiltins {
   createSession?: HarnessCommandWithPath;
   sendMessage?: HarnessCommand1;
   health?: HarnessCommand2;
+  emit?: HarnessEmit;
   eventsSince?: HarnessEventsSince;
   bootstrap?: HarnessBootstrap;
   /**
@@ -519,6 +556,23 @@ export interface HarnessCommand2 {
    * Params; strings may hold {{name}} placeholders.
    */
   params?: {};
+}
+/**
+ * A command that makes the target emit an event without outside services (e.g. renaming a session), so the streaming, auth, catch-up, stale-cursor, crash-recovery and client-vanish scenarios run on a real app. Sent once per event wanted.
+ */
+export interface HarnessEmit {
+  /**
+   * Command name on the wire.
+   */
+  command: string;
+  /**
+   * Params; {{session}} is a session made first with createSession, {{n}} counts the calls (1, 2, …) so each differs.
+   */
+  params?: {};
+  /**
+   * The event type it causes (default: any event).
+   */
+  event?: string;
 }
 export interface HarnessEventsSince {
   /**

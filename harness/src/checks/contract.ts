@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
@@ -7,7 +8,7 @@ import { getPath } from '../compare/json-path.js';
 import type { Profile } from '../profiles/profile.js';
 import type { BodyLine } from '../trace/types.js';
 import { REDACTED } from '../../../core/src/redact/registry.js';
-import { resolveSecretRefs } from '../trace/secret-refs.js';
+import { hasSecretRef, resolveSecretRefs } from '../trace/secret-refs.js';
 
 type AddFormats = (ajv: Ajv) => Ajv;
 const addFormats: AddFormats = (addFormatsModule as unknown as { default?: AddFormats }).default ?? (addFormatsModule as unknown as AddFormats);
@@ -25,19 +26,31 @@ export interface ContractViolation {
  * successful result and every event payload against its schema. Both paths may agree and
  * still break the contract; that is a finding too.
  */
+/** Compiled contracts by the sha256 of the manifests' content. */
+const compiled = new Map<string, Contract>();
+
 export class Contract {
   private readonly params = new Map<string, ValidateFunction>();
   private readonly results = new Map<string, ValidateFunction>();
   private readonly payloads = new Map<string, ValidateFunction>();
 
+  /**
+   * The validators of these manifests, compiled once per content: every harness run of a matrix,
+   * every built-in scenario, starts from the same manifests (compiling them is most of the cost).
+   */
   static load(files: { commands?: string; events?: string }): Contract | undefined {
     if (!files.commands && !files.events) return undefined;
+    const commands = files.commands ? readText(files.commands) : '';
+    const events = files.events ? readText(files.events) : '';
+    const key = createHash('sha256').update(commands).update('\u0000').update(events).digest('hex');
+    const cached = compiled.get(key);
+    if (cached) return cached;
     // The manifests' schemas may carry annotations of their own; not strict, but every format checked.
     const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
     addFormats(ajv);
     const c = new Contract();
     if (files.commands) {
-      const doc = readJson(files.commands) as { commands?: { name?: unknown; params?: unknown; result?: unknown }[] };
+      const doc = parseJson(commands, files.commands) as { commands?: { name?: unknown; params?: unknown; result?: unknown }[] };
       if (!Array.isArray(doc.commands)) throw new ConfigError('not a commands manifest: no "commands" array', { location: { file: files.commands }, hint: 'Point harness.contract.commands at the commands.json `cutover manifest` writes.' });
       for (const cmd of doc.commands) {
         if (typeof cmd.name !== 'string') continue;
@@ -46,12 +59,14 @@ export class Contract {
       }
     }
     if (files.events) {
-      const doc = readJson(files.events) as { events?: { name?: unknown; payload?: unknown }[] };
+      const doc = parseJson(events, files.events) as { events?: { name?: unknown; payload?: unknown }[] };
       if (!Array.isArray(doc.events)) throw new ConfigError('not an events manifest: no "events" array', { location: { file: files.events }, hint: 'Point harness.contract.events at the events.json `cutover manifest` writes.' });
       for (const ev of doc.events) {
         if (typeof ev.name === 'string' && isSchema(ev.payload)) c.payloads.set(ev.name, compile(ajv, ev.payload, files.events, `${ev.name}.payload`));
       }
     }
+    if (compiled.size >= 8) compiled.clear();
+    compiled.set(key, c);
     return c;
   }
 
@@ -64,7 +79,8 @@ export class Contract {
         if (l.id !== undefined) commandOf.set(`${l.conn}\u0000${String(l.id)}`, l.command);
         const v = this.params.get(l.command);
         // A `{"$secret": NAME}` stands for a string the trace does not hold: checked as one.
-        if (v && !l.breaksContract && !v(resolveSecretRefs(l.params ?? {}, () => REDACTED))) out.push({ what: `params of ${l.command}`, problems: explain(v), at });
+        const params = l.params ?? {};
+        if (v && !l.breaksContract && !v(hasSecretRef(params) ? resolveSecretRefs(params, () => REDACTED) : params)) out.push({ what: `params of ${l.command}`, problems: explain(v), at });
       } else if (l.type === 'response') {
         const c = profile.classify(l.message);
         if (c.kind !== 'response' || !c.ok || c.id === null) return;
@@ -98,13 +114,15 @@ function compile(ajv: Ajv, schema: object | boolean, file: string, what: string)
   }
 }
 
-function readJson(file: string): unknown {
-  let text: string;
+function readText(file: string): string {
   try {
-    text = fs.readFileSync(file, 'utf8');
+    return fs.readFileSync(file, 'utf8');
   } catch (e) {
     throw new ConfigError(`cannot read manifest: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { location: { file }, hint: 'Run `cutover manifest` first, or fix harness.contract.' });
   }
+}
+
+function parseJson(text: string, file: string): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {

@@ -34,3 +34,38 @@ export function checkSeq(lines: readonly BodyLine[], profile: Profile): SeqProbl
   });
   return out;
 }
+
+/**
+ * A seq gap where the comparison found the event missing is that missing event, numbered and
+ * never sent: noted on the difference, not reported again.
+ */
+export function foldSeqGaps(problems: readonly SeqProblem[], diffs: readonly { kind: string; gapAt?: number; gapAts?: number[]; notes?: string[] }[]): SeqProblem[] {
+  const byAt = new Map<number, (typeof diffs)[number]>();
+  for (const d of diffs) if (d.kind === 'missing') for (const at of d.gapAts ?? (d.gapAt === undefined ? [] : [d.gapAt])) byAt.set(at, d);
+  return problems.filter((p) => {
+    const d = p.kind === 'seq-gap' ? byAt.get(p.at) : undefined;
+    if (!d) return true;
+    (d.notes ??= []).push(`the new path numbered it and never sent it: ${p.message.replace(/^.*?: /, '')}`);
+    return false;
+  });
+}
+
+/** At most `max` problems per connection and kind; the rest counted in one more. */
+export function capSeq(problems: readonly SeqProblem[], max = 10): SeqProblem[] {
+  const seen = new Map<string, number>();
+  const out: SeqProblem[] = [];
+  const over = new Map<string, SeqProblem & { n: number }>();
+  for (const p of problems) {
+    const k = `${p.conn}\u0000${p.kind}`;
+    const n = (seen.get(k) ?? 0) + 1;
+    seen.set(k, n);
+    if (n <= max) out.push(p);
+    else {
+      const o = over.get(k) ?? { ...p, n: 0 };
+      o.n++;
+      over.set(k, o);
+    }
+  }
+  for (const o of over.values()) out.push({ kind: o.kind, conn: o.conn, at: o.at, message: `${o.n} more ${o.kind === 'seq-gap' ? 'gaps' : 'steps back'} on ${o.conn}, not shown` });
+  return out;
+}

@@ -1,13 +1,19 @@
-import { createTwoFilesPatch, diffArrays } from 'diff';
+import { createTwoFilesPatch } from 'diff';
 import type { Profile } from '../profiles/profile.js';
 import type { CompareSettings } from '../settings.js';
 import type { NoiseRule } from '../trace/types.js';
-import { deepDiff, jsonType, type PathDiff } from './deep-diff.js';
+import { alignEvents, type Describe } from './align.js';
+import { Correspondence } from './correspondence.js';
+import { jsonType, type PathDiff } from './deep-diff.js';
+import { DiffSink } from './diff-sink.js';
 import { formatPath } from './json-path.js';
 import { canonical } from './canonical.js';
-import { prepareSide, type Line, type NormEvent, type PreparedConn, type PreparedSide } from './prepare.js';
+import { compareNorms, shown } from './pair-diff.js';
+import { prepareSide, type Line, type NormEvent, type PreparedConn, type PreparedResponse, type PreparedSide } from './prepare.js';
+import { refusal } from './refused.js';
+import type { GeneratedDir } from './normalize.js';
 
-export type DifferenceKind = 'missing' | 'extra' | 'changed-value' | 'changed-type' | 'reordered' | 'duplicated';
+export type DifferenceKind = 'missing' | 'extra' | 'changed-value' | 'changed-type' | 'reordered' | 'duplicated' | 'renamed' | 'refused';
 
 export interface Difference {
   kind: DifferenceKind;
@@ -17,30 +23,53 @@ export interface Difference {
   subject: string;
   /** JSON path inside the message, when the difference is inside one. */
   path?: string;
+  /** renamed: the path the field has now. */
+  renamedTo?: string;
   expected?: unknown;
   actual?: unknown;
   /** Line of the expected message (or of its request) in the trace. */
   line?: number;
+  /** A missing or extra event: "after event stream:chunk #3 (line 12)". */
+  after?: string;
   /** Unified diff of the normalized messages. */
   diff?: string;
   hint?: string;
+  /** How many differences like this one it stands for: the same kind at the same field in other messages. */
+  count?: number;
+  /** Where a few of those others are. */
+  also?: string[];
+  /** This many more differences, not shown one by one. */
+  more?: number;
+  /** Index of the new path's message among the run's lines, for contract problems the difference explains. */
+  at?: number;
+  /** The same for the first few messages of a group of alike differences. */
+  ats?: number[];
+  /** A missing event: index of the new path's event that came where it should have been (a seq gap there is this). */
+  gapAt?: number;
+  gapAts?: number[];
+  /** What else the difference explains: a manifest problem of the same message, the seq gap it leaves. */
+  notes?: string[];
 }
 
 export interface CompareOptions {
   profile: Profile;
   compare: CompareSettings;
   noise: readonly NoiseRule[];
-  expectedDataDirs?: readonly string[];
-  actualDataDirs?: readonly string[];
+  expectedDataDirs?: readonly GeneratedDir[];
+  actualDataDirs?: readonly GeneratedDir[];
   /** Path diffs reported per message before the rest is summed up. */
   maxPerMessage?: number;
+  /** Kinds of difference kept in full before the rest is only counted (default MAX_GROUPS). */
+  maxDifferences?: number;
+  /** false: alike differences are not grouped (noise learning needs every varying value). */
+  group?: boolean;
 }
 
 /**
  * Compares what the golden trace heard with what the replay heard. Responses pair by
- * request id (or by order), events align per session (or as configured) with a Myers
- * diff; what does not align is classified: missing, extra, changed value or type,
- * reordered, duplicated.
+ * request id (or by order), events align per session (or as configured) by content; what
+ * does not align is classified: missing, extra, changed value or type, renamed, reordered,
+ * duplicated, or one refusal of a whole connection.
  */
 export async function compareExchanges(expected: readonly Line[], actual: readonly Line[], o: CompareOptions): Promise<Difference[]> {
   const base = { profile: o.profile, compare: o.compare, noise: o.noise };
@@ -50,160 +79,141 @@ export async function compareExchanges(expected: readonly Line[], actual: readon
 }
 
 /** The comparison proper, on two sides already normalized (see prepareSide). */
-export function matchSides(exp: PreparedSide, act: PreparedSide, o: CompareOptions): Difference[] {
-  const out: Difference[] = [];
+export function matchSides(exp: PreparedSide, act: PreparedSide, o: Pick<CompareOptions, 'maxPerMessage' | 'maxDifferences' | 'group'>): Difference[] {
+  const corr = new Correspondence();
+  const sink = new DiffSink(o.maxDifferences, o.group ?? true);
   const empty: PreparedConn = { requests: [], unclaimed: [], groups: new Map() };
+  const pair: Pair = (what, e, a) => messageDiff(what, e, a, corr, o.maxPerMessage ?? 10, sink);
   for (const conn of new Set([...exp.keys(), ...act.keys()])) {
     const e = exp.get(conn) ?? empty;
     const a = act.get(conn) ?? empty;
-    compareResponses(conn, e, a, o, out);
-    for (const group of new Set([...e.groups.keys(), ...a.groups.keys()])) {
-      alignGroup(e.groups.get(group) ?? [], a.groups.get(group) ?? [], `${group ? ` of session ${group}` : ''} (${conn})`, o, out);
-    }
-  }
-  return out;
-}
-
-function compareResponses(conn: string, e: PreparedConn, a: PreparedConn, o: CompareOptions, out: Difference[]): void {
-  a.requests.forEach((ar, i) => {
-    const er = e.requests[i];
-    // The replay sends what the trace sends; a request only one side has is the other's extra or missing answer.
-    const req = er ?? ar;
-    const subject = `response to ${req.command}${req.id === undefined ? ` (${conn})` : ` (request ${JSON.stringify(req.id)}, ${conn})`}`;
-    const E = er?.responses ?? [];
-    const A = ar.responses;
-    if (A.length > E.length && E.length > 0) out.push({ kind: 'duplicated', subject, line: req.line, hint: `The new path answered this request ${A.length} times.` });
-    if (E[0] && !A[0]) out.push({ kind: 'missing', subject, line: E[0].line ?? req.line, expected: JSON.parse(E[0].norm.text), hint: 'The golden trace has this response; the new path never sent it.' });
-    else if (!E[0] && A[0]) out.push({ kind: 'extra', subject, line: req.line, actual: JSON.parse(A[0].norm.text), hint: 'The new path answered where the old path said nothing.' });
-    else if (E[0] && A[0] && !E[0].norm.same(A[0].norm)) messageDiff(subject, `response:${req.command}`, JSON.parse(E[0].norm.text), JSON.parse(A[0].norm.text), E[0].line ?? req.line, o, out);
-  });
-  for (const er of e.requests.slice(a.requests.length)) {
-    if (er.responses[0]) out.push({ kind: 'missing', subject: `response to ${er.command} (${conn})`, line: er.responses[0].line ?? er.line, expected: JSON.parse(er.responses[0].norm.text) });
-  }
-  for (const r of a.unclaimed.slice(e.unclaimed.length)) out.push({ kind: 'extra', subject: `response no request claims (${conn})`, actual: JSON.parse(r.norm.text), hint: 'No request in the trace has this id.' });
-  for (const r of e.unclaimed.slice(a.unclaimed.length)) out.push({ kind: 'missing', subject: `response no request claims (${conn})`, line: r.line, expected: JSON.parse(r.norm.text) });
-}
-
-/** The normalized event itself, only ever needed for the few that differ. */
-const valueOf = (ev: NormEvent): unknown => JSON.parse(ev.norm.text);
-const keyOf = (ev: NormEvent): string => ev.norm.text;
-
-function alignGroup(E: NormEvent[], A: NormEvent[], where: string, o: CompareOptions, out: Difference[]): void {
-  if (E.length === A.length && E.every((x, i) => x.norm.same(A[i]!.norm))) return;
-  const changes = diffArrays(E.map(keyOf), A.map(keyOf));
-  // Hunks: runs of removed/added between unchanged stretches, with positions on each side.
-  const hunks: { removed: number[]; added: number[] }[] = [];
-  let ie = 0;
-  let ia = 0;
-  let open: { removed: number[]; added: number[] } | undefined;
-  for (const c of changes) {
-    const n = c.count ?? c.value.length;
-    if (!c.added && !c.removed) {
-      ie += n;
-      ia += n;
-      open = undefined;
+    // Every answer the same refusal where the golden trace has answers: one diagnosis, not a difference per field.
+    const refused = refusal(conn, e, a);
+    if (refused) {
+      sink.push(refused);
       continue;
     }
-    if (!open) hunks.push((open = { removed: [], added: [] }));
-    for (let i = 0; i < n; i++) (c.removed ? open.removed : open.added).push(c.removed ? ie++ : ia++);
-  }
-  const count = (xs: NormEvent[]) => {
-    const m = new Map<string, number>();
-    for (const x of xs) m.set(keyOf(x), (m.get(keyOf(x)) ?? 0) + 1);
-    return m;
-  };
-  const cE = count(E);
-  const cA = count(A);
-  const usedE = new Set<number>();
-  const usedA = new Set<number>();
-  const label = (ev: NormEvent, i: number, side: 'expected' | 'actual') => `event ${ev.type} #${i + 1}${side === 'actual' ? ' (new path)' : ''}${where}`;
-  // Reordered: the same message removed in one place and added in another.
-  const addedByKey = new Map<string, number[]>();
-  for (const h of hunks) for (const i of h.added) addedByKey.set(keyOf(A[i]!), [...(addedByKey.get(keyOf(A[i]!)) ?? []), i]);
-  for (const h of hunks) {
-    for (const i of h.removed) {
-      const pool = addedByKey.get(keyOf(E[i]!));
-      const j = pool?.shift();
-      if (j === undefined) continue;
-      usedE.add(i);
-      usedA.add(j);
-      out.push({ kind: 'reordered', subject: label(E[i]!, i, 'expected'), line: E[i]!.line, expected: i + 1, actual: j + 1, hint: `Expected at position ${i + 1}, arrived at position ${j + 1} in this stream.` });
+    compareResponses(conn, e, a, corr, sink, pair);
+    for (const [ge, ga] of pairGroups(e.groups, a.groups, corr)) {
+      const name = ge ?? corr.show(ga!, 'actual');
+      alignEvents(e.groups.get(ge!) ?? [], a.groups.get(ga!) ?? [], `${name ? ` of session ${name}` : ''} (${conn})`, corr, sink, pair);
     }
   }
-  // Duplicated: more copies than the golden trace has.
-  for (const h of hunks) {
-    for (const j of h.added) {
-      if (usedA.has(j)) continue;
-      const k = keyOf(A[j]!);
-      if ((cE.get(k) ?? 0) > 0 && (cA.get(k) ?? 0) > (cE.get(k) ?? 0)) {
-        usedA.add(j);
-        cA.set(k, cA.get(k)! - 1);
-        out.push({ kind: 'duplicated', subject: label(A[j]!, j, 'actual'), line: E.find((x) => keyOf(x) === k)?.line, actual: valueOf(A[j]!), hint: 'The same event arrived more than once.' });
-      }
-    }
-  }
-  // Changed: what is left in a hunk pairs up by event type and is compared field by field.
-  for (const h of hunks) {
-    const rem = h.removed.filter((i) => !usedE.has(i));
-    const add = h.added.filter((j) => !usedA.has(j));
-    for (const i of rem) {
-      const jIdx = add.findIndex((j) => A[j]!.type === E[i]!.type);
-      if (jIdx === -1) continue;
-      const j = add.splice(jIdx, 1)[0]!;
-      usedE.add(i);
-      usedA.add(j);
-      messageDiff(label(E[i]!, i, 'expected'), `event:${E[i]!.type}`, valueOf(E[i]!), valueOf(A[j]!), E[i]!.line, o, out);
-    }
-  }
-  for (const h of hunks) {
-    for (const i of h.removed) if (!usedE.has(i)) out.push({ kind: 'missing', subject: label(E[i]!, i, 'expected'), line: E[i]!.line, expected: valueOf(E[i]!), hint: 'The golden trace has this event; the new path never sent it.' });
-    for (const j of h.added) {
-      if (usedA.has(j)) continue;
-      const near = E[Math.min(j, E.length - 1)]?.line;
-      out.push({ kind: 'extra', subject: label(A[j]!, j, 'actual'), line: near, actual: valueOf(A[j]!), hint: 'The new path sent an event the golden trace does not have.' });
-    }
-  }
+  return sink.result();
 }
 
-/** Field-level differences of one message pair, with a readable diff of the whole message. */
-function messageDiff(subject: string, scope: string, e: unknown, a: unknown, line: number | undefined, o: CompareOptions, out: Difference[]): void {
-  const diffs = deepDiff(e, a);
-  if (diffs.length === 0) return;
-  const patch = createTwoFilesPatch('golden', 'replay', `${JSON.stringify(e, null, 2)}\n`, `${JSON.stringify(a, null, 2)}\n`, undefined, undefined, { context: 2 })
-    .split('\n')
-    .slice(2)
-    .join('\n');
-  const max = o.maxPerMessage ?? 10;
-  const renames = renamePairs(diffs);
-  diffs.slice(0, max).forEach((d, i) => {
-    out.push({
-      kind: d.kind,
-      scope,
-      subject,
-      path: formatPath(d.path),
-      ...(d.kind !== 'extra' ? { expected: d.expected } : {}),
-      ...(d.kind !== 'missing' ? { actual: d.actual } : {}),
-      ...(line === undefined ? {} : { line }),
-      ...(i === 0 ? { diff: patch } : {}),
-      ...(renames.has(d) ? { hint: renames.get(d)! } : d.kind === 'changed-type' ? { hint: `Was ${jsonType(d.expected)}, now ${jsonType(d.actual)}.` } : {}),
-    });
-  });
-  if (diffs.length > max) out.push({ kind: diffs[max]!.kind, scope, subject, path: `(${diffs.length - max} more differences in this message)`, ...(line === undefined ? {} : { line }) });
+type Pair = (what: Describe, e: { norm: PreparedResponse['norm']; line?: number | undefined }, a: { norm: PreparedResponse['norm']; at: number }) => void;
+
+function compareResponses(conn: string, e: PreparedConn, a: PreparedConn, corr: Correspondence, sink: DiffSink, pair: Pair): void {
+  const n = Math.max(e.requests.length, a.requests.length);
+  for (let i = 0; i < n; i++) {
+    const er = e.requests[i];
+    const ar = a.requests[i];
+    // The replay sends what the trace sends; a request only one side has is the other's extra or missing answer.
+    const req = (er ?? ar)!;
+    const E = er?.responses ?? [];
+    const A = ar?.responses ?? [];
+    const line = E[0]?.line ?? req.line;
+    // Words only for an answer that differs: most do not.
+    const what = () => ({ subject: `response to ${req.command}${req.id === undefined ? ` (${conn})` : ` (request ${JSON.stringify(req.id)}, ${conn})`}`, scope: `response:${req.command}` });
+    const at = (d: Omit<Difference, 'subject' | 'scope'>): Difference => ({ ...what(), ...d, ...(line === undefined ? {} : { line }) });
+    if (A.length > E.length && E.length > 0) sink.push(at({ kind: 'duplicated', at: A[1]!.at, hint: `The new path answered this request ${A.length} times.` }));
+    if (E[0] && !A[0]) sink.push(at({ kind: 'missing', expected: shown(E[0].norm, corr, 'expected'), hint: 'The golden trace has this response; the new path never sent it.' }));
+    else if (!E[0] && A[0]) sink.push(at({ kind: 'extra', at: A[0].at, actual: shown(A[0].norm, corr, 'actual'), hint: 'The new path answered where the old path said nothing.' }));
+    else if (E[0] && A[0]) pair(what, line === undefined ? E[0] : { norm: E[0].norm, line }, A[0]);
+  }
+  for (const r of a.unclaimed.slice(e.unclaimed.length)) sink.push({ kind: 'extra', scope: 'response:', subject: `response no request claims (${conn})`, at: r.at, actual: shown(r.norm, corr, 'actual'), hint: 'No request in the trace has this id.' });
+  for (const r of e.unclaimed.slice(a.unclaimed.length)) sink.push({ kind: 'missing', scope: 'response:', subject: `response no request claims (${conn})`, ...(r.line === undefined ? {} : { line: r.line }), expected: shown(r.norm, corr, 'expected') });
 }
 
-/** A key missing and another one extra, side by side with the same value: most likely a rename. */
-function renamePairs(diffs: PathDiff[]): Map<PathDiff, string> {
-  const out = new Map<PathDiff, string>();
-  const missing = diffs.filter((d) => d.kind === 'missing');
-  const extra = diffs.filter((d) => d.kind === 'extra');
-  for (const m of missing) {
-    const parent = formatPath(m.path.slice(0, -1));
-    const x = extra.find((x) => formatPath(x.path.slice(0, -1)) === parent && canonical(x.actual) === canonical(m.expected) && !out.has(x));
-    if (x) {
-      const hint = `Looks like ${formatPath(m.path)} was renamed to ${formatPath(x.path)}.`;
-      out.set(m, hint);
-      out.set(x, hint);
+/**
+ * Event groups (one per session) of the two sides, paired: first through the correspondence (a
+ * session the answers already paired), then the rest in the order they appeared.
+ */
+function pairGroups(E: Map<string, NormEvent[]>, A: Map<string, NormEvent[]>, corr: Correspondence): [string | undefined, string | undefined][] {
+  const out: [string | undefined, string | undefined][] = [];
+  const usedA = new Set<string>();
+  const left: string[] = [];
+  for (const ek of E.keys()) {
+    const ak = ek === '' ? (A.has('') ? '' : undefined) : [...A.keys()].find((k) => k !== '' && !usedA.has(k) && corr.known(ek, k));
+    if (ak === undefined) left.push(ek);
+    else {
+      usedA.add(ak);
+      out.push([ek, ak]);
     }
   }
+  for (const ek of left) {
+    const ak = ek === '' ? undefined : [...A.keys()].find((k) => k !== '' && !usedA.has(k) && corr.free(ek, k));
+    if (ak !== undefined) {
+      corr.match(ek, ak);
+      usedA.add(ak);
+    }
+    out.push([ek, ak]);
+  }
+  for (const ak of A.keys()) if (!usedA.has(ak)) out.push([undefined, ak]);
   return out;
+}
+
+/** Field-level differences of one message pair (a rename as one), with a readable diff of the whole message. */
+function messageDiff(what: Describe, e: { norm: PreparedResponse['norm']; line?: number | undefined }, a: { norm: PreparedResponse['norm']; at: number }, corr: Correspondence, max: number, sink: DiffSink): void {
+  const diffs = compareNorms(e.norm, a.norm, corr);
+  if (!diffs) return;
+  const { subject, scope } = what();
+  const detail = () => {
+    const patch = createTwoFilesPatch('golden', 'replay', `${JSON.stringify(shown(e.norm, corr, 'expected'), null, 2)}\n`, `${JSON.stringify(shown(a.norm, corr, 'actual'), null, 2)}\n`, undefined, undefined, { context: 2 });
+    return { diff: patch.split('\n').slice(2).join('\n') };
+  };
+  const line = e.line === undefined ? {} : { line: e.line };
+  const renames = renamePairs(diffs);
+  const shownDiffs = diffs.filter((d) => !renames.absorbed.has(d));
+  shownDiffs.slice(0, max).forEach((d) => {
+    const rename = renames.to.get(d);
+    const base = { scope, subject, at: a.at, path: formatPath(d.path), ...line };
+    if (rename) sink.push({ ...base, kind: 'renamed', renamedTo: formatPath(rename.path), expected: d.expected, hint: `The same value is now under ${formatPath(rename.path)}.` }, detail);
+    else {
+      sink.push(
+        {
+          ...base,
+          kind: d.kind,
+          ...(d.kind !== 'extra' ? { expected: d.expected } : {}),
+          ...(d.kind !== 'missing' ? { actual: d.actual } : {}),
+          ...(d.kind === 'changed-type' ? { hint: `Was ${jsonType(d.expected)}, now ${jsonType(d.actual)}.` } : {}),
+        },
+        detail,
+      );
+    }
+  });
+  if (shownDiffs.length > max) sink.push({ kind: shownDiffs[max]!.kind, scope, subject, at: a.at, more: shownDiffs.length - max, ...line });
+}
+
+/**
+ * A key missing and another one extra beside it with the same value: a rename, reported once. The
+ * same value is evidence enough when it is distinctive (a text, a number other than 0 and 1, a
+ * non-empty object or list), or when those two are the only keys that changed in that object.
+ */
+function renamePairs(diffs: PathDiff[]): { to: Map<PathDiff, PathDiff>; absorbed: Set<PathDiff> } {
+  const to = new Map<PathDiff, PathDiff>();
+  const absorbed = new Set<PathDiff>();
+  const parentOf = (d: PathDiff) => formatPath(d.path.slice(0, -1));
+  const keyed = (d: PathDiff) => typeof d.path[d.path.length - 1] === 'string';
+  const extra = diffs.filter((d) => d.kind === 'extra' && keyed(d));
+  const missing = diffs.filter((d) => d.kind === 'missing' && keyed(d));
+  for (const m of missing) {
+    const parent = parentOf(m);
+    const beside = extra.filter((x) => !absorbed.has(x) && parentOf(x) === parent);
+    const only = beside.length === 1 && missing.filter((x) => parentOf(x) === parent).length === 1;
+    const x = beside.find((x) => canonical(x.actual) === canonical(m.expected) && (only || distinctive(m.expected)));
+    if (x) {
+      to.set(m, x);
+      absorbed.add(x);
+    }
+  }
+  return { to, absorbed };
+}
+
+function distinctive(v: unknown): boolean {
+  if (typeof v === 'string') return v !== '';
+  if (typeof v === 'number') return v !== 0 && v !== 1;
+  if (Array.isArray(v)) return v.length > 0;
+  return v !== null && typeof v === 'object' && Object.keys(v).length > 0;
 }

@@ -28,7 +28,8 @@ export function formatPath(segments: readonly Segment[]): string {
 export function getPath(value: unknown, path: string | readonly Segment[]): unknown {
   let node = value;
   for (const s of typeof path === 'string' ? parsePath(path) : path) {
-    if (node === null || typeof node !== 'object') return undefined;
+    // Own keys only: a key named __proto__ in a message is data, and one that is absent is absent.
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, s)) return undefined;
     node = (node as Record<string | number, unknown>)[s];
   }
   return node;
@@ -39,7 +40,7 @@ export function deletePath(value: unknown, path: readonly Segment[]): boolean {
   if (path.length === 0) return false;
   const parent = getPath(value, path.slice(0, -1));
   const last = path[path.length - 1]!;
-  if (parent === null || typeof parent !== 'object' || !(last in parent)) return false;
+  if (parent === null || typeof parent !== 'object' || !Object.hasOwn(parent, last)) return false;
   if (Array.isArray(parent) && typeof last === 'number') parent.splice(last, 1);
   else delete (parent as Record<string | number, unknown>)[last];
   return true;
@@ -68,8 +69,22 @@ export class PathMatcher {
     return (this.initial ??= this.close(this.patterns.map((_, i) => pack(i, 0))));
   }
 
+  // Transitions already taken, per state: every message of a kind walks the same keys, and a new
+  // array per key and message is most of what a comparison would leave for the garbage collector.
+  private readonly memo = new WeakMap<readonly number[], Map<Segment, number[]>>();
+
   step(state: readonly number[], key: Segment): number[] {
     if (state.length === 0) return EMPTY;
+    let known = this.memo.get(state);
+    const hit = known?.get(key);
+    if (hit) return hit;
+    const next = this.advance(state, key);
+    if (!known) this.memo.set(state, (known = new Map()));
+    if (known.size < 1000) known.set(key, next);
+    return next;
+  }
+
+  private advance(state: readonly number[], key: Segment): number[] {
     const next: number[] = [];
     for (const st of state) {
       const p = this.patterns[st >> 8]!;
@@ -88,6 +103,12 @@ export class PathMatcher {
   matches(state: readonly number[]): boolean {
     for (const st of state) if ((st & 0xff) === this.patterns[st >> 8]!.length) return true;
     return false;
+  }
+
+  /** Which pattern (its index in the list given) ends here, or -1. */
+  matched(state: readonly number[]): number {
+    for (const st of state) if ((st & 0xff) === this.patterns[st >> 8]!.length) return st >> 8;
+    return -1;
   }
 
   /** A `**` may also match nothing: add the position after it. */

@@ -1,3 +1,8 @@
+import { escapeInString } from './norm.js';
+
+/** Marks a hole that is not a generated value after all (a map key no value names): compared as it is. */
+export const LITERAL = '\u0002';
+
 interface Name {
   placeholder: string;
   /** The placeholder as it stands inside a JSON string literal. */
@@ -5,8 +10,6 @@ interface Name {
   /** How many values were named before it. */
   order: number;
 }
-
-const NEEDS_ESCAPE = /["\\\u0000-\u001f]/;
 
 /**
  * Phase two of normalization: the placeholders of one side. A generated value is named after
@@ -42,6 +45,33 @@ export class Names {
     return out;
   }
 
+  /**
+   * The same as `holes`, each as it is (not escaped): a placeholder, or for a map key that names
+   * no known value, the key itself marked LITERAL (it is compared as it is, never paired).
+   */
+  placeholders(refs: readonly string[]): readonly string[] {
+    // Runs of messages name the same values (every chunk of a turn: its session and its turn):
+    // the same names then, and no new array for them.
+    const last = this.last;
+    if (last && last.refs.length === refs.length && last.refs.every((r, i) => r === refs[i])) return last.out;
+    const out = this.assign(refs);
+    this.last = { refs, out };
+    return out;
+  }
+
+  private last: { refs: readonly string[]; out: readonly string[] } | undefined;
+
+  private assign(refs: readonly string[]): string[] {
+    const out: string[] = [];
+    for (let i = 0; i < refs.length; i += 2) {
+      const v = refs[i]!;
+      const site = refs[i + 1]!;
+      if (site === '') out.push(this.byValue.get(v)?.placeholder ?? LITERAL + v);
+      else out.push(this.named(v, site).placeholder);
+    }
+    return out;
+  }
+
   private named(value: string, site: string): Name {
     let n = this.byValue.get(value);
     if (n === undefined) {
@@ -50,12 +80,9 @@ export class Names {
       const placeholder = `<${site}#${k}>`;
       n = { placeholder, text: escapeInString(placeholder), order: this.byValue.size };
       this.byValue.set(value, n);
+      // A map key of this value, seen before as a literal, is named from now on.
+      this.last = undefined;
     }
     return n;
   }
-}
-
-/** A string as it stands between the quotes of a JSON string literal. */
-function escapeInString(s: string): string {
-  return NEEDS_ESCAPE.test(s) ? JSON.stringify(s).slice(1, -1) : s;
 }

@@ -3,10 +3,13 @@ import type { Profile } from '../profiles/profile.js';
 import type { CompareSettings } from '../settings.js';
 import type { NoiseRule } from '../trace/types.js';
 import type { Segment } from './json-path.js';
-import { createDetector, findGenerated, hasGenerated, type Detector } from './generated.js';
+import { createDetector, findGenerated, hasGenerated, mayHoldId, type Detector } from './generated.js';
 import { compileRules, type Compiled } from './rules.js';
 import { Names } from './names.js';
 import { fillHoles, flat, HOLE, Norm } from './norm.js';
+
+/** A folder a run generated: a bare path is its data dir (<dataDir>); otherwise renamed to `as` (<home>). */
+export type GeneratedDir = string | { path: string; as: string };
 
 /** Which message a value belongs to: rules can be limited to one command or event type. */
 export interface Scope {
@@ -19,8 +22,8 @@ export interface NormalizeOptions {
   compare: CompareSettings;
   profile: Profile;
   noise: readonly NoiseRule[];
-  /** Folders whose paths are generated on this side (its data dir); renamed to <dataDir>. */
-  dataDirs: readonly string[];
+  /** Folders whose paths are generated on this side: its data dir (renamed to <dataDir>), its home (<home>). */
+  dataDirs: readonly GeneratedDir[];
 }
 
 /**
@@ -41,6 +44,7 @@ export interface Shape {
 }
 
 export const MASKED = '<masked>';
+export const NOISE = '<noise>';
 export const TIME = '<time>';
 export const EPOCH_MS = '<epoch-ms>';
 
@@ -62,7 +66,7 @@ export class Normalizer {
   private last: { key: string; c: Compiled } | undefined;
   private readonly idKeys: Set<string>;
   private readonly idPatterns: RegExp[];
-  private readonly dataDirs: readonly string[];
+  private readonly dataDirs: readonly { path: string; as: string }[];
   private readonly detector: Detector;
   private readonly stack: Segment[] = [];
   private readonly plainKeys = new Map<string, string>();
@@ -73,8 +77,8 @@ export class Normalizer {
   constructor(private readonly o: NormalizeOptions) {
     this.idKeys = new Set(o.compare.idKeys.length ? o.compare.idKeys : ['id', 'sessionId']);
     this.idPatterns = o.compare.ids.map((r) => new RegExp(r.source, r.flags.includes('g') ? r.flags : `${r.flags}g`));
-    this.dataDirs = o.compare.detect.paths ? o.dataDirs.filter((d) => d.length > 1) : [];
-    this.detector = createDetector(this.idPatterns, o.compare.detect.uuids, o.compare.detect.paths ? os.tmpdir() : '');
+    this.dataDirs = o.compare.detect.paths ? o.dataDirs.map((d) => (typeof d === 'string' ? { path: d, as: '<dataDir>' } : d)).filter((d) => d.path.length > 1) : [];
+    this.detector = createDetector(this.idPatterns, o.compare.detect.uuids, o.compare.detect.paths ? os.tmpdir() : '', o.compare.detect.idsInText);
   }
 
   /** Normalized value (for diffs and tests). */
@@ -109,7 +113,7 @@ export class Normalizer {
 
   /** Phase two, keeping the placeholders beside the text (see Norm). */
   resolve(shape: Shape): Norm {
-    return new Norm(shape.text, shape.refs === undefined ? undefined : this.names.holes(shape.refs));
+    return new Norm(shape.text, shape.refs === undefined ? undefined : this.names.placeholders(shape.refs));
   }
 
   /** When a value was first given a placeholder (for ordering), without assigning one. */
@@ -140,9 +144,20 @@ export class Normalizer {
   }
 
   private walk(v: unknown, rm: number[], mk: number[], c: Compiled, key: Segment | undefined): void {
-    if (mk.length && c.mask.matches(mk)) {
-      this.cur += `"${MASKED}"`;
-      return;
+    if (mk.length) {
+      const m = c.mask.matched(mk);
+      if (m !== -1 && m < c.masks) {
+        this.cur += `"${MASKED}"`;
+        return;
+      }
+      // Learnt noise in a text: only the part that varied is masked, the rest still compared.
+      if (m !== -1 && typeof v === 'string') {
+        const { prefix, suffix } = c.ends[m - c.masks]!;
+        if (v.length >= prefix.length + suffix.length && v.startsWith(prefix) && v.endsWith(suffix)) {
+          this.cur += JSON.stringify(`${prefix}${NOISE}${suffix}`);
+          return;
+        }
+      }
     }
     switch (typeof v) {
       case 'string':
@@ -239,12 +254,12 @@ export class Normalizer {
       return;
     }
     let out = s;
-    // Short strings without a path separator cannot hold a UUID, a temp path or a data dir.
-    if (out.length < 32 && this.idPatterns.length === 0 && out.indexOf('/') === -1 && out.indexOf('\\') === -1) {
+    // Short strings without a path separator cannot hold a UUID, a temp path or a data dir (nor, without _ or -, an id word).
+    if (out.length < 32 && this.idPatterns.length === 0 && out.indexOf('/') === -1 && out.indexOf('\\') === -1 && !(this.detector.idsInText && mayHoldId(out))) {
       this.cur += JSON.stringify(out);
       return;
     }
-    for (const d of this.dataDirs) if (out.includes(d)) out = out.split(d).join('<dataDir>');
+    for (const d of this.dataDirs) if (out.includes(d.path)) out = out.split(d.path).join(d.as);
     if (this.hasGenerated(out)) this.literalWithHoles(out, this.site());
     else this.cur += JSON.stringify(out);
   }

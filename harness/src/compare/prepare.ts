@@ -2,6 +2,7 @@ import type { Profile, RequestId } from '../profiles/profile.js';
 import type { CompareSettings } from '../settings.js';
 import type { BodyLine, NoiseRule } from '../trace/types.js';
 import type { Norm } from './norm.js';
+import type { GeneratedDir } from './normalize.js';
 import { SideBuilder, SLICE } from './side.js';
 
 export type Line = BodyLine & { line?: number };
@@ -11,7 +12,18 @@ export interface PrepareOptions {
   compare: CompareSettings;
   noise: readonly NoiseRule[];
   /** This side's generated folders (its data dir), renamed to <dataDir>. */
-  dataDirs?: readonly string[];
+  dataDirs?: readonly GeneratedDir[];
+}
+
+/** A normalized answer. */
+export interface PreparedResponse {
+  norm: Norm;
+  line?: number | undefined;
+  /** Index of its line among the lines the side was made of. */
+  at: number;
+  ok: boolean;
+  /** Canonical JSON of its error, for a refusal. */
+  error?: string | undefined;
 }
 
 export interface PreparedRequest {
@@ -19,20 +31,22 @@ export interface PreparedRequest {
   command: string;
   line?: number | undefined;
   /** Normalized answers to it, in arrival order (more than one is a duplicate). */
-  responses: { norm: Norm; line?: number | undefined }[];
+  responses: PreparedResponse[];
 }
 
 export interface NormEvent {
-  /** The normalized event; its canonical text is the alignment key. */
+  /** The normalized event; its shape text is the alignment key. */
   norm: Norm;
   type: string;
   line?: number | undefined;
+  /** Index of its line among the lines the side was made of. */
+  at: number;
 }
 
 export interface PreparedConn {
   requests: PreparedRequest[];
   /** Answers no request claims (an id nobody sent, or more id-less answers than raw lines). */
-  unclaimed: { norm: Norm; line?: number | undefined }[];
+  unclaimed: PreparedResponse[];
   /** Events per group (a session's placeholder, or '' for all), in order. */
   groups: Map<string, NormEvent[]>;
 }

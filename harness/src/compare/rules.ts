@@ -5,7 +5,11 @@ import type { NormalizeOptions, Scope } from './normalize.js';
 /** The paths that go (ignored, transport-only, learnt noise) and the paths masked, for one kind of message. */
 export interface Compiled {
   remove: PathMatcher;
+  /** Masked paths, then (from index `masks` on) texts of which only a part varied. */
   mask: PathMatcher;
+  masks: number;
+  /** Per text pattern: what stays compared around the part that varied. */
+  ends: { prefix: string; suffix: string }[];
 }
 
 export function compileRules(o: NormalizeOptions, scope: Scope, key: string): Compiled {
@@ -19,10 +23,15 @@ export function compileRules(o: NormalizeOptions, scope: Scope, key: string): Co
   const transportOnly =
     o.compare.transportOnly?.filter(applies).map((r) => r.path) ??
     (scope.kind === 'event' ? profileOnly.event : scope.kind === 'request' ? profileOnly.request : scope.kind === 'response' ? profileOnly.response : []);
-  const noise = o.noise.filter((n) => n.scope === key).map((n) => n.path);
+  const noise = o.noise.filter((n) => n.scope === key);
+  const of = (vary: 'field' | 'value' | 'text') => noise.filter((n) => (n.vary ?? 'field') === vary);
+  const texts = of('text');
+  const masks = [...o.compare.mask.filter(applies).map((r) => r.path), ...of('value').map((n) => n.path)];
   return {
-    // Noise goes whole: a field that came and went between two recordings is as unstable as its value.
-    remove: new PathMatcher([...o.compare.ignore.filter(applies).map((r) => r.path), ...transportOnly, ...noise]),
-    mask: new PathMatcher(o.compare.mask.filter(applies).map((r) => r.path)),
+    // Each as narrow as it varied: a field that came and went goes, a value is masked, a text keeps its stable ends.
+    remove: new PathMatcher([...o.compare.ignore.filter(applies).map((r) => r.path), ...transportOnly, ...of('field').map((n) => n.path)]),
+    mask: new PathMatcher([...masks, ...texts.map((n) => n.path)]),
+    masks: masks.length,
+    ends: texts.map((n) => ({ prefix: n.prefix ?? '', suffix: n.suffix ?? '' })),
   };
 }

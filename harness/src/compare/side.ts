@@ -1,15 +1,17 @@
 import { InternalError } from '../../../core/src/errors.js';
 import type { Profile, RequestId } from '../profiles/profile.js';
 import { getPath, parsePath, type Segment } from './json-path.js';
-import type { Norm } from './norm.js';
 import { Normalizer, type Shape } from './normalize.js';
-import type { Line, NormEvent, PreparedConn, PreparedRequest, PreparedSide, PrepareOptions, Yield } from './prepare.js';
+import type { Line, NormEvent, PreparedConn, PreparedRequest, PreparedResponse, PreparedSide, PrepareOptions, Yield } from './prepare.js';
 
 interface RawResponse {
   /** Kept: a response claimed under another command than it was shaped for is shaped again. */
   msg: unknown;
   id: RequestId | null;
   line?: number | undefined;
+  at: number;
+  ok: boolean;
+  error: string | undefined;
   /** Made on arrival when the request's command was known then. */
   shape?: Shape | undefined;
   command?: string | undefined;
@@ -21,6 +23,7 @@ interface RawEvent {
   type: string;
   session: unknown;
   line?: number | undefined;
+  at: number;
   shape: Shape | undefined;
 }
 
@@ -46,7 +49,10 @@ export class SideBuilder {
   private readonly n: Normalizer;
   private readonly conns = new Map<string, RawConn>();
   private readonly sessionPath: Segment[];
+  private readonly errorPath: Segment[];
   private finished = false;
+  /** Lines added so far: the index of the next one. */
+  private count = 0;
 
   constructor(
     private readonly o: PrepareOptions,
@@ -59,11 +65,13 @@ export class SideBuilder {
   ) {
     this.n = new Normalizer({ compare: o.compare, profile: o.profile, noise: o.noise, dataDirs: o.dataDirs ?? [] });
     this.sessionPath = parsePath(o.profile.paths.eventSession);
+    this.errorPath = parsePath(o.profile.paths.error);
   }
 
   add(l: Line): void {
     if (this.finished) throw new InternalError('a line was added to a side of a comparison after it was finished');
     const profile: Profile = this.o.profile;
+    const at = this.count++;
     switch (l.type) {
       case 'request': {
         const c = this.conn(l.conn);
@@ -80,7 +88,9 @@ export class SideBuilder {
         const id = k.kind === 'response' ? k.id : null;
         const command = id === null || profile.correlation === 'order' ? undefined : c.commands.get(id);
         const shape = this.eager && command !== undefined ? this.n.shape(l.message, { kind: 'response', name: command }) : undefined;
-        c.responses.push({ msg: l.message, id, line: l.line, command, shape });
+        const ok = k.kind === 'response' && k.ok;
+        const error = ok ? undefined : JSON.stringify(getPath(l.message, this.errorPath) ?? null);
+        c.responses.push({ msg: l.message, id, line: l.line, at, ok, error, command, shape });
         return;
       }
       case 'event':
@@ -89,7 +99,7 @@ export class SideBuilder {
         const type = k.kind === 'event' ? k.type : '(unclassified)';
         const session = this.sessionPath.length ? getPath(l.message, this.sessionPath) : undefined;
         const shape = this.eager ? this.n.shape(l.message, { kind: 'event', name: type }) : undefined;
-        this.conn(l.conn).events.push({ msg: shape ? undefined : l.message, type, session, line: l.line, shape });
+        this.conn(l.conn).events.push({ msg: shape ? undefined : l.message, type, session, line: l.line, at, shape });
         return;
       }
       default:
@@ -100,9 +110,8 @@ export class SideBuilder {
     this.finished = true;
     const { profile } = this.o;
     let work = 0;
-    const tick = async () => {
-      if (pause && ++work % SLICE === 0) await pause();
-    };
+    // Awaited only when a pause is due: an await per message would cost a promise and a microtask each.
+    const due = () => pause !== undefined && ++work % SLICE === 0;
     const out: PreparedSide = new Map();
     for (const [conn, raw] of this.conns) {
       const byId = new Map<RequestId, RawResponse[]>();
@@ -122,22 +131,23 @@ export class SideBuilder {
         if (req.id !== undefined) byId.delete(req.id);
         const responses = [];
         for (const r of mine) {
-          responses.push({ norm: this.response(r, req.command), line: r.line });
-          await tick();
+          responses.push(this.prepared(r, req.command));
+          if (due()) await pause!();
         }
         requests.push({ id: req.id, command: req.command, line: req.line, responses });
       }
-      const unclaimed = [...[...byId.values()].flat(), ...anonymous.slice(anon)].map((r) => ({ norm: this.response(r, undefined), line: r.line }));
+      const unclaimed = [...[...byId.values()].flat(), ...anonymous.slice(anon)].map((r) => this.prepared(r, undefined));
       const groups = new Map<string, NormEvent[]>();
       for (const [session, events] of this.bySession(raw)) {
         // Named group by group: an event of one session may name the id of the next.
         const group = session ? this.n.rename(session, 'session') : '';
         const list: NormEvent[] = [];
         for (const ev of events) {
-          list.push({ norm: this.n.resolve(ev.shape ?? this.n.shape(ev.msg, { kind: 'event', name: ev.type })), type: ev.type, line: ev.line });
-          await tick();
+          list.push({ norm: this.n.resolve(ev.shape ?? this.n.shape(ev.msg, { kind: 'event', name: ev.type })), type: ev.type, line: ev.line, at: ev.at });
+          if (due()) await pause!();
         }
-        if (this.o.compare.ordering === 'none') list.sort((x, y) => (x.norm.text < y.norm.text ? -1 : x.norm.text > y.norm.text ? 1 : 0));
+        // Any order: sorted by shape, which needs no names (a stable sort keeps arrival order among equals).
+        if (this.o.compare.ordering === 'none') list.sort((x, y) => (x.norm.shapeText < y.norm.shapeText ? -1 : x.norm.shapeText > y.norm.shapeText ? 1 : 0));
         groups.set(group, list);
       }
       const prepared: PreparedConn = { requests, unclaimed, groups };
@@ -152,10 +162,10 @@ export class SideBuilder {
     return c;
   }
 
-  /** An answer's text, shaped again only if it was filed under another command than the one that claims it. */
-  private response(r: RawResponse, command: string | undefined): Norm {
+  /** An answer, shaped again only if it was filed under another command than the one that claims it. */
+  private prepared(r: RawResponse, command: string | undefined): PreparedResponse {
     const shape = r.shape && r.command === command ? r.shape : this.n.shape(r.msg, command === undefined ? { kind: 'response' } : { kind: 'response', name: command });
-    return this.n.resolve(shape);
+    return { norm: this.n.resolve(shape), line: r.line, at: r.at, ok: r.ok, error: r.error };
   }
 
   /** Events by session id (or all in one group ''), sessions in the order their ids were first named. */

@@ -27,7 +27,7 @@ export function jsonRpcProfile(name: string, framing: Framing, description: stri
       if (typeof msg.method === 'string') return msg.method === 'ready' ? { kind: 'ready' } : { kind: 'event', type: msg.method };
       return { kind: 'unknown', why: 'neither a response (result|error) nor a notification (method)' };
     },
-    paths: { result: 'result', params: 'params', eventData: 'params', eventSession: 'params.sessionId', eventSeq: 'params.seq' },
+    paths: { result: 'result', error: 'error', params: 'params', eventData: 'params', eventSession: 'params.sessionId', eventSeq: 'params.seq' },
     transportOnly: { request: ['authToken'], response: [], event: ['params.seq', 'params.timestamp'] },
   };
 }

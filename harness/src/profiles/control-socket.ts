@@ -22,6 +22,6 @@ export const controlSocket: Profile = {
     if (typeof msg.ok === 'boolean') return { kind: 'response', id: null, ok: msg.ok };
     return { kind: 'unknown', why: 'no boolean "ok"' };
   },
-  paths: { result: 'data', params: '', eventData: '', eventSession: '', eventSeq: '' },
+  paths: { result: 'data', error: 'error', params: '', eventData: '', eventSession: '', eventSeq: '' },
   transportOnly: { request: ['authToken'], response: [], event: [] },
 };

@@ -26,6 +26,6 @@ export const coworkNdjson: Profile = {
     if (typeof msg.type === 'string') return { kind: 'event', type: msg.type };
     return { kind: 'unknown', why: 'neither a response ({id, success}) nor an event ({type})' };
   },
-  paths: { result: 'result', params: 'params', eventData: 'data', eventSession: 'sessionId', eventSeq: 'seq' },
+  paths: { result: 'result', error: 'error', params: 'params', eventData: 'data', eventSession: 'sessionId', eventSeq: 'seq' },
   transportOnly: { request: ['authToken'], response: [], event: ['seq', 'timestamp'] },
 };

@@ -37,6 +37,8 @@ export interface Profile {
   readonly paths: {
     /** Where a response's success payload is. */
     result: string;
+    /** Where a refusal says why (its error). */
+    error: string;
     /** Where a request's params are. */
     params: string;
     /** Where an event's payload is. */

@@ -9,7 +9,7 @@ export function printUnits(out: Output, units: readonly UnitResult[], findings: 
   const width = Math.max(8, ...units.map((u) => u.name.length));
   for (const u of units) {
     const label = u.kind === 'trace' ? 'replay ' : 'builtin';
-    const status = u.status === 'passed' ? style.green('passed') : u.status === 'failed' ? style.red('failed') : style.yellow('skipped');
+    const status = u.status === 'passed' ? style.green('passed') : u.status === 'failed' ? style.red('failed') : style.yellow(u.status);
     const bits = [
       u.recorded ? `recorded ${u.recorded === 'new' ? 'new' : 'again'}` : '',
       u.messages !== undefined ? `${u.messages} messages` : '',

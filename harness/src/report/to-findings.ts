@@ -1,19 +1,9 @@
 import type { TransportError } from '../../../core/src/errors.js';
 import type { Finding } from '../../../core/src/findings.js';
 import type { Redactor } from '../../../core/src/redact.js';
-import type { ContractViolation } from '../checks/contract.js';
 import type { SeqProblem } from '../checks/seq.js';
 import type { Difference } from '../compare/compare.js';
 import { findingIds, type HarnessFindingId } from '../finding-ids.js';
-
-const KIND_TEXT: Record<Difference['kind'], string> = {
-  missing: 'missing',
-  extra: 'extra',
-  'changed-value': 'changed value',
-  'changed-type': 'changed type',
-  reordered: 'reordered',
-  duplicated: 'duplicated',
-};
 
 export function short(v: unknown, max = 80): string {
   const s = JSON.stringify(v) ?? 'undefined';
@@ -24,22 +14,47 @@ export function finding(id: HarnessFindingId, message: string, extra: Omit<Findi
   return { id, severity: findingIds[id].severity, message, ...extra };
 }
 
-/** One finding per difference, located at the golden trace's line, values shown short and redacted. */
+/** What a difference says, in words a person would use; values shown short and redacted first. */
+export function describeDifference(d: Difference, shown: (v: unknown) => string): string {
+  if (d.more !== undefined) return `${d.subject}: ${d.more} more difference${d.more === 1 ? '' : 's'}${d.scope ? ' in this message' : ''}, not shown`;
+  const at = d.path ? ` at ${d.path}` : '';
+  let what: string;
+  switch (d.kind) {
+    case 'changed-value':
+    case 'changed-type':
+      what = `${d.kind === 'changed-value' ? 'changed value' : 'changed type'}${at}: expected ${shown(d.expected)}, got ${shown(d.actual)}`;
+      break;
+    case 'missing':
+      what = d.path ? `missing${at} (was ${shown(d.expected)})` : `missing${d.after ? ` ${d.after}` : ''}`;
+      break;
+    case 'extra':
+      what = d.path ? `extra${at} (now ${shown(d.actual)})` : `extra${d.after ? `, ${d.after}` : ''}`;
+      break;
+    case 'renamed':
+      what = `field ${d.path} renamed to ${d.renamedTo}`;
+      break;
+    case 'refused':
+      return `${d.subject}: every request (${d.count}) was refused with ${shown(d.actual)}`;
+    case 'reordered':
+      what = `reordered${d.after ? `: ${d.after}` : ''}`;
+      break;
+    default:
+      what = d.kind;
+  }
+  const others = (d.count ?? 1) - 1;
+  const also = others > 0 ? ` (and ${others} more like it: ${d.also!.join('; ')}${others > d.also!.length ? '; …' : ''})` : '';
+  // The first notes in words; the rest are in the finding's data.
+  const notes = d.notes?.length ? `; ${d.notes.slice(0, 2).join('; ')}${d.notes.length > 2 ? `; and ${d.notes.length - 2} more note(s)` : ''}` : '';
+  return `${d.subject}: ${what}${also}${notes}`;
+}
+
+/** One finding per difference (alike ones are already one), located at the golden trace's line. */
 export function differenceFindings(diffs: readonly Difference[], file: string | undefined, redactor: Redactor): Finding[] {
   // Redacted before it is cut short: a secret cut in half is no longer recognisable.
   const shown = (v: unknown) => short(redactor.value(v));
-  return diffs.map((d) => {
-    const values =
-      d.kind === 'changed-value' || d.kind === 'changed-type'
-        ? `: expected ${shown(d.expected)}, got ${shown(d.actual)}`
-        : d.path && d.kind === 'missing'
-          ? ` (was ${shown(d.expected)})`
-          : d.path && d.kind === 'extra'
-            ? ` (now ${shown(d.actual)})`
-            : '';
-    const message = `${d.subject}: ${KIND_TEXT[d.kind]}${d.path ? ` at ${d.path}` : ''}${values}`;
-    return redactor.value(
-      finding(`replay-${d.kind}`, message, {
+  return diffs.map((d) =>
+    redactor.value(
+      finding(`replay-${d.kind}`, describeDifference(d, shown), {
         ...(file ? { file } : {}),
         ...(d.line === undefined ? {} : { line: d.line }),
         ...(d.hint ? { hint: d.hint } : {}),
@@ -47,13 +62,17 @@ export function differenceFindings(diffs: readonly Difference[], file: string | 
           kind: d.kind,
           subject: d.subject,
           ...(d.path ? { path: d.path } : {}),
+          ...(d.renamedTo ? { renamedTo: d.renamedTo } : {}),
           ...(d.expected !== undefined ? { expected: d.expected } : {}),
           ...(d.actual !== undefined ? { actual: d.actual } : {}),
+          ...(d.count !== undefined ? { count: d.count } : {}),
+          ...(d.more !== undefined ? { more: d.more } : {}),
+          ...(d.notes ? { notes: d.notes } : {}),
           ...(d.diff ? { diff: d.diff } : {}),
         },
       }),
-    );
-  });
+    ),
+  );
 }
 
 export function seqFindings(problems: readonly SeqProblem[], file: string | undefined, subject: string): Finding[] {
@@ -64,18 +83,6 @@ export function seqFindings(problems: readonly SeqProblem[], file: string | unde
       data: { conn: p.conn },
     }),
   );
-}
-
-export function contractFindings(violations: readonly ContractViolation[], file: string | undefined, lineOf: (at: number) => number | undefined, side: string): Finding[] {
-  return violations.map((v) => {
-    const line = lineOf(v.at);
-    return finding('contract-violation', `${v.what} breaks the manifest schema (${side}): ${v.problems[0] ?? 'invalid'}`, {
-      ...(file ? { file } : {}),
-      ...(line === undefined ? {} : { line }),
-      hint: v.problems.length > 1 ? `Also: ${v.problems.slice(1, 4).join('; ')}` : 'Fix the payload, or the source the manifest was extracted from.',
-      data: { what: v.what, problems: v.problems },
-    });
-  });
 }
 
 /** For the matrix and runHarness: a target failure is a finding there, so the other checks still run. */

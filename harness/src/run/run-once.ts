@@ -1,5 +1,6 @@
 import type { HarnessContext } from '../context.js';
 import { transportFor } from '../context.js';
+import type { GeneratedDir } from '../compare/normalize.js';
 import type { Profile } from '../profiles/profile.js';
 import type { ScenarioStep } from '../scenario/types.js';
 import type { BodyLine, StepLine } from '../trace/types.js';
@@ -9,6 +10,8 @@ export interface RunResult {
   lines: BodyLine[];
   /** The target's temp data dir during the run (gone now), for path normalization. */
   dataDir: string | undefined;
+  /** Its home folder of its own, when it had one (gone now). */
+  home: string | undefined;
   profile: Profile;
 }
 
@@ -19,7 +22,7 @@ export async function runOnce(
   steps: readonly (ScenarioStep | StepLine)[],
   source: string,
   /** Called once the target is up (its data dir known); what it returns sees every line. */
-  observe?: (dataDir: string | undefined) => (line: BodyLine, text?: string) => void,
+  observe?: (dataDir: string | undefined, home: string | undefined) => (line: BodyLine, text?: string) => void,
 ): Promise<RunResult> {
   const transport = transportFor(ctx, role);
   const s = ctx.settings;
@@ -32,16 +35,20 @@ export async function runOnce(
     onProgress: ctx.onProgress,
     secret: ctx.secret,
   });
-  let dataDir: string | undefined;
   try {
     await transport.start();
-    dataDir = transport.dataDir;
-    runner.onLine = observe?.(dataDir);
+    const { dataDir, home } = transport.vars();
+    runner.onLine = observe?.(dataDir, home);
     await runner.open('main');
     await runner.runAll(steps);
     const lines = await runner.finish();
-    return { lines, dataDir, profile: transport.settings.profile };
+    return { lines, dataDir, home, profile: transport.settings.profile };
   } finally {
     await runner.stop();
   }
+}
+
+/** The folders a run generated, whose paths are renamed (to <dataDir>, <home>) before comparing. */
+export function generatedDirs(dataDir: string | undefined, home: string | undefined): GeneratedDir[] {
+  return [...(dataDir ? [dataDir] : []), ...(home ? [{ path: home, as: '<home>' }] : [])];
 }

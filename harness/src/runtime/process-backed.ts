@@ -1,5 +1,5 @@
 import type { TransportError } from '../../../core/src/errors.js';
-import type { TargetSettings } from '../settings.js';
+import type { TargetSettings, TargetVars } from '../settings.js';
 import type { TransportEnv } from '../transports/transport.js';
 import type { Supervised } from '../../../core/src/process/supervisor.js';
 import { ProcessTarget } from './process-target.js';
@@ -26,6 +26,10 @@ export abstract class ProcessBackedTransport {
 
   get dataDir(): string | undefined {
     return this.target.dataDir;
+  }
+
+  vars(): TargetVars {
+    return this.target.vars();
   }
 
   stderrTail(): string | undefined {

@@ -1,10 +1,10 @@
-import fs from 'node:fs/promises';
-import { TransportError } from '../../../core/src/errors.js';
+import fs from 'node:fs';
+import { ConfigError, TransportError } from '../../../core/src/errors.js';
 import { makeTempDir, type TempDir } from '../../../core/src/tmp.js';
 import { supervise, type Supervised } from '../../../core/src/process/supervisor.js';
 import { withTimeout } from '../../../core/src/wait.js';
 import path from 'node:path';
-import { expand, expandPath, type TargetSettings } from '../settings.js';
+import { expand, expandPath, type TargetSettings, type TargetVars } from '../settings.js';
 import type { TransportEnv } from '../transports/transport.js';
 
 /**
@@ -14,6 +14,7 @@ import type { TransportEnv } from '../transports/transport.js';
 export class ProcessTarget {
   process: Supervised | undefined;
   private temp: TempDir | undefined;
+  private home: TempDir | undefined;
 
   constructor(
     readonly settings: TargetSettings,
@@ -24,12 +25,15 @@ export class ProcessTarget {
     return this.temp?.path;
   }
 
-  vars() {
-    return { configDir: this.settings.configDir, ...(this.temp ? { dataDir: this.temp.path } : {}) };
+  /** What `{{…}}` in the target's settings stands for now. */
+  vars(): TargetVars {
+    return { configDir: this.settings.configDir, ...(this.temp ? { dataDir: this.temp.path } : {}), ...(this.home ? { home: this.home.path } : {}) };
   }
 
+  /** The data dir and home folder the settings ask for, made once and kept across restarts. */
   async ensureDataDir(): Promise<void> {
     if (this.settings.dataDir && !this.temp) this.temp = await makeTempDir('cutover-data-');
+    if (this.settings.home && !this.home) this.home = await makeTempDir('cutover-home-');
   }
 
   spawn(stdin: 'pipe' | 'ignore', track = true): Supervised {
@@ -40,12 +44,23 @@ export class ProcessTarget {
     const logDir = this.env.logDir;
     const tokenFile = s.token?.file ? expandPath(s.token.file, vars, `${where}.token.file`) : undefined;
     if (s.token?.env && process.env[s.token.env]) register(this.env, process.env[s.token.env]!.trim());
+    // Many sidecars write under ~: with a home of their own, two runs never share (or touch the user's) files.
+    const env = {
+      ...(vars.home ? { HOME: vars.home, USERPROFILE: vars.home } : {}),
+      ...Object.fromEntries(Object.entries(s.env).map(([k, v]) => [k, expand(v, vars, `${where}.env.${k}`)])),
+    };
+    const cwd = expandPath(s.cwd, vars, `${where}.cwd`);
+    if (!fs.existsSync(cwd)) {
+      throw new ConfigError(`${where}.cwd is ${cwd}, which does not exist`, { hint: 'A relative cwd resolves from the config file\'s folder after its placeholders are replaced ({{dataDir}} is the run\'s data dir).' });
+    }
+    // A program name is looked up on PATH; a path (it has a slash) resolves like every other path.
+    const command = expand(s.command!, vars, `${where}.command`);
     const proc = supervise({
-      command: s.command!,
+      command: /[\\/]/.test(command) ? expandPath(command, vars, `${where}.command`) : command,
       args,
-      env: Object.fromEntries(Object.entries(s.env).map(([k, v]) => [k, expand(v, vars, `${where}.env.${k}`)])),
-      cwd: expandPath(s.cwd, vars, `${where}.cwd`),
-      label: `${s.label}: ${[s.command, ...args].join(' ')}`.slice(0, 200),
+      env,
+      cwd,
+      label: `${s.label}: ${[command, ...args].join(' ')}`.slice(0, 200),
       stdin,
       // A stdio target speaks the protocol on stdout: the transport reads every byte of it.
       stdout: stdin === 'pipe' ? 'raw' : 'capture',
@@ -88,7 +103,7 @@ export class ProcessTarget {
     });
     return withTimeout(found, {
       what: `${this.settings.label} to print a line matching ${pattern} on ${stream}`,
-      timeoutMs: this.env.timeouts.readyMs,
+      timeoutMs: this.settings.ready.timeoutMs,
       stderrTail: () => proc.stderrTail(),
     });
   }
@@ -99,9 +114,10 @@ export class ProcessTarget {
   }
 
   async removeDataDir(): Promise<void> {
-    const t = this.temp;
+    const dirs = [this.temp, this.home];
     this.temp = undefined;
-    if (t) await t.remove();
+    this.home = undefined;
+    for (const d of dirs) if (d) await d.remove();
   }
 
   /** The token from its file or env variable, read now (a restarted daemon writes a new one). */
@@ -115,7 +131,7 @@ export class ProcessTarget {
     if (t.file) {
       const file = expandPath(t.file, this.vars(), `harness.${this.settings.role}.token.file`);
       try {
-        const v = (await fs.readFile(file, 'utf8')).trim();
+        const v = (await fs.promises.readFile(file, 'utf8')).trim();
         if (v) return register(this.env, v);
       } catch (e) {
         throw new TransportError(`cannot read the auth token of ${this.settings.label} from ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, {

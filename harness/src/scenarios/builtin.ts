@@ -13,6 +13,8 @@ export interface Builtins {
   createSession?: CommandSpec & { path: string };
   sendMessage?: CommandSpec;
   health?: CommandSpec;
+  /** A command that makes the target emit an event (renaming a session): params may use {{session}} and {{n}}. */
+  emit?: CommandSpec & { event?: string };
   eventsSince?: { command: string; cursorParam: string; eventsPath: string; latestSeqPath: string; stalePath: string };
   bootstrap?: { command: string; latestSeqPath: string; sessionsPath: string; pendingPermissionsPath: string };
   streamContent: string;
@@ -29,6 +31,11 @@ export interface BuiltinEnv {
   /** Starts the new path with its main connection open; ended by the caller whatever happens. */
   startNew(): Promise<Runner>;
   report(id: HarnessFindingId, message: string, hint?: string): void;
+  /**
+   * The scenario had nothing to observe (no event came, the buffer held everything): it neither
+   * passed nor failed. `why` says what happened, `needs` what it would have needed.
+   */
+  inconclusive(why: string, needs: string): void;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { getPath } from '../compare/json-path.js';
 import type { Received } from '../client.js';
 import type { BuiltinScenario } from './builtin.js';
-import { attempt, callOk, createSession, ofType, seqOf, streamContent } from './helpers.js';
+import { attempt, callOk, createSession, quiet, EMIT_HINT_TEXT, eventsSince, ofType, produceEvents, seqOf, streams } from './helpers.js';
 import { needs } from './resolve.js';
 import { clip } from '../../../core/src/redact/text.js';
 
@@ -12,19 +12,37 @@ import { clip } from '../../../core/src/redact/text.js';
 export const catchup: BuiltinScenario = {
   name: 'catchup',
   description: 'Disconnect mid-stream, reconnect and catch up with events-since: nothing missing, nothing duplicated.',
-  unavailable: (b, s) => needs(b, ['createSession', 'sendMessage', 'eventsSince'], s.new ? [] : ['harness.new']),
-  async run({ ctx, b, startNew, report }) {
+  unavailable: (b, s) => needs(b, [['sendMessage', 'emit'], 'eventsSince', ...(streams(b) ? (['createSession'] as const) : [])], s.new ? [] : ['harness.new']),
+  async run({ ctx, b, startNew, report, inconclusive }) {
     const r = await startNew();
     const n = b.streamLength;
     const k = Math.max(2, Math.floor(n / 4));
-    const sessionId = await createSession(r, 'main', b);
-    await callOk(r, 'main', b.sendMessage!, { session: sessionId, content: streamContent(b, n) });
+    const session = b.createSession ? await createSession(r, 'main', b) : undefined;
     const main = r.client('main');
-    let seen = 0;
-    await main.waitFor((x) => x.kind === 'event' && seqOf(r, x.msg) !== undefined && ++seen >= k, `${k} sequenced events`, ctx.settings.timeouts.waitMs);
-    const before = main.received.filter((x) => x.kind === 'event').map((x) => seqOf(r, x.msg)).filter((s): s is number => s !== undefined);
+    const mark = await quiet(r, 'main');
+    if (streams(b)) {
+      await produceEvents(r, 'main', b, session, n);
+      let seen = 0;
+      await attempt(main.waitFor((x) => x.kind === 'event' && seqOf(r, x.msg) !== undefined && ++seen >= k, `${k} sequenced events`, ctx.settings.timeouts.waitMs, mark));
+    } else {
+      await produceEvents(r, 'main', b, session, k);
+      await main.settle(ctx.settings.timeouts.settleMs, ctx.settings.timeouts.waitMs);
+    }
+    const heard = eventsSince(r, 'main', mark);
+    const before = heard.map((x) => seqOf(r, x.msg)).filter((s): s is number => s !== undefined);
+    if (!before.length) {
+      if (heard.length) inconclusive(`the ${heard.length} event(s) that came carry no seq at ${r.transport.settings.profile.paths.eventSeq}, so there is no cursor to catch up from`, 'events numbered by the protocol (the profile\'s eventSeq path)');
+      else inconclusive('no event was emitted, so there was nothing to catch up on', EMIT_HINT_TEXT);
+      return;
+    }
     const cursor = Math.max(...before);
     main.destroy();
+    // Events emitted by calls go on while the client is away, sent from another connection.
+    if (!streams(b)) {
+      await r.open('driver');
+      await produceEvents(r, 'driver', b, session, n - k);
+      await r.client('driver').settle(ctx.settings.timeouts.settleMs, ctx.settings.timeouts.waitMs);
+    }
 
     const again = await r.open('main');
     const since = await callOk(r, 'main', { command: b.eventsSince!.command, params: { [b.eventsSince!.cursorParam]: cursor } });
@@ -41,10 +59,9 @@ export const catchup: BuiltinScenario = {
     const caught = events.map((e) => seqOf(r, e));
     checkRun(caught, cursor + 1, latest, `events-since(${cursor})`, report);
 
-    // The turn's end comes live now, unless the catch-up already had it.
+    // A streamed turn's end comes live now, unless the catch-up already had it.
     const done = b.doneEvent;
-    const hadDone = events.some((e) => (e as { type?: unknown }).type === done);
-    if (!hadDone) {
+    if (streams(b) && !events.some((e) => (e as { type?: unknown }).type === done)) {
       const waited = await attempt(again.waitFor(ofType(done), `the ${done} event after the catch-up`, ctx.settings.timeouts.waitMs, since.index + 1));
       if ('error' in waited) {
         report('catchup-missing', `after catching up from seq ${cursor}, the turn's ${done} event never arrived`);

@@ -60,3 +60,41 @@ export function ofType(type: string) {
 }
 
 export const asParams = (v: Record<string, unknown>) => v as JsonObject;
+
+/** Events on a connection from `from` on (its arrival index). */
+export function eventsSince(r: Runner, conn: string, from: number): Received[] {
+  return r.client(conn).received.slice(from).filter((x) => x.kind === 'event');
+}
+
+/**
+ * Makes the target emit events: `count` calls of the emit command (each answered before the
+ * next), or one turn of sendMessage streaming `count` events (not awaited: the caller waits for
+ * what it needs). The session is made first when createSession is configured.
+ */
+export async function produceEvents(r: Runner, conn: string, b: Builtins, session: string | undefined, count: number): Promise<void> {
+  if (b.emit) {
+    for (let n = 1; n <= count; n++) await callOk(r, conn, b.emit, { session: session ?? '', n });
+    return;
+  }
+  if (b.sendMessage) {
+    await callOk(r, conn, b.sendMessage, { session: session ?? '', content: streamContent(b, count) });
+    return;
+  }
+  throw new TransportError('no command to make the target emit events', { hint: 'Configure harness.builtins.emit (or sendMessage).' });
+}
+
+/** Whether events are produced by a streamed turn (which ends with the done event), not by emit calls. */
+export const streams = (b: Builtins) => !b.emit && b.sendMessage !== undefined;
+
+/** What makes the target emit events, in words, for an inconclusive check's "needs". */
+export const EMIT_HINT_TEXT = 'harness.builtins.emit: a command that makes the target emit an event without outside services (renaming a session), or harness.builtins.sendMessage for a target that streams a turn';
+
+/**
+ * Lets what earlier commands caused arrive (a session's created event comes after its answer), then
+ * marks where the connection's arrivals stand: what comes after the mark is what comes next.
+ */
+export async function quiet(r: Runner, conn: string): Promise<number> {
+  const c = r.client(conn);
+  await c.settle(r.timeouts.settleMs, r.timeouts.waitMs);
+  return c.received.length;
+}

@@ -10,6 +10,7 @@ export function resolveBuiltins(s: HarnessSettings): Builtins {
     ...(b.createSession ? { createSession: { ...cmd(b.createSession)!, path: b.createSession.path ?? 'result.id' } } : {}),
     ...(b.sendMessage ? { sendMessage: cmd(b.sendMessage)! } : {}),
     ...(b.health ? { health: cmd(b.health)! } : {}),
+    ...(b.emit ? { emit: { ...cmd(b.emit)!, ...(b.emit.event ? { event: b.emit.event } : {}) } } : {}),
     ...(b.eventsSince
       ? {
           eventsSince: {
@@ -40,8 +41,18 @@ export function resolveBuiltins(s: HarnessSettings): Builtins {
   };
 }
 
-/** "needs builtins.health, builtins.eventsSince" or undefined. */
-export function needs(b: Builtins, keys: (keyof Builtins)[], extra: string[] = []): string | undefined {
-  const missing = [...keys.filter((k) => b[k] === undefined || (Array.isArray(b[k]) && (b[k] as unknown[]).length === 0)).map((k) => `harness.builtins.${k}`), ...extra];
+/**
+ * "needs harness.builtins.health, harness.builtins.eventsSince" or undefined. A key may be a list
+ * of alternatives (any one will do): ['sendMessage', 'emit'].
+ */
+export function needs(b: Builtins, keys: readonly (keyof Builtins | readonly (keyof Builtins)[])[], extra: string[] = []): string | undefined {
+  const absent = (k: keyof Builtins) => b[k] === undefined || (Array.isArray(b[k]) && (b[k] as unknown[]).length === 0);
+  const missing: string[] = [];
+  for (const k of keys) {
+    const any: readonly (keyof Builtins)[] = typeof k === 'string' ? [k] : k;
+    if (any.every(absent)) missing.push(any.map((x) => `harness.builtins.${x}`).join(' or '));
+  }
+  missing.push(...extra);
   return missing.length ? `needs ${missing.join(', ')}` : undefined;
 }
+

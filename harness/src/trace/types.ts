@@ -3,12 +3,21 @@ import type { JsonObject, RequestId } from '../profiles/profile.js';
 export const TRACE_FORMAT = 'cutover-trace';
 export const TRACE_VERSION = 1;
 
-/** A field that differed between two recordings of the old path: never a difference on replay. */
+/**
+ * What differed between two recordings of the old path, as narrowly as it varied: never a
+ * difference on replay. A field that came and went is left out; a value that varied is masked
+ * (its key is still compared); a text that varied in one part keeps the rest compared.
+ */
 export interface NoiseRule {
   /** `response:<command>` or `event:<type>`. */
   scope: string;
   /** Dotted path, indexes as `*`. */
   path: string;
+  /** Absent: `field` (traces of older cutover versions hold only such rules). */
+  vary?: 'field' | 'value' | 'text';
+  /** vary text: the text starts with this and ends with `suffix` in every recording; only the part between is masked. */
+  prefix?: string;
+  suffix?: string;
 }
 
 export interface TraceHeader {

@@ -44,12 +44,13 @@ class SocketTransport extends ProcessBackedTransport implements Transport {
     let fromReady: string | undefined;
     if (s.command) {
       const proc = this.target.spawn('ignore');
-      if (typeof s.ready === 'object') {
-        const { line } = await this.target.waitReadyLine(proc, s.ready.stream, s.ready.pattern);
+      const ready = s.ready.line;
+      if (ready) {
+        const { line } = await this.target.waitReadyLine(proc, ready.stream, ready.pattern);
         proc.child.stdout!.resume();
-        if (s.ready.endpoint) fromReady = endpointFromLine(line, s.ready.endpoint, where);
+        if (ready.endpoint) fromReady = endpointFromLine(line, ready.endpoint, where);
       }
-    } else if (typeof s.ready === 'object') {
+    } else if (s.ready.line) {
       throw new ConfigError(`${where}.ready watches the daemon's output, but ${where}.command is not set`, { hint: 'Set command, or drop ready.' });
     }
     const raw = fromReady ?? s.endpoint!;
@@ -62,7 +63,8 @@ class SocketTransport extends ProcessBackedTransport implements Transport {
 
   private async waitAccepting(): Promise<void> {
     const endpoint = this.endpoint!;
-    const deadline = Date.now() + this.env.timeouts.readyMs;
+    const limit = this.settings.ready.timeoutMs;
+    const deadline = Date.now() + limit;
     let lastError = 'no attempt yet';
     for (let delay = 20; ; delay = Math.min(delay * 2, 250)) {
       const failed = this.failure();
@@ -77,8 +79,8 @@ class SocketTransport extends ProcessBackedTransport implements Transport {
       await sleep(delay);
     }
     throw new TransportError(
-      `timed out after ${this.env.timeouts.readyMs} ms waiting for ${this.settings.label} to accept connections on ${describeEndpoint(endpoint)} (last attempt: ${lastError})`,
-      { stderrTail: this.stderrTail(), hint: 'Check harness endpoint and that the daemon listens there; raise harness.timeouts.readyMs if it is only slow.' },
+      `timed out after ${limit} ms waiting for ${this.settings.label} to accept connections on ${describeEndpoint(endpoint)} (last attempt: ${lastError})`,
+      { stderrTail: this.stderrTail(), hint: `Check harness.${this.settings.role}.endpoint and that the daemon listens there; raise harness.${this.settings.role}.ready.timeoutMs (or harness.timeouts.readyMs) if it is only slow.` },
     );
   }
 

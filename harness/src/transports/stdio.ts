@@ -32,12 +32,12 @@ class StdioTransport extends ProcessBackedTransport implements Transport {
     proc.child.stdin!.on('error', () => {});
     this.pending = undefined;
     this.channel = undefined;
-    const ready = this.settings.ready;
-    if (typeof ready === 'object') {
-      const { rest } = await this.target.waitReadyLine(proc, ready.stream, ready.pattern);
-      if (ready.stream === 'stdout' && rest.length) this.pending = rest;
+    const line = this.settings.ready.line;
+    if (line) {
+      const { rest } = await this.target.waitReadyLine(proc, line.stream, line.pattern);
+      if (line.stream === 'stdout' && rest.length) this.pending = rest;
     }
-    // ready "message" is a protocol matter: the client waits for the profile's ready event.
+    // The ready message and a ready command are protocol matters: the runner waits for them on the channel.
     proc.release();
   }
 

@@ -1,7 +1,7 @@
 import type { TransportError } from '../../../core/src/errors.js';
 import type { Redactor } from '../../../core/src/redact.js';
 import type { Supervised } from '../../../core/src/process/supervisor.js';
-import type { TargetSettings, Timeouts } from '../settings.js';
+import type { TargetSettings, TargetVars, Timeouts } from '../settings.js';
 
 /** A byte stream to the target: a child's stdin/stdout, or one socket connection. */
 export interface Channel {
@@ -43,6 +43,8 @@ export interface Transport {
   readonly token: string | undefined;
   readonly process: Supervised | undefined;
   readonly dataDir: string | undefined;
+  /** What `{{dataDir}}`, `{{home}}`, `{{configDir}}` stand for in this target's settings now. */
+  vars(): TargetVars;
   stderrTail(): string | undefined;
   /** Starts one more instance with the same command and data dir, not tracked by the transport (the caller ends it). */
   spawnSibling(): Supervised | undefined;

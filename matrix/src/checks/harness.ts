@@ -16,7 +16,7 @@ interface HarnessApi {
     traces?: string[] | 'all';
     scenarios?: string[] | 'all';
     onProgress?: (message: string) => void;
-  }): Promise<{ ok: boolean; findings: Finding[]; summary: unknown; durationMs: number; targetError?: Error; units?: Array<{ status: string }> }>;
+  }): Promise<{ ok: boolean; findings: Finding[]; summary: unknown; durationMs: number; targetError?: Error; units?: Array<{ status: string; name?: string; reason?: string }> }>;
 }
 
 async function loadHarness(): Promise<HarnessApi | undefined> {
@@ -78,6 +78,13 @@ export const harnessCheck: CheckKind<HarnessSpec> = {
       }
       const errors = result.findings.filter((f) => f.severity === 'error');
       const output = ctx.redactor.text(summaryText(result.summary));
+      // Nothing to observe is not a pass: with no error, a unit that was inconclusive makes the cell so.
+      const inconclusive = result.units?.filter((u) => u.status === 'inconclusive') ?? [];
+      if (errors.length === 0 && inconclusive.length) {
+        const run = { command, exitCode: 1, durationMs: Math.round(result.durationMs), output, passed: false };
+        const why = inconclusive.map((u) => `${u.name ?? 'a scenario'} (${u.reason ?? 'nothing to observe'})`).join('; ');
+        return { status: 'inconclusive', message: ctx.redactor.text(`harness: ${inconclusive.length} check(s) had nothing to observe: ${why}`), runs: [run], findings: ctx.redactor.value(result.findings) };
+      }
       const passed = result.ok && errors.length === 0;
       const run = { command, exitCode: passed ? 0 : 1, durationMs: Math.round(result.durationMs), output, passed };
       return {

@@ -4,7 +4,8 @@ import type { Redactor } from '../../../core/src/redact.js';
 import type { RunRecord } from '../../../core/src/run-record.js';
 import type { CheckSpec, Cell, MatrixFile } from '../matrix-file/types.js';
 
-export type CheckStatus = 'passed' | 'failed' | 'error';
+/** inconclusive: it ran and had nothing to observe; never a pass. */
+export type CheckStatus = 'passed' | 'failed' | 'error' | 'inconclusive';
 
 export type { RunRecord };
 

@@ -48,7 +48,7 @@ of the covered tasks' evidence files. Exit 1 when a required cell fails or canno
     const s = result.report.summary;
     const count = (st: string) => ran.filter((c) => c.status === st).length;
     const kept = result.report.cells.filter((c) => c.runId !== undefined && c.runId !== result.runId).length;
-    out.print(`${ran.length} cell(s) ran: ${count('passed')} passed, ${count('failed')} failed, ${count('error')} could not run; ${s.not_applicable} not applicable, ${s.skipped} for other machines or filters${kept ? `; ${kept} kept from the report of the same tree` : ''}`);
+    out.print(`${ran.length} cell(s) ran: ${count('passed')} passed, ${count('failed')} failed, ${count('error')} could not run${count('inconclusive') ? `, ${count('inconclusive')} inconclusive` : ''}; ${s.not_applicable} not applicable, ${s.skipped} for other machines or filters${kept ? `; ${kept} kept from the report of the same tree` : ''}`);
     for (const c of ran.filter((x) => x.status !== 'passed')) out.print(`  ${statusLabel(out, c.status)} ${c.row} ${c.os}/${c.mode}: ${c.message}${c.required ? '' : ' (not required)'}`);
     const written = result.evidence.filter((w) => w.file).length;
     if (written) out.print(`evidence: ${written} task file(s) updated`);

@@ -12,7 +12,7 @@ export interface CoverageProblem {
   data: Record<string, unknown>;
 }
 
-const RAN = new Set(['passed', 'failed', 'error']);
+const RAN = new Set(['passed', 'failed', 'error', 'inconclusive']);
 
 /**
  * What the matrix says it covers against the task lists: a row naming a task id no list has (a typo

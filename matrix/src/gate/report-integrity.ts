@@ -11,7 +11,7 @@ export interface IntegrityProblem {
   data: Record<string, unknown>;
 }
 
-const RAN = new Set(['passed', 'failed', 'error']);
+const RAN = new Set(['passed', 'failed', 'error', 'inconclusive']);
 const where = (c: CellResult) => `${c.row} on ${c.os}/${c.mode}`;
 const runWord = (exitCode: number | null, passed: boolean) => `exit ${exitCode ?? 'none'}, ${passed ? 'passed' : 'failed'}`;
 

@@ -7,16 +7,16 @@ import { explainErrors } from '../../../core/src/config/validate.js';
 import { shippedValidator } from '../../../core/src/validators/load.js';
 import { ConfigError } from '../../../core/src/errors.js';
 import { writeRedactedJson } from '../../../core/src/redact/write.js';
-import type { CellResult, CellStatus, MatrixReport } from './types.js';
+import type { CellResult, MatrixReport } from './types.js';
 
 let validator: ValidateFunction | undefined;
 
 /** Reports hold an output tail per run: thousands of cells fit well below this. */
 export const MAX_REPORT_BYTES = 256 * MiB;
 
-export function summarize(cells: readonly CellResult[]): Record<CellStatus, number> {
-  const s: Record<CellStatus, number> = { passed: 0, failed: 0, error: 0, not_applicable: 0, skipped: 0 };
-  for (const c of cells) s[c.status]++;
+export function summarize(cells: readonly CellResult[]): MatrixReport['summary'] {
+  const s: MatrixReport['summary'] = { passed: 0, failed: 0, error: 0, not_applicable: 0, skipped: 0 };
+  for (const c of cells) s[c.status] = (s[c.status] ?? 0) + 1;
   return s;
 }
 

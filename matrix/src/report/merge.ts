@@ -7,7 +7,7 @@ import type { CellResult, CellStatus, MatrixReport } from './types.js';
 // Which result of a cell speaks for it when there are several: a run beats a declaration, a
 // declaration beats "not run here"; between two runs the worse wins. One rule for merging shards
 // and for reading a report that holds a cell twice.
-const RANK: Record<CellStatus, number> = { skipped: 0, not_applicable: 1, passed: 2, failed: 3, error: 4 };
+const RANK: Record<CellStatus, number> = { skipped: 0, not_applicable: 1, passed: 2, inconclusive: 3, failed: 4, error: 5 };
 
 /** The result that speaks for a cell held twice: the worse, saying what the other one was. */
 export function worseCell(prev: CellResult, next: CellResult): CellResult {
@@ -68,7 +68,7 @@ export function mergeReports(reports: ReadonlyArray<{ file: string; report: Matr
   };
 }
 
-const RAN = new Set<CellStatus>(['passed', 'failed', 'error']);
+const RAN = new Set<CellStatus>(['passed', 'failed', 'error', 'inconclusive']);
 
 /**
  * A `--filter` run's results merged into the report already there: the cells this run ran take

@@ -7,7 +7,7 @@ import type { Area, OsName } from '../matrix-file/types.js';
  * skipped: not run by this report (another OS, another shard, filtered out): the gate counts a
  * required skipped cell as missing, never as passed.
  */
-export type CellStatus = 'passed' | 'failed' | 'error' | 'not_applicable' | 'skipped';
+export type CellStatus = 'passed' | 'failed' | 'error' | 'inconclusive' | 'not_applicable' | 'skipped';
 
 export interface CellResult {
   row: string;
@@ -65,5 +65,6 @@ export interface MatrixReport {
   /** Where it ran: one entry per merged shard (one for a plain run). */
   runs: Array<{ os: OsName; arch: string; node: string; shard?: ShardInfo; filter?: string[]; createdAt: string }>;
   cells: CellResult[];
-  summary: Record<CellStatus, number>;
+  /** Cells per status; inconclusive only when there is one (reports from before it have none). */
+  summary: Record<Exclude<CellStatus, 'inconclusive'>, number> & { inconclusive?: number };
 }

@@ -11,7 +11,7 @@ export interface EvidenceWrite {
   error?: string;
 }
 
-const RAN = new Set(['passed', 'failed', 'error']);
+const RAN = new Set(['passed', 'failed', 'error', 'inconclusive']);
 
 /**
  * Writes each covered task's evidence from the cells that really ran for it: every run of

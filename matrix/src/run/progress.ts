@@ -2,12 +2,12 @@ import type { Output } from '../../../core/src/output.js';
 import type { CellStatus } from '../report/types.js';
 import type { RunEvent } from './runner.js';
 
-const LABEL: Record<CellStatus, string> = { passed: 'PASS', failed: 'FAIL', error: 'ERROR', not_applicable: 'N/A', skipped: 'SKIP' };
+const LABEL: Record<CellStatus, string> = { passed: 'PASS', failed: 'FAIL', error: 'ERROR', inconclusive: 'INCONCLUSIVE', not_applicable: 'N/A', skipped: 'SKIP' };
 
 export function statusLabel(out: Output, status: CellStatus): string {
   const s = out.style;
   const text = LABEL[status].padEnd(5);
-  return status === 'passed' ? s.green(text) : status === 'failed' || status === 'error' ? s.red(text) : s.dim(text);
+  return status === 'passed' ? s.green(text) : status === 'failed' || status === 'error' ? s.red(text) : status === 'inconclusive' ? s.yellow(text) : s.dim(text);
 }
 
 function seconds(ms: number | undefined): string {

@@ -1,32 +1,38 @@
 #!/usr/bin/env node
 // Entry point. Without --daemon this is the legacy sidecar the desktop app spawns and
-// talks to over stdio; with --daemon it is the standalone service on a local socket.
+// talks to over stdio (the app sends initialize { appDataDir } first); with --daemon it is
+// the standalone service on a local socket.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runDaemon } from './daemon.js';
-import { registerCoworkHandlers } from './ipc-handler.js';
+import { registerCoworkHandlers, registerLifecycleHandlers } from './ipc-handler.js';
 import { log } from './log.js';
-import { createRuntime, type RuntimeOptions } from './runtime/bootstrap.js';
+import { createRuntime, type Runtime, type RuntimeOptions } from './runtime/bootstrap.js';
 import { acquireLock, AlreadyRunningError, releaseLock } from './runtime/instance-lock.js';
 import type { Endpoint } from './runtime/transports/local-ipc-server.js';
 import { StdioTransport } from './runtime/transports/stdio.js';
 
-const USAGE = `Usage: node dist/index.js [--data-dir DIR] [--replay-buffer N]
+const USAGE = `Usage: node dist/index.js [--replay-buffer N]
        node dist/index.js --daemon [--data-dir DIR] [--listen tcp://127.0.0.1:PORT] [--replay-buffer N]
 
-  --data-dir DIR       state directory (default: $COWORK_DATA_DIR or ~/.cowork)
+  (stdio)              the app sends initialize { appDataDir } first; until then every other
+                       command is refused and daemon_health answers ready: false
   --daemon             serve on DIR/cowork.sock (a named pipe on Windows) instead of stdio
+  --data-dir DIR       daemon only: state directory (default: $COWORK_DATA_DIR or ~/.cowork)
   --listen URL         daemon only: serve on loopback tcp instead (PORT 0 picks a free port)
   --replay-buffer N    events kept for agent_get_events_since (default 1000)
 
-Environment: COWORK_CHUNK_DELAY_MS adds a delay between streamed chunks.`;
+Environment: COWORK_CHUNK_DELAY_MS adds a delay between streamed chunks; COWORK_STARTUP_DELAY_MS
+makes the daemon take that long to load its state after it starts listening.`;
 
 class UsageError extends Error {}
 
 interface Args extends RuntimeOptions {
   daemon: boolean;
   listen: Endpoint | null;
+  dataDirGiven: boolean;
+  startupDelayMs: number;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -36,6 +42,8 @@ function parseArgs(argv: string[]): Args {
     dataDir: process.env.COWORK_DATA_DIR ?? path.join(os.homedir(), '.cowork'),
     replayBuffer: 1000,
     chunkDelayMs: Number(process.env.COWORK_CHUNK_DELAY_MS ?? 0) || 0,
+    dataDirGiven: false,
+    startupDelayMs: Number(process.env.COWORK_STARTUP_DELAY_MS ?? 0) || 0,
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
@@ -45,7 +53,10 @@ function parseArgs(argv: string[]): Args {
       return v;
     };
     if (flag === '--daemon') args.daemon = true;
-    else if (flag === '--data-dir') args.dataDir = path.resolve(value());
+    else if (flag === '--data-dir') {
+      args.dataDir = path.resolve(value());
+      args.dataDirGiven = true;
+    }
     else if (flag === '--listen') args.listen = parseListen(value());
     else if (flag === '--replay-buffer') args.replayBuffer = parsePositiveInt(value(), flag);
     else if (flag === '--help' || flag === '-h') {
@@ -54,6 +65,7 @@ function parseArgs(argv: string[]): Args {
     } else throw new UsageError(`unknown argument: ${flag}`);
   }
   if (args.listen && !args.daemon) throw new UsageError('--listen only applies with --daemon');
+  if (args.dataDirGiven && !args.daemon) throw new UsageError('--data-dir only applies with --daemon (on stdio the app sends initialize { appDataDir })');
   return args;
 }
 
@@ -73,18 +85,36 @@ function parsePositiveInt(value: string, flag: string): number {
 }
 
 async function runStdio(args: Args): Promise<void> {
-  const lockFile = path.join(args.dataDir, 'daemon.lock');
-  // The legacy sidecar takes the same lock: a sidecar and a daemon on one data dir
-  // would both write its files.
-  fs.mkdirSync(args.dataDir, { recursive: true, mode: 0o700 });
-  acquireLock(lockFile);
-  const rt = createRuntime(args);
-  registerCoworkHandlers(rt);
-  const transport = new StdioTransport(rt);
+  const transport = new StdioTransport();
+  let rt: Runtime | null = null;
+  let lockFile: string | null = null;
+  registerLifecycleHandlers({
+    runtime: () => rt,
+    notReady: 'not initialized: send initialize { appDataDir } first',
+    startedAt: Date.now(),
+    async initialize(appDataDir) {
+      const dataDir = path.resolve(appDataDir);
+      if (rt) {
+        if (rt.dataDir === dataDir) return { initialized: true, protocolVersion: 1 };
+        throw new Error(`already initialized with another data dir (${rt.dataDir})`);
+      }
+      // The legacy sidecar takes the same lock: a sidecar and a daemon on one data dir
+      // would both write its files.
+      fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+      const lock = path.join(dataDir, 'daemon.lock');
+      acquireLock(lock);
+      lockFile = lock;
+      const loaded = createRuntime({ ...args, dataDir });
+      registerCoworkHandlers(loaded);
+      transport.attach(loaded);
+      rt = loaded;
+      return { initialized: true, protocolVersion: 1 };
+    },
+  });
   const stop = async () => {
     await transport.close();
-    rt.close();
-    releaseLock(lockFile);
+    rt?.close();
+    if (lockFile) releaseLock(lockFile);
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop());

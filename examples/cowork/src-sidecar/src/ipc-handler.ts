@@ -5,6 +5,9 @@ import type { Runtime } from './runtime/bootstrap.js';
 import type { RequestContext } from './runtime/transport.js';
 import type {
   AnswerQuestionParams,
+  DaemonHealth,
+  InitializeParams,
+  InitializeResult,
   BootstrapState,
   CreateCronJobParams,
   CreateSessionParams,
@@ -35,7 +38,35 @@ export function registeredCommands(): string[] {
   return [...handlers.keys()].sort();
 }
 
+/** How the process gets its state: initialize on stdio, loading after it listens as a daemon. */
+export interface Lifecycle {
+  /** The loaded runtime; null before initialize (stdio) or while loading (daemon). */
+  runtime(): Runtime | null;
+  initialize(appDataDir: string): Promise<InitializeResult>;
+  /** The error every other command gets until then. */
+  notReady: string;
+  startedAt: number;
+}
+
+// Answered before state is loaded: the host's first command, and the health a client polls.
+const ALWAYS_ANSWERED = new Set(['initialize', 'daemon_health']);
+let lifecycle: Lifecycle | null = null;
+
+export function registerLifecycleHandlers(l: Lifecycle): void {
+  lifecycle = l;
+  registerHandler('initialize', async (params: InitializeParams) => l.initialize(need(params.appDataDir, 'appDataDir')));
+  registerHandler('daemon_health', async (_params: NoParams): Promise<DaemonHealth> => {
+    const rt = l.runtime();
+    const uptimeMs = Date.now() - l.startedAt;
+    if (!rt) return { status: 'starting', ready: false, uptimeMs };
+    return { status: 'ok', ready: true, uptimeMs, sessionCount: rt.sessions.list().length, latestSeq: rt.log.latestSeq };
+  });
+}
+
 export async function handleRequest(request: IpcRequest, ctx: RequestContext): Promise<IpcResponse> {
+  if (lifecycle && !lifecycle.runtime() && !ALWAYS_ANSWERED.has(request.command)) {
+    return { id: request.id, success: false, error: lifecycle.notReady };
+  }
   const handler = handlers.get(request.command);
   if (!handler) return { id: request.id, success: false, error: `unknown command: ${request.command}` };
   try {
@@ -134,14 +165,8 @@ export function registerCoworkHandlers(rt: Runtime): void {
     return { subscribed: true, latestSeq: rt.log.latestSeq };
   });
 
-  // ---- daemon and service
-  registerHandler('daemon_health', async (_params: NoParams) => ({
-    status: 'ok',
-    uptimeMs: Date.now() - rt.startedAt,
-    sessionCount: rt.sessions.list().length,
-    latestSeq: rt.log.latestSeq,
-  }));
-  // Handlers are registered only after state is loaded, so answering at all means ready.
+  // ---- daemon and service (daemon_health is a lifecycle handler: it answers while loading)
+  // Registered only once state is loaded, so answering at all means ready.
   registerHandler('daemon_ready', async (_params: NoParams) => ({ ready: true }));
   registerHandler('service_status', async (_params: NoParams) => rt.services.status());
   registerHandler('service_get_mode', async (_params: NoParams) => rt.services.getMode());

@@ -130,7 +130,29 @@ export interface WorkflowRun {
   finishedAt: string;
 }
 
+// ---- lifecycle -----------------------------------------------------------------------
+
+/** What daemon_health answers: `ready` turns true once state is loaded (stdio: after initialize). */
+export interface DaemonHealth {
+  status: 'ok' | 'starting';
+  ready: boolean;
+  uptimeMs: number;
+  /** Known once state is loaded. */
+  sessionCount?: number;
+  latestSeq?: number;
+}
+
+export interface InitializeResult {
+  initialized: true;
+  protocolVersion: number;
+}
+
 // ---- command params (what each handler reads) ------------------------------------------
+
+/** The host app's first command on stdio: where the app keeps its data. */
+export interface InitializeParams {
+  appDataDir: string;
+}
 
 export interface CreateSessionParams {
   title?: string;

@@ -24,6 +24,8 @@ const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// One sidecar per app. Commands reach it through `send_command`.
 static SIDECAR: OnceCell<SidecarClient> = OnceCell::const_new();
+/// Set once the sidecar has loaded the app's data dir.
+static INITIALIZED: OnceCell<()> = OnceCell::const_new();
 
 type Reply = Result<Value, String>;
 type Pending = Mutex<HashMap<String, oneshot::Sender<Reply>>>;
@@ -57,18 +59,26 @@ impl SidecarState {
         })
     }
 
-    /// Starts the sidecar once; later calls return the running client.
+    /// Starts the sidecar once and tells it where the app's data lives; later calls return
+    /// the running client. The sidecar refuses every other command until `initialize`.
     pub async fn ensure_started(&self) -> Result<&'static SidecarClient, String> {
-        SIDECAR
+        let client = SIDECAR
             .get_or_try_init(|| async {
-                let client = SidecarClient::spawn(&self.script, &self.data_dir).await?;
+                let client = SidecarClient::spawn(&self.script).await?;
                 events::forward_sidecar_events(self.app.clone(), client.subscribe());
+                Ok::<_, String>(client)
+            })
+            .await?;
+        INITIALIZED
+            .get_or_try_init(|| async {
+                send_command("initialize", json!({ "appDataDir": self.data_dir })).await?;
                 let _ = self
                     .app
                     .emit("agent:ready", json!({ "dataDir": self.data_dir }));
-                Ok::<_, String>(client)
+                Ok::<_, String>(())
             })
-            .await
+            .await?;
+        Ok(client)
     }
 }
 
@@ -94,11 +104,9 @@ pub struct SidecarClient {
 }
 
 impl SidecarClient {
-    async fn spawn(script: &Path, data_dir: &Path) -> Result<Self, String> {
+    async fn spawn(script: &Path) -> Result<Self, String> {
         let mut child = Command::new("node")
             .arg(script)
-            .arg("--data-dir")
-            .arg(data_dir)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())

@@ -89,9 +89,11 @@ pub struct ModeChange {
 #[serde(rename_all = "camelCase")]
 pub struct DaemonHealth {
     pub status: String,
+    /// False until the sidecar has loaded its state (stdio: until `initialize`).
+    pub ready: bool,
     pub uptime_ms: u64,
-    pub session_count: u32,
-    pub latest_seq: u64,
+    pub session_count: Option<u32>,
+    pub latest_seq: Option<u64>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

@@ -1,6 +1,7 @@
 import { matchSides, type Difference } from '../compare.js';
 import { prepareSide } from '../prepare.js';
 import { SideBuilder } from '../side.js';
+import type { GeneratedDir } from '../normalize.js';
 import type { LiveComparison, LiveInit } from './types.js';
 
 const pause = () => new Promise<void>((r) => setImmediate(r));
@@ -14,7 +15,7 @@ export function inProcessComparison(init: LiveInit): LiveComparison {
   const golden = prepareSide(init.golden.lines, base, pause);
   golden.catch(() => {});
   let actual: SideBuilder | undefined;
-  const side = (dataDirs: readonly string[] = []) => (actual ??= new SideBuilder({ ...base, dataDirs }, true));
+  const side = (dataDirs: readonly GeneratedDir[] = []) => (actual ??= new SideBuilder({ ...base, dataDirs }, true));
   return {
     mode: 'in-process',
     begin(dataDirs) {
@@ -24,7 +25,7 @@ export function inProcessComparison(init: LiveInit): LiveComparison {
       side().add(line);
     },
     async end(): Promise<Difference[]> {
-      return matchSides(await golden, await side().finish(), base);
+      return matchSides(await golden, await side().finish(), {});
     },
     async dispose() {},
   };

@@ -2,6 +2,7 @@ import type { CompareSettings } from '../../settings.js';
 import type { BodyLine, NoiseRule } from '../../trace/types.js';
 import type { Difference } from '../compare.js';
 import type { Line } from '../prepare.js';
+import type { GeneratedDir } from '../normalize.js';
 
 /** What the comparison thread starts with. */
 export interface ThreadInit {
@@ -18,6 +19,6 @@ export interface ThreadInit {
  */
 export type Item = BodyLine | [type: 'response' | 'event' | 'message', conn: string, text: string];
 
-export type ToThread = { t: 'begin'; dataDirs: readonly string[] } | { t: 'lines'; items: Item[] } | { t: 'end' };
+export type ToThread = { t: 'begin'; dataDirs: readonly GeneratedDir[] } | { t: 'lines'; items: Item[] } | { t: 'end' };
 
 export type FromThread = { t: 'done'; differences: Difference[] } | { t: 'error'; message: string; stack?: string | undefined };

@@ -3,6 +3,7 @@ import type { CompareSettings } from '../../settings.js';
 import type { BodyLine, NoiseRule } from '../../trace/types.js';
 import type { Difference } from '../compare.js';
 import type { Line } from '../prepare.js';
+import type { GeneratedDir } from '../normalize.js';
 
 export interface LiveInit {
   profile: Profile;
@@ -21,7 +22,7 @@ export interface LiveComparison {
   /** Where the work runs. */
   readonly mode: 'in-process' | 'worker';
   /** The target is up: its generated folders (data dir) are known. */
-  begin(dataDirs: readonly string[]): void;
+  begin(dataDirs: readonly GeneratedDir[]): void;
   /** A line of the exchange, in arrival order; `text` is the frame a message was parsed from. */
   observe(line: BodyLine, text?: string): void;
   /** Every line is in: the differences between the golden side and this one. */

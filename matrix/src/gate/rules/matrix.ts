@@ -88,7 +88,9 @@ export const matrixRule: GateRule = {
       required++;
       const data = { row: cell.row.id, os: cell.os, mode: cell.mode, tasks: cell.row.tasks };
       if (res?.status === 'passed') passed++;
-      else if (res?.status === 'failed' || res?.status === 'error') {
+      else if (res?.status === 'inconclusive') {
+        reasons.push(r(findingIds['gate-cell-inconclusive'].id, `${where} was inconclusive: ${res.message}`, { file: matrix.file, line: cell.row.line, hint: 'Give the check something to observe (the message says what it needed), then run the matrix again.', data }));
+      } else if (res?.status === 'failed' || res?.status === 'error') {
         reasons.push(
           r(findingIds['gate-cell-failed'].id, `${where} ${res.status === 'error' ? 'could not run' : 'failed'}: ${res.message}`, {
             file: matrix.file,

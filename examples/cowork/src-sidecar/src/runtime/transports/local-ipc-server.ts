@@ -28,7 +28,6 @@ export class LocalIpcServer implements Transport {
   private unsubscribe: (() => void) | null = null;
 
   constructor(
-    private readonly rt: Runtime,
     private readonly endpoint: Endpoint,
     private readonly token: string,
   ) {}
@@ -52,8 +51,12 @@ export class LocalIpcServer implements Transport {
     }
     if (this.endpoint.kind === 'unix') fs.chmodSync(this.endpoint.path, 0o600);
     this.server.on('error', (err) => log(`server error: ${err.message}`));
-    this.unsubscribe = this.rt.events.addSink((event) => this.broadcast(event));
     return { socket: this.address(), transport: this.endpoint.kind };
+  }
+
+  /** The state loaded after the socket was bound: its events reach subscribed clients from now on. */
+  attach(rt: Runtime): void {
+    this.unsubscribe = rt.events.addSink((event) => this.broadcast(event));
   }
 
   /** What clients connect to; for tcp with port 0 this is the port actually bound. */

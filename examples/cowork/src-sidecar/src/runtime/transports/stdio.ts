@@ -1,6 +1,7 @@
 // The legacy path: the app spawns us and owns our stdin/stdout. The first stdout line is
-// the ready event; events go out in the old envelope (no seq, no timestamp), because the
-// app's stdio reader predates the replay cursor and must keep working unchanged.
+// the ready event; the app then sends initialize { appDataDir }, and only after it are
+// events pushed, in the old envelope (no seq, no timestamp), because the app's stdio reader
+// predates the replay cursor and must keep working unchanged.
 import { handleRequest } from '../../ipc-handler.js';
 import { readyEvent, toLegacyEvent } from '../../event-emitter.js';
 import type { Runtime } from '../bootstrap.js';
@@ -14,12 +15,9 @@ export class StdioTransport implements Transport {
   /** Resolves when stdin closes: the app is gone, so are we. */
   readonly ended = new Promise<void>((resolve) => (this.resolveEnded = resolve));
 
-  constructor(private readonly rt: Runtime) {}
-
   async start(): Promise<ReadyInfo> {
     const info: ReadyInfo = { transport: 'stdio', pid: process.pid, protocolVersion: 1 };
     this.write(readyEvent(info));
-    this.unsubscribe = this.rt.events.addSink((event) => this.write(toLegacyEvent(event)));
     const splitter = new LineSplitter(MAX_LINE_LENGTH);
     process.stdin.setEncoding('utf8');
     process.stdin.on('data', (chunk: string) => {
@@ -32,6 +30,11 @@ export class StdioTransport implements Transport {
     // EPIPE: the app died without closing our stdin first. Nobody is left to answer.
     process.stdout.on('error', () => this.resolveEnded());
     return info;
+  }
+
+  /** The state initialize loaded: its events reach the app from now on. */
+  attach(rt: Runtime): void {
+    this.unsubscribe = rt.events.addSink((event) => this.write(toLegacyEvent(event)));
   }
 
   async close(): Promise<void> {
