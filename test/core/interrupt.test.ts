@@ -95,7 +95,8 @@ describe.skipIf(process.platform !== 'linux')('interrupting cutover leaves nothi
       const r = await interrupt(['record', 'basic'], signal);
       expect(r.code).toBe(EXIT[signal]);
       expect(r.stderr).toContain(`${signal} received, stopping what was started`);
-      expect(r.stderr).toMatch(new RegExp(`cutover: stopped: interrupted by ${signal} while waiting for the response to create`));
+      // Mid-exchange as a rule; on a busy machine the signal can come before the target's ready line.
+      expect(r.stderr).toMatch(new RegExp(`cutover: stopped: interrupted by ${signal} while waiting for (the response to create|the ready message)`));
     }, 90_000);
 
     it(`${signal} during replay, while the new path has not become ready`, async () => {
