@@ -115,7 +115,7 @@ export async function writeRunEvidence(loaded: LoadedConfig, input: RunEvidenceI
     text = scaffoldText(settings, input.taskId, input.title === undefined ? {} : { title: clean(input.title) });
   }
   const before = text;
-  text = upsertBlock(text, 'verification-commands', tidy(render(settings, 'run-commands.hbs', context)), section(settings, 'verification-commands'), settings);
+  text = upsertBlock(text, 'verification-commands', tidy(render(settings, 'run-commands.mustache', context)), section(settings, 'verification-commands'), settings);
   // Whatever the template, the block ends with one machine-readable line per run (see run-records.ts).
   const records = runs.map((r, i) => {
     const src = input.runs[i]!;
@@ -130,7 +130,7 @@ export async function writeRunEvidence(loaded: LoadedConfig, input: RunEvidenceI
       output: r.outputFile,
     });
   });
-  const output = [tidy(render(settings, 'run-output.hbs', context)), ...records].filter(Boolean).join('\n');
+  const output = [tidy(render(settings, 'run-output.mustache', context)), ...records].filter(Boolean).join('\n');
   text = upsertBlock(text, 'verification-output', output, section(settings, 'verification-output'), settings);
   if (text !== before) writeRedactedText(file, text);
   return { file, outputFiles };

@@ -56,7 +56,7 @@ export interface EvidenceConfig {
    */
   placeholders?: string[];
   /**
-   * A folder of handlebars templates that replace the built-in ones by file name (task.hbs, run-commands.hbs, run-output.hbs).
+   * A folder of mustache templates that replace the built-in ones by file name (task.mustache, run-commands.mustache, run-output.mustache).
    */
   templates?: string;
   /**
