@@ -17,7 +17,7 @@ recovery, auth, …) run against the new path. Exit 0 clean, 1 findings, 2 bad t
   positionals: [{ name: 'scenario', description: 'Scenario names or .jsonl traces (default: all, plus the built-in scenarios)', variadic: true }],
   options: {
     update: { type: 'string', valueName: 'none|new|all', description: 'none: compare only (CI); new: record missing traces first; all: record every trace again and drop obsolete ones (default none)' },
-    builtin: { type: 'string', multiple: true, valueName: 'NAME', description: 'Run this built-in scenario (repeatable); alone, only the named ones run' },
+    builtin: { type: 'string', multiple: true, valueName: 'NAME', description: 'Run this built-in scenario; alone, only the named ones run' },
     'skip-builtins': { type: 'boolean', description: 'Replay the traces only' },
     junit: { type: 'string', valueName: 'FILE', description: 'Also write a JUnit XML report here' },
   },

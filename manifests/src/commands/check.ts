@@ -1,6 +1,5 @@
 import path from 'node:path';
 import type { Verb } from '../../../core/src/cli/verb.js';
-import { UsageError } from '../../../core/src/errors.js';
 import { countBySeverity } from '../../../core/src/findings.js';
 import { COMMON_OPTIONS, display, prepare } from './shared.js';
 
@@ -18,12 +17,12 @@ In GitHub Actions the findings are also printed as annotations.`,
   options: {
     sarif: { type: 'string', valueName: 'FILE', description: 'Also write the findings as SARIF 2.1.0 to FILE (for code scanning)' },
     quiet: { type: 'boolean', short: 'q', description: 'List errors only (the summary still counts warnings and info)' },
-    'max-warnings': { type: 'string', valueName: 'N', description: 'Exit 1 when there are more than N warnings (N ≥ 0)' },
+    'max-warnings': { type: 'integer', min: 0, description: 'Exit 1 when there are more than N warnings (N ≥ 0)' },
     ...COMMON_OPTIONS,
   },
   examples: ['cutover check', 'cutover check --quiet', 'cutover check --max-warnings 0', 'cutover check --json', 'cutover check --sarif cutover.sarif'],
   async run(ctx) {
-    const maxWarnings = parseMaxWarnings(ctx.values['max-warnings']);
+    const maxWarnings = ctx.values['max-warnings'] as number | undefined;
     const quiet = ctx.values.quiet === true;
     const { runChecks } = await import('../project/check.js');
     const { annotate, relocate, writeSarif } = await import('../report/output.js');
@@ -54,13 +53,3 @@ In GitHub Actions the findings are also printed as annotations.`,
     return ok ? 0 : 1;
   },
 };
-
-function parseMaxWarnings(raw: unknown): number | undefined {
-  if (raw === undefined) return undefined;
-  const text = String(raw).trim();
-  const n = /^\d+$/.test(text) ? Number(text) : NaN;
-  if (!Number.isSafeInteger(n)) {
-    throw new UsageError(`--max-warnings expects a whole number ≥ 0, got "${text}"`, { hint: 'For example `cutover check --max-warnings 0` fails on any warning.' });
-  }
-  return n;
-}
