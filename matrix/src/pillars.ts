@@ -27,7 +27,7 @@ export interface EvidenceApi {
 }
 
 export interface ManifestsApi {
-  checkProject(loaded: LoadedConfig): Promise<{ findings: Finding[] }>;
+  checkProject(loaded: LoadedConfig): Promise<{ findings: Finding[]; baseline?: { file: string; baselined: number; fixed: number } }>;
   driftProject(loaded: LoadedConfig): Promise<{ findings: Finding[] }>;
 }
 

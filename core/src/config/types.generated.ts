@@ -698,6 +698,10 @@ export interface ManifestsCheck {
    * Findings accepted on purpose, each with the reason; they are left out of the report.
    */
   ignore?: ManifestsCheckIgnore[];
+  /**
+   * The file of accepted findings `cutover check --update-baseline` writes and `cutover check` subtracts (default: cutover.baseline.json beside the config), or false to ignore one.
+   */
+  baseline?: string | false;
 }
 /**
  * Severity per finding id, or "off".

@@ -18,12 +18,19 @@ export interface SarifOptions {
   baseDir: string;
   version: string;
   definitions: readonly FindingDefinition[];
+  /** Findings a baseline accepts: written with `baselineState: unchanged` (the others then `new`). */
+  baselined?: readonly Finding[];
 }
 
 export function toSarif(findings: readonly Finding[], opts: SarifOptions): Record<string, unknown> {
   const rules = [...opts.definitions].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  const results = sortFindings(findings).map((f) => {
+  const state = new Map<Finding, string>();
+  if (opts.baselined) {
+    for (const f of findings) state.set(f, 'new');
+    for (const f of opts.baselined) state.set(f, 'unchanged');
+  }
+  const results = sortFindings([...findings, ...(opts.baselined ?? [])]).map((f) => {
     const uri = f.file === undefined ? undefined : toUri(opts.baseDir, f.file);
     const result: Record<string, unknown> = {
       ruleId: f.id,
@@ -31,6 +38,7 @@ export function toSarif(findings: readonly Finding[], opts: SarifOptions): Recor
       level: LEVEL[f.severity],
       message: { text: f.hint ? `${f.message}\n${f.hint}` : f.message },
       partialFingerprints: { 'cutoverFinding/v1': sha256([f.id, uri ?? '', typeof f.data?.name === 'string' ? f.data.name : '', f.message.replace(/:\d+/g, '')].join('\0')) },
+      ...(state.has(f) ? { baselineState: state.get(f) } : {}),
     };
     if (uri !== undefined) {
       const region: Record<string, number> = {};
