@@ -53,9 +53,10 @@ describe('the npm package', () => {
   it('holds the CLI, the build, the schemas and validators, the templates, the Rust grammar, LICENSE and README', () => {
     for (const p of [...Object.values(pkg.bin).map((b) => b.replace(/^\.\//, '')), 'bin/cutover-guard.cjs', 'LICENSE', 'README.md', 'package.json']) expect(files, p).toContain(p);
     for (const target of Object.values(pkg.exports).flatMap((e) => (typeof e === 'string' ? [] : [e.types, e.default]))) expect(files, target).toContain(target.replace(/^\.\//, ''));
-    for (const s of ['cutover.config.schema.json', 'manifest.schema.json', 'matrix.schema.json', 'matrix-report.schema.json', 'trace.schema.json']) expect(files).toContain(`schema/${s}`);
+    for (const s of fs.readdirSync(path.join(REPO_ROOT, 'schema')).filter((f) => f.endsWith('.json'))) expect(files).toContain(`schema/${s}`);
     for (const v of SHIPPED_VALIDATORS) expect(files).toContain(`schema/validators/${v.name}.cjs`);
     for (const t of fs.readdirSync(path.join(REPO_ROOT, 'evidence/templates'))) expect(files).toContain(`evidence/templates/${t}`);
+    for (const t of fs.readdirSync(path.join(REPO_ROOT, 'init/templates'))) expect(files).toContain(`init/templates/${t}`);
     expect(files).toContain('vendor/tree-sitter-rust/tree-sitter-rust.wasm');
     expect(files).toContain('vendor/tree-sitter-rust/LICENSE');
   });
