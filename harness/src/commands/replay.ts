@@ -47,6 +47,9 @@ recovery, auth, …) run against the new path. Exit 0 clean, 1 findings, 2 bad t
       const { writeRedactedText } = await import('../../../core/src/redact/write.js');
       writeRedactedText(path.resolve(ctx.cwd, junit), junitXml(result.units, ctx.cwd));
     }
+    const { appendStepSummary } = await import('../../../core/src/step-summary.js');
+    const { replayMarkdown } = await import('../report/step-summary.js');
+    appendStepSummary(ctx.env, replayMarkdown(result.units, result.targetError ? `the target failed: ${result.targetError.message}` : result.summary, result.ok && !result.targetError));
     if (result.targetError) {
       if (!ctx.out.json) printUnits(ctx.out, result.units, result.findings, ctx.cwd);
       throw result.targetError;

@@ -48,6 +48,9 @@ In GitHub Actions the findings are also printed as annotations.`,
     const baseline = split.file ? { file: display(ctx, split.file), baselined: split.baselined.length, fixed: split.fixed.reduce((n, e) => n + e.count, 0) } : undefined;
     const listed = quiet ? findings.filter((f) => f.severity === 'error') : findings;
     annotate(ctx.out, ctx.env, relocate(listed, a.options.root), ctx.cwd, 'check');
+    const { appendStepSummary } = await import('../../../core/src/step-summary.js');
+    const { checkMarkdown } = await import('../report/step-summary.js');
+    appendStepSummary(ctx.env, checkMarkdown(abs, ctx.cwd, baseline));
     const counts = countBySeverity(findings);
     const tooManyWarnings = maxWarnings !== undefined && counts.warning > maxWarnings;
     const ok = counts.error === 0 && !tooManyWarnings;

@@ -47,6 +47,9 @@ its reason in history.json beside them, for review.`,
     if (accept.length) return acceptAndReport(ctx, a, result, accept);
     const abs = relocate(result.findings, a.options.root);
     annotate(ctx.out, ctx.env, abs, ctx.cwd, 'drift');
+    const { appendStepSummary } = await import('../../../core/src/step-summary.js');
+    const { driftMarkdown } = await import('../report/step-summary.js');
+    appendStepSummary(ctx.env, driftMarkdown(result.changes, result.findings));
     const counts = countBySeverity(result.findings);
     if (ctx.out.json) {
       ctx.out.printJson({ ok: counts.error === 0, changes: result.changes, findings: relocate(result.findings, a.options.root, a.options.configDir), diff: result.diff, locationsMoved: result.locationsMoved });

@@ -8,6 +8,8 @@ import { pathToFileURL } from 'node:url';
 import type { Finding, FindingDefinition } from '../../../core/src/findings.js';
 import { sortFindings } from '../../../core/src/findings.js';
 import { sha256 } from '../extract/sources.js';
+import { DEFAULT_RULE_LEVELS } from '../options.js';
+import { RULE_HELP } from './rule-help.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -57,11 +59,18 @@ export function toSarif(findings: readonly Finding[], opts: SarifOptions): Recor
           driver: {
             name: 'cutover',
             version: opts.version,
-            rules: rules.map((r) => ({
-              id: r.id,
-              shortDescription: { text: r.description },
-              defaultConfiguration: { level: LEVEL[r.severity] },
-            })),
+            rules: rules.map((r) => {
+              const help = RULE_HELP[r.id] ?? r.description;
+              // What a run does with the rule when the config says nothing: on at its severity, or off.
+              const off = DEFAULT_RULE_LEVELS[r.id] === 'off';
+              return {
+                id: r.id,
+                shortDescription: { text: r.description },
+                fullDescription: { text: help },
+                help: { text: help, markdown: `**${r.id}**: ${help}` },
+                defaultConfiguration: off ? { enabled: false, level: LEVEL[r.severity] } : { level: LEVEL[r.severity] },
+              };
+            }),
           },
         },
         originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(opts.baseDir).href.replace(/\/?$/, '/')}` } },

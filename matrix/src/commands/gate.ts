@@ -57,8 +57,9 @@ or parse, or a rule it cannot evaluate, blocks with the reason. Writes an HTML d
     const md = gateMarkdown(result, { top: n });
     if (summary) {
       writeRedactedText(summary, md);
-    } else if (inGitHubActions(ctx.env) && ctx.env.GITHUB_STEP_SUMMARY) {
-      writeRedactedText(ctx.env.GITHUB_STEP_SUMMARY, md, { append: true });
+    } else {
+      const { appendStepSummary } = await import('../../../core/src/step-summary.js');
+      appendStepSummary(ctx.env, md);
     }
     if (ctx.out.json) {
       ctx.out.printJson({ ok: result.verdict === 'PASS', ...result, dashboard, summary });
