@@ -31,17 +31,27 @@ old path is not stable; 2 on a bad scenario or config; 3 when the target fails.`
     const role = ctx.values.target ?? 'old';
     if (role !== 'old' && role !== 'new') throw new UsageError(`--target expects old or new, found "${String(role)}"`);
     const loaded = await ctx.loadConfig();
-    const h = createContext(loaded, (line) => ctx.out.info(ctx.out.style.dim(`cutover: ${line}`)));
+    const { startProgress } = await import('../../../core/src/progress.js');
+    const progress = startProgress(ctx.out, 'cutover record', { env: ctx.env });
+    const h = createContext(loaded, (line) => {
+      progress.step(line);
+      ctx.out.info(ctx.out.style.dim(`cutover: ${line}`));
+    });
     const scenarios = await pick(ctx.positionals, h.settings.scenarioPaths, ctx.cwd);
     const outDir = typeof ctx.values['out-dir'] === 'string' ? path.resolve(ctx.cwd, ctx.values['out-dir']) : h.settings.tracesDir;
     const written: { scenario: string; file: string; lines: number; noise: number }[] = [];
     const findings: Finding[] = [];
-    for (const s of scenarios) {
-      const r = await recordScenario(h, s, { runs, role });
-      const file = path.join(outDir, `${s.name}.jsonl`);
-      writeTrace(file, r.trace, h.redactor);
-      written.push({ scenario: s.name, file: toPosixRelative(ctx.cwd, file), lines: r.trace.lines.length, noise: r.trace.header.noise.length });
-      findings.push(...r.findings);
+    try {
+      for (const s of scenarios) {
+        progress.step(`recording ${s.name}`);
+        const r = await recordScenario(h, s, { runs, role });
+        const file = path.join(outDir, `${s.name}.jsonl`);
+        writeTrace(file, r.trace, h.redactor);
+        written.push({ scenario: s.name, file: toPosixRelative(ctx.cwd, file), lines: r.trace.lines.length, noise: r.trace.header.noise.length });
+        findings.push(...r.findings);
+      }
+    } finally {
+      progress.stop();
     }
     const ok = !findings.some((f) => f.severity === 'error');
     if (ctx.out.json) {

@@ -35,13 +35,18 @@ recovery, auth, …) run against the new path. Exit 0 clean, 1 findings, 2 bad t
     const named = ctx.positionals;
     const traces = named.length ? named : builtins.length ? [] : 'all';
     const scenarios = skip ? [] : builtins.length ? builtins : named.length ? [] : 'all';
+    const { startProgress } = await import('../../../core/src/progress.js');
+    const progress = startProgress(ctx.out, 'cutover replay', { env: ctx.env });
     const result = await runHarness({
       loaded,
       traces,
       scenarios,
       update,
-      onProgress: (line) => ctx.out.info(ctx.out.style.dim(`cutover: ${line}`)),
-    });
+      onProgress: (line) => {
+        progress.step(line);
+        ctx.out.info(ctx.out.style.dim(`cutover: ${line}`));
+      },
+    }).finally(() => progress.stop());
     const junit = ctx.values.junit;
     if (typeof junit === 'string') {
       const { writeRedactedText } = await import('../../../core/src/redact/write.js');

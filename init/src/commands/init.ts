@@ -25,7 +25,12 @@ terminal and without --yes it writes nothing and says so. An existing file is ne
     const root = path.resolve(ctx.cwd, ctx.positionals[0] ?? '.');
     const { existsSync, statSync } = await import('node:fs');
     if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`cutover init: ${root} is not a folder`);
-    const d = await detect(root, (step) => ctx.out.info(ctx.out.style.dim(`cutover init: ${step}`)));
+    const { startProgress } = await import('../../../core/src/progress.js');
+    const progress = startProgress(ctx.out, 'cutover init', { env: ctx.env });
+    const d = await detect(root, (step) => {
+      progress.step(step);
+      ctx.out.info(ctx.out.style.dim(`cutover init: ${step}`));
+    }).finally(() => progress.stop());
     const plan = planFiles(d, ctx.values.force === true);
     const yes = ctx.values.yes === true;
     const ask = !yes && !ctx.out.json && process.stdin.isTTY === true && (ctx.out.stdout as { isTTY?: boolean }).isTTY === true;

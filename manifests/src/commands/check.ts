@@ -29,7 +29,7 @@ In GitHub Actions the findings are also printed as annotations.`,
     const { annotate, relocate, writeSarif } = await import('../report/output.js');
     const { printCheck } = await import('../report/check-output.js');
     const { splitByBaseline, writeBaseline } = await import('../baseline/run.js');
-    const a = await prepare(ctx);
+    const a = await prepare(ctx, 'check');
     const all = runChecks(a);
     if (ctx.values['update-baseline'] === true) {
       const w = writeBaseline(a.options, all, a.options.configDir);

@@ -42,7 +42,7 @@ its reason in history.json beside them, for review.`,
       }
     }
     const accept = (ctx.values.accept as string[] | undefined) ?? [];
-    const a = await prepare(ctx);
+    const a = await prepare(ctx, 'drift');
     const result = runDrift(a, readCommitted(a.options.out), allow);
     if (accept.length) return acceptAndReport(ctx, a, result, accept);
     const abs = relocate(result.findings, a.options.root);

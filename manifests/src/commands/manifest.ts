@@ -27,7 +27,7 @@ every pull request against it.`,
     const { readCommitted } = await import('../project/committed.js');
     const { writeManifests } = await import('../project/write.js');
     const { relocate } = await import('../report/output.js');
-    const a = await prepare(ctx);
+    const a = await prepare(ctx, 'manifest');
     const { out } = ctx;
     const extraction = applyConfig(a.findings, a.options);
     const findings = relocate(extraction, a.options.root);

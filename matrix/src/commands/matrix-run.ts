@@ -29,6 +29,7 @@ of the covered tasks' evidence files. Exit 1 when a required cell fails or canno
     const matrix = loadMatrixFile(requireMatrixFile(loaded));
     const shard = typeof ctx.values.shard === 'string' ? parseShard(ctx.values.shard) : undefined;
     const reportFile = reportFileFor(settings, hostOs() ?? 'linux', shard, ctx.values.out as string | undefined, ctx.cwd);
+    const printer = progressPrinter(ctx.out, ctx.env);
     const result = await runMatrix({
       loaded,
       matrix,
@@ -36,8 +37,8 @@ of the covered tasks' evidence files. Exit 1 when a required cell fails or canno
       reportFile,
       filter: (ctx.values.filter as string[] | undefined) ?? [],
       ...(shard ? { shard } : {}),
-      onEvent: progressPrinter(ctx.out),
-    });
+      onEvent: printer,
+    }).finally(() => printer.stop());
     // What this run ran; a --filter run's report also keeps the earlier results of the same tree.
     const ran = result.report.cells.filter((c) => c.runId === result.runId);
     const blocking = ran.filter((c) => c.required && c.status !== 'passed');
