@@ -50,7 +50,7 @@ describe('writeRunEvidence', () => {
   it('records the real command, exit code, an excerpt and the sha256 of the stored output; no duration (it varies from run to run: the report keeps it)', async () => {
     const ok = run("for (let i = 1; i <= 30; i++) console.log('case ' + i + ' ok'); console.log('30 passed, 0 failed')", 'contract');
     const bad = run("console.error('connection refused'); process.exit(3)");
-    const result = await writeRunEvidence(loaded, { taskId: 'P0-T004', title: 'Contract tests', runs: [ok, bad], commit: 'abc1234', summary: '1 of 2 commands passed.' });
+    const result = await writeRunEvidence(loaded, { taskId: 'P0-T004', title: 'Contract tests', runs: [ok, bad], commit: 'abc1234', fingerprint: 'f'.repeat(64), summary: '1 of 2 commands passed.' });
     expect(result.file).toBe(path.join(dir, 'docs/migration-evidence/P0-T004.md'));
     expect(result.outputFiles).toEqual([1, 2].map((n) => path.join(dir, `docs/migration-evidence/P0-T004.outputs/${n}.log`)));
 
@@ -65,7 +65,9 @@ describe('writeRunEvidence', () => {
     expect(text).not.toMatch(/\d ms\b/);
     expect(text).toContain(`Full output: [P0-T004.outputs/1.log](P0-T004.outputs/1.log), ${stored[0]!.length} bytes, sha256 \`${sha[0]}\`.`);
     expect(text).toContain(`sha256 \`${sha[1]}\``);
-    expect(text).toContain('Commit: `abc1234`');
+    // The sources the runs read, not the commit: committing the evidence must not make it stale.
+    expect(text).toContain(`Sources: \`${'f'.repeat(16)}\``);
+    expect(text).not.toContain('abc1234');
     expect(text).toContain('1 of 2 commands passed.');
     // The excerpt is the last 20 of 31 lines.
     expect(text).toContain('```text\ncase 12 ok\n');
@@ -152,5 +154,18 @@ describe('writeRunEvidence', () => {
   it('refuses a task id that would escape the evidence folder', async () => {
     await expect(writeRunEvidence(loaded, { taskId: '../../etc/passwd', runs: [] })).rejects.toThrow(UsageError);
     expect(await fs.readdir(dir)).toEqual(['tasks.md']);
+  });
+
+  it('writes what varies between identical runs as placeholders: times of day, timestamps, durations', async () => {
+    const out = [' ✓ a.test.ts (4 tests) 523ms', '   Start at  01:06:49', '   Duration  1.61s (transform 183ms)', 'logged 2026-12-05T01:02:03.456Z', 'took 3 s, 12 tests, port 8080'].join('\n');
+    const r: RunRecord = { command: 'npx vitest run', exitCode: 0, durationMs: 5, output: `${out}\n`, passed: true };
+    const { file, outputFiles } = await writeRunEvidence(loaded, { taskId: 'P0-T004', runs: [r] });
+    const stored = await fs.readFile(outputFiles[0]!, 'utf8');
+    expect(stored.split('\n')).toEqual([' ✓ a.test.ts (4 tests) <duration>', '   Start at  <time>', '   Duration  <duration> (transform <duration>)', 'logged <time>', 'took <duration>, 12 tests, port 8080', '']);
+    expect(await fs.readFile(file, 'utf8')).toContain(`sha256 \`${createHash('sha256').update(stored).digest('hex')}\``);
+
+    const raw = validateConfig({ tasks: { sources: [{ path: 'tasks.md' }] }, evidence: { normalize: false } }, path.join(dir, 'cutover.config.json'));
+    const kept = await writeRunEvidence(raw, { taskId: 'P0-T004', runs: [r] });
+    expect(await fs.readFile(kept.outputFiles[0]!, 'utf8')).toBe(`${out}\n`);
   });
 });

@@ -67,6 +67,10 @@ export interface EvidenceConfig {
    * How many trailing lines of each command's output the evidence shows (default 20); the full output is stored beside the evidence file.
    */
   excerptLines?: number;
+  /**
+   * Write what varies from run to run in a command's output (times of day, timestamps, durations) as <time> and <duration> in the stored output and the excerpt, so identical runs leave the evidence as it is; the matrix report keeps the output as it ran (default true).
+   */
+  normalize?: boolean;
 }
 export interface EvidenceSection {
   /**

@@ -64,7 +64,7 @@ of the covered tasks' evidence files. Exit 1 when a required cell fails or canno
     out.print(`${ran.length} cell(s) ran: ${count('passed')} passed, ${count('failed')} failed, ${count('error')} could not run; ${s.not_applicable} not applicable, ${s.skipped} for other machines or filters${kept ? `; ${kept} kept from the report of the same tree` : ''}`);
     for (const c of ran.filter((x) => x.status !== 'passed')) out.print(`  ${statusLabel(out, c.status)} ${c.row} ${c.os}/${c.mode}: ${c.message}${c.required ? '' : ' (not required)'}`);
     const written = result.evidence.filter((w) => w.file).length;
-    if (written) out.print(`evidence: ${written} task file(s) updated`);
+    if (written) out.print(`evidence: ${written} task file(s) written, ${result.evidence.filter((w) => w.changed).length} of them changed`);
     const commit = result.report.commit;
     out.print(`report: ${toPosixRelative(ctx.cwd, result.reportFile)} (commit ${commit.sha ? commit.sha.slice(0, 12) : 'none'}${commit.dirty ? `, with ${commit.changed.length} uncommitted change(s)` : ''})`);
     return blocking.length ? 1 : 0;
