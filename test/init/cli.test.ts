@@ -1,8 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { REPO_ROOT, runBuiltCli } from '../support/cli.js';
+import { CLI, REPO_ROOT, runBuiltCli } from '../support/cli.js';
 
 const FIXTURE = path.join(REPO_ROOT, 'test/fixtures/init/workspace');
 const FILES = ['cutover.config.ts', 'cutover.matrix.yaml', 'RUNBOOK.md', 'SIGNOFF.md'];
@@ -85,5 +86,19 @@ describe('cutover init (built CLI, on a copy of a workspace)', () => {
     const other = await cutover('init', '--yes', '--force');
     expect(other.stdout).toContain('  keep  cutover.config.ts  (cutover.config.json is this repository\'s config already)');
     expect(exists('cutover.config.ts')).toBe(false);
+  });
+
+  // util-linux's `script` gives the CLI a terminal, as a person running it has.
+  const hasScript = process.platform === 'linux' && spawnSync('script', ['--version']).status === 0;
+  it.skipIf(!hasScript)('on a terminal it asks, and writes only on yes', () => {
+    const ask = (answer: string) =>
+      spawnSync('script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} init`, '/dev/null'], { cwd: dir, input: `${answer}\n`, encoding: 'utf8', timeout: 120_000, env: { ...process.env, NO_COLOR: '1', CI: '' } });
+    const no = ask('n');
+    expect(no.stdout).toContain('Write these files? [y/N]');
+    expect(no.stdout).toContain('Nothing written.');
+    for (const f of FILES) expect(exists(f), f).toBe(false);
+    const yes = ask('y');
+    for (const f of FILES) expect(yes.stdout).toContain(`wrote ${f}`);
+    for (const f of FILES) expect(exists(f), f).toBe(true);
   });
 });
