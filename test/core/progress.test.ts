@@ -1,8 +1,11 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createOutput } from '../../core/src/output.js';
 import { elapsed, heartbeatInterval, startProgress } from '../../core/src/progress.js';
-import { runBuiltCli } from '../support/cli.js';
+import { REPO_ROOT, runBuiltCli } from '../support/cli.js';
 import { tempProject, type TempProject } from '../matrix/helpers.js';
 
 function capture(isTTY: boolean) {
@@ -41,7 +44,7 @@ describe('progress with elapsed time and a heartbeat', () => {
     p.step('starting the target');
     t = 61_000;
     vi.advanceTimersByTime(1_000);
-    expect(c.text()).toContain('[2/5] lifecycle.daemon linux/user: starting the target (1 min 01 s)');
+    expect(c.text()).toContain('[2/5] lifecycle.daemon linux/user (1 min 01 s): starting the target');
     p.stop();
     expect(c.text().endsWith('\r\u001b[2K')).toBe(true);
   });
@@ -71,4 +74,29 @@ describe('a long matrix cell is never silent (built CLI, plain mode)', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/\[1\/1\] slow \w+\/user: still working, \d+ s so far: node -e/);
   }, 150_000);
+});
+
+describe('the heartbeat keeps time while the main thread is busy (built package)', () => {
+  it('prints heartbeats during a synchronous stretch of the main thread, and none after stop()', () => {
+    const dist = (f: string) => pathToFileURL(path.join(REPO_ROOT, 'dist/core/src', f)).href;
+    const script = `
+      const { createOutput } = await import(${JSON.stringify(dist('output.js'))});
+      const { startProgress } = await import(${JSON.stringify(dist('progress.js'))});
+      const out = createOutput({ env: { CI: '1' } });
+      const p = startProgress(out, 'busy', { env: { CUTOVER_HEARTBEAT_MS: '100' } });
+      p.step('spinning');
+      await new Promise((r) => setTimeout(r, 50));
+      const until = Date.now() + 1500;
+      while (Date.now() < until) {}
+      p.stop();
+      process.stderr.write('stopped' + String.fromCharCode(10));
+      await new Promise((r) => setTimeout(r, 400));
+    `;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1' } });
+    expect(r.status, r.stderr).toBe(0);
+    const lines = r.stderr.trim().split('\n');
+    const beats = lines.filter((l) => /^busy: still working, \d+ s so far: spinning$/.test(l));
+    expect(beats.length).toBeGreaterThanOrEqual(2);
+    expect(lines.at(-1)).toBe('stopped');
+  });
 });
