@@ -55,6 +55,7 @@ terminal and without --yes it writes nothing and says so. An existing file is ne
     out.print('  npx cutover check                    # producers against consumers, in the sources');
     out.print('  npx cutover check --update-baseline  # accept what is there today; later runs fail only on new findings');
     out.print('  npx cutover manifest --update        # write manifests/ and commit it: `cutover drift` guards it in CI');
+    out.print('  and add .cutover/ to .gitignore      # matrix reports and the dashboard are written there');
     return 0;
   },
 };
