@@ -73,12 +73,16 @@ describe('the npm package', () => {
   it('imports at run time only its dependencies: no development dependency is needed to run it', () => {
     const runtime = new Set(Object.keys(pkg.dependencies));
     const wrong: string[] = [];
+    const used = new Set<string>();
     for (const f of files.filter((x) => /\.(c|m)?js$/.test(x))) {
       for (const name of importedPackages(f, fs.readFileSync(path.join(REPO_ROOT, f), 'utf8'))) {
+        used.add(name);
         if (name !== 'cutover' && !runtime.has(name)) wrong.push(`${f} imports ${name}`);
       }
     }
     expect(wrong).toEqual([]);
+    // And the other way: every run-time dependency is imported by something that ships.
+    expect([...runtime].filter((d) => !used.has(d))).toEqual([]);
     // What only generation and the grammar's equality test need stays a development dependency.
     expect(Object.keys(pkg.dependencies)).not.toContain('json-schema-to-typescript');
     expect(Object.keys(pkg.dependencies)).not.toContain('tree-sitter-rust');
