@@ -1,8 +1,13 @@
 import { defineConfig } from '@playwright/test';
+import { systemChromium } from './test/browser/chromium.js';
+
+const executablePath = systemChromium();
 
 /**
- * Browser tests of the gate dashboard (`pnpm test:browser`). They use the system Chromium
- * (Debian's `chromium` package at /usr/bin/chromium, or CHROMIUM_PATH): no browser download.
+ * Browser tests of the gate dashboard (`pnpm test:browser`, part of `pnpm test`). They use a system
+ * Chromium when there is one (CHROMIUM_PATH, Debian's `chromium` package at /usr/bin/chromium,
+ * Chrome): no browser download. Without one, Playwright's own (`pnpm exec playwright install
+ * chromium`); when that is missing too, Playwright's error says to install it.
  */
 export default defineConfig({
   testDir: 'test/browser',
@@ -15,7 +20,7 @@ export default defineConfig({
     browserName: 'chromium',
     headless: true,
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      ...(executablePath ? { executablePath } : {}),
       args: [
         '--headless',
         '--no-sandbox',

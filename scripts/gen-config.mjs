@@ -7,9 +7,8 @@ import { createJiti } from 'jiti';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const jiti = createJiti(import.meta.url);
-const { assembleSchema, renderSchema, generateTypes, SCHEMA_FILE, TYPES_FILE } = await jiti.import(
-  path.join(root, 'core/src/config/assemble.ts'),
-);
+const { assembleSchema, renderSchema, SCHEMA_FILE, TYPES_FILE } = await jiti.import(path.join(root, 'core/src/config/assemble.ts'));
+const { generateTypes } = await jiti.import(path.join(root, 'scripts/config-types.ts'));
 
 const schema = assembleSchema(root);
 fs.mkdirSync(path.join(root, 'schema'), { recursive: true });

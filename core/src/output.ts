@@ -9,6 +9,8 @@ export interface Output {
   readonly debug: boolean;
   /** True on an interactive terminal: live progress allowed. */
   readonly interactive: boolean;
+  /** 2 when stderr is the process's own: a heartbeat thread may then write to it while the main thread is busy. */
+  readonly stderrFd?: number;
   readonly stdout: Writable;
   readonly stderr: Writable;
   /** A result line (suppressed in --json mode, where only the JSON document goes to stdout). */
@@ -116,6 +118,7 @@ export function createOutput(opts: OutputOptions = {}): Output {
     color,
     debug: opts.debug ?? false,
     interactive: stderr.isTTY === true && !env.CI,
+    ...(rawStderr === process.stderr ? { stderrFd: 2 } : {}),
     stdout,
     stderr,
     style: color ? ansi : plain,

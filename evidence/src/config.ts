@@ -22,6 +22,8 @@ export interface EvidenceSettings {
   templates: string | undefined;
   requireFor: TaskStatus[];
   excerptLines: number;
+  /** Write run-varying facts of outputs as placeholders (normalize.ts). */
+  normalize: boolean;
   /** The repository holding the config: evidence files must resolve inside it (or inside `dir`). */
   repository: string;
   /** Absolute prefixes taken off paths under Files Changed (another machine's checkout). */
@@ -92,6 +94,7 @@ export function evidenceSettings(loaded: LoadedConfig): EvidenceSettings {
     templates: cfg.templates,
     requireFor: cfg.requireFor ?? ['done'],
     excerptLines: cfg.excerptLines ?? 20,
+    normalize: cfg.normalize ?? true,
     repository: repositoryRoot(loaded.dir),
     stripPrefixes: (cfg.stripPrefixes ?? []).map((p) => p.replace(/\\/g, '/').replace(/\/*$/, '/')),
     droppedDefaults: DEFAULT_SECTIONS.filter((d) => !sections.some((s) => s.role === d.role)).map((d) => d.name),

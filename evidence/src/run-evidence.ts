@@ -7,6 +7,7 @@ import { writeRedactedText } from '../../core/src/redact/write.js';
 import type { RunRecord as CheckRun } from '../../core/src/run-record.js';
 import { evidenceSettings, sectionForRole, type EvidenceSettings, type ResolvedSection, DEFAULT_SECTIONS } from './config.js';
 import { upsertBlock } from './generated-blocks.js';
+import { normalizeOutput } from './normalize.js';
 import { recordLine } from './run-records.js';
 import { outputsDir } from './safe-id.js';
 import { safeEvidencePath, scaffoldText } from './scaffold.js';
@@ -25,7 +26,10 @@ export interface RunEvidenceInput {
   title?: string;
   runs: RunRecord[];
   summary?: string;
+  /** HEAD when the runs ran (templates may show it; the built-in ones do not, since every commit changes it). */
   commit?: string;
+  /** The fingerprint of the files the runs' checks read: what a re-run on the same sources repeats. */
+  fingerprint?: string;
 }
 
 export interface RunEvidenceOptions {
@@ -67,29 +71,34 @@ function section(settings: EvidenceSettings, role: 'verification-commands' | 've
  * evidence file (`<ID>.outputs/<n>.log`). Everything passes through redaction before it is
  * written. Only the generated blocks are rewritten; the rest of the file is left as it is.
  */
-export async function writeRunEvidence(loaded: LoadedConfig, input: RunEvidenceInput, opts: RunEvidenceOptions = {}): Promise<{ file: string; outputFiles: string[] }> {
+export async function writeRunEvidence(loaded: LoadedConfig, input: RunEvidenceInput, opts: RunEvidenceOptions = {}): Promise<{ file: string; outputFiles: string[]; changed: boolean }> {
   const settings = evidenceSettings(loaded);
   const file = safeEvidencePath(settings, loaded, input.taskId);
   const redactor = opts.redactor ?? createRedactor();
   for (const s of opts.secrets ?? []) redactor.addSecret(s);
   const clean = (s: string) => redactor.text(s);
+  const norm = settings.normalize ? normalizeOutput : (t: string) => t;
 
   const outDir = outputsDir(file);
   await fs.mkdir(outDir, { recursive: true });
   const outputFiles: string[] = [];
+  let changed = false;
   const runs = [];
   for (const [i, run] of input.runs.entries()) {
     const n = i + 1;
     const outFile = path.join(outDir, `${n}.log`);
     // Redacted before the excerpt is cut, and hashed as stored: the sha256 is of the file it names.
-    const stored = writeRedactedText(outFile, clean(run.output));
+    const previous = await fs.readFile(outFile, 'utf8').catch(() => undefined);
+    const stored = writeRedactedText(outFile, norm(clean(run.output)));
+    if (previous !== stored) changed = true;
     outputFiles.push(outFile);
     const ex = excerptOf(stored, settings.excerptLines);
     const where = [run.check ? `check ${codeSpan(clean(run.check))}` : '', run.cell ? `cell ${codeSpan(clean(run.cell))}` : ''].filter(Boolean).join(', ');
+    const command = clean(run.command);
     runs.push({
       n,
-      command: clean(run.command),
-      commandSpan: codeSpan(clean(run.command)),
+      command,
+      commandSpan: codeSpan(command),
       check: run.check === undefined ? undefined : clean(run.check),
       cell: run.cell === undefined ? undefined : clean(run.cell),
       where,
@@ -107,7 +116,13 @@ export async function writeRunEvidence(loaded: LoadedConfig, input: RunEvidenceI
   }
   await removeStaleOutputs(outDir, input.runs.length);
 
-  const context = { taskId: input.taskId, runs, summary: input.summary === undefined ? undefined : clean(input.summary), commit: input.commit === undefined ? undefined : clean(input.commit) };
+  const context = {
+    taskId: input.taskId,
+    runs,
+    summary: input.summary === undefined ? undefined : clean(input.summary),
+    commit: input.commit === undefined ? undefined : clean(input.commit),
+    fingerprint: input.fingerprint === undefined ? undefined : clean(input.fingerprint).slice(0, 16),
+  };
   let text: string;
   try {
     text = await fs.readFile(file, 'utf8');
@@ -115,7 +130,7 @@ export async function writeRunEvidence(loaded: LoadedConfig, input: RunEvidenceI
     text = scaffoldText(settings, input.taskId, input.title === undefined ? {} : { title: clean(input.title) });
   }
   const before = text;
-  text = upsertBlock(text, 'verification-commands', tidy(render(settings, 'run-commands.hbs', context)), section(settings, 'verification-commands'), settings);
+  text = upsertBlock(text, 'verification-commands', tidy(render(settings, 'run-commands.mustache', context)), section(settings, 'verification-commands'), settings);
   // Whatever the template, the block ends with one machine-readable line per run (see run-records.ts).
   const records = runs.map((r, i) => {
     const src = input.runs[i]!;
@@ -130,10 +145,10 @@ export async function writeRunEvidence(loaded: LoadedConfig, input: RunEvidenceI
       output: r.outputFile,
     });
   });
-  const output = [tidy(render(settings, 'run-output.hbs', context)), ...records].filter(Boolean).join('\n');
+  const output = [tidy(render(settings, 'run-output.mustache', context)), ...records].filter(Boolean).join('\n');
   text = upsertBlock(text, 'verification-output', output, section(settings, 'verification-output'), settings);
   if (text !== before) writeRedactedText(file, text);
-  return { file, outputFiles };
+  return { file, outputFiles, changed: changed || text !== before };
 }
 
 /** Output logs of runs a previous, longer run wrote; only `<n>.log` files, which this writer owns. */

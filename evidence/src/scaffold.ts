@@ -47,7 +47,7 @@ export function scaffoldText(settings: EvidenceSettings, id: string, opts: Scaff
   const planned = PLANNED_KEYS.filter((k) => task?.details?.[k]?.length).map((k) => ({ label: k, values: task!.details![k]!.map((v) => v.replace(/-{2,}/g, '-')) }));
   const meta = [task?.owner ? `Owner: ${task.owner}` : '', task?.phase ? `Phase: ${task.phase}` : ''].filter(Boolean).join(' · ');
   return `${tidy(
-    render(settings, 'task.hbs', {
+    render(settings, 'task.mustache', {
       id,
       title: opts.title ?? task?.title ?? '',
       owner: task?.owner,

@@ -1,17 +1,23 @@
+/**
+ * Evidence templates are mustache (logic-less: `{{name}}`, sections `{{#runs}}…{{/runs}}` that
+ * also serve as conditions, `{{^x}}` for their absence). Markdown, not HTML: nothing is escaped,
+ * so values must already be safe markdown.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import type HandlebarsNs from 'handlebars';
+import type MustacheNs from 'mustache';
 import { ConfigError } from '../../core/src/errors.js';
 import { packageRoot } from '../../core/src/paths.js';
 import type { EvidenceSettings } from './config.js';
 
-export type TemplateName = 'task.hbs' | 'run-commands.hbs' | 'run-output.hbs';
+export type TemplateName = 'task.mustache' | 'run-commands.mustache' | 'run-output.mustache';
 
 // Loaded on the first render: linting evidence, which the gate does, never renders a template.
-let hb: typeof HandlebarsNs | undefined;
-const handlebars = () => (hb ??= (createRequire(import.meta.url)('handlebars') as typeof HandlebarsNs).create());
-const cache = new Map<string, HandlebarsNs.TemplateDelegate>();
+let engine: typeof MustacheNs | undefined;
+const mustache = () => (engine ??= createRequire(import.meta.url)('mustache') as typeof MustacheNs);
+const cache = new Map<string, string>();
+const asIs = (value: unknown) => String(value);
 
 export function builtinTemplatesDir(): string {
   return path.join(packageRoot(), 'evidence', 'templates');
@@ -23,25 +29,27 @@ export function templateFile(settings: EvidenceSettings, name: TemplateName): st
   return own && fs.existsSync(own) ? own : path.join(builtinTemplatesDir(), name);
 }
 
-/** Markdown, not HTML: nothing is escaped, so values must already be safe markdown. */
+/** Renders a template (the project's own when `evidence.templates` has one) with `context`. */
 export function render(settings: EvidenceSettings, name: TemplateName, context: object): string {
   const file = templateFile(settings, name);
-  let template = cache.get(file);
-  if (!template) {
-    const compiled = handlebars().compile(fs.readFileSync(file, 'utf8'), { noEscape: true });
-    template = compiled;
-    cache.set(file, template);
+  let text = cache.get(file);
+  if (text === undefined) {
+    text = fs.readFileSync(file, 'utf8');
+    try {
+      mustache().parse(text);
+    } catch (e) {
+      const msg = (e as Error).message;
+      // mustache says where by character offset: "Unclosed section "runs" at 120".
+      const at = /\bat (\d+)\s*$/.exec(msg)?.[1];
+      const line = at === undefined ? undefined : text.slice(0, Number(at)).split('\n').length;
+      throw new ConfigError(`evidence template ${name} is not a valid mustache template: ${msg.split('\n')[0]}`, {
+        location: { file, ...(line ? { line } : {}) },
+        hint: 'Fix the template, or remove it from evidence.templates to use the built-in one.',
+      });
+    }
+    cache.set(file, text);
   }
-  try {
-    return template(context);
-  } catch (e) {
-    const msg = (e as Error).message;
-    const line = /line (\d+)/.exec(msg)?.[1];
-    throw new ConfigError(`evidence template ${name} is not valid handlebars: ${msg.split('\n')[0]}`, {
-      location: { file, ...(line ? { line: Number(line) } : {}) },
-      hint: 'Fix the template, or remove it from evidence.templates to use the built-in one.',
-    });
-  }
+  return mustache().render(text, context, {}, { escape: asIs });
 }
 
 /**

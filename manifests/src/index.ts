@@ -12,6 +12,7 @@ import { finding } from './finding.js';
 import { manifestOptions, type OptionOverrides } from './options.js';
 import { analyze } from './project/analyze.js';
 import { runChecks } from './project/check.js';
+import { splitByBaseline } from './baseline/run.js';
 import { readCommitted, type Committed } from './project/committed.js';
 import { runDrift, type Allowance } from './project/drift.js';
 import { relocate } from './report/output.js';
@@ -35,10 +36,17 @@ export async function buildManifests(loaded: LoadedConfig, opts: ProjectOptions 
   return { commands: a.manifests.commands, events: a.manifests.events, findings: relocate(a.findings, a.options.root, loaded.dir) };
 }
 
-/** `cutover check`: producers against consumers. */
-export async function checkProject(loaded: LoadedConfig, opts: ProjectOptions = {}): Promise<{ findings: Finding[] }> {
+/**
+ * `cutover check`: producers against consumers. With a baseline (`cutover.baseline.json`), the
+ * findings it accepts are left out of `findings` and counted in `baseline`, as `cutover check` does.
+ */
+export async function checkProject(loaded: LoadedConfig, opts: ProjectOptions = {}): Promise<{ findings: Finding[]; baseline?: { file: string; baselined: number; fixed: number } }> {
   const a = await analyze(manifestOptions(loaded, opts), { onProgress: opts.onProgress });
-  return { findings: relocate(runChecks(a), a.options.root, loaded.dir) };
+  const split = splitByBaseline(a.options, runChecks(a));
+  return {
+    findings: relocate(split.fresh, a.options.root, loaded.dir),
+    ...(split.file ? { baseline: { file: split.file, baselined: split.baselined.length, fixed: split.fixed.reduce((n, e) => n + e.count, 0) } } : {}),
+  };
 }
 
 /**

@@ -44,6 +44,8 @@ export interface ManifestOptions {
   ts: TsOptions;
   rules: Record<string, Severity | 'off'>;
   ignore: IgnoreEntry[];
+  /** The baseline file of accepted findings (it may not exist), or false (also when absent). */
+  baseline?: string | false;
 }
 
 const ALWAYS_EXCLUDED: Record<Group, string[]> = {
@@ -106,6 +108,7 @@ export function manifestOptions(loaded: LoadedConfig, overrides: OptionOverrides
     },
     rules: { ...DEFAULT_RULE_LEVELS, ...(m.check?.rules ?? {}) } as Record<string, Severity | 'off'>,
     ignore: m.check?.ignore ?? [],
+    baseline: m.check?.baseline ?? path.join(loaded.dir, 'cutover.baseline.json'),
   };
 }
 

@@ -19,15 +19,16 @@ export interface EvidenceApi {
       runs: Array<{ command: string; exitCode: number | null; durationMs: number; output: string; passed: boolean; check?: string; cell?: string; run?: string }>;
       summary?: string;
       commit?: string;
+      fingerprint?: string;
     },
     opts?: { redactor?: Redactor },
-  ): Promise<{ file: string; outputFiles: string[] }>;
+  ): Promise<{ file: string; outputFiles: string[]; changed?: boolean }>;
   /** The run records the matrix wrote into a task's evidence, each with whether its stored output still matches. */
   readRunRecords(loaded: LoadedConfig, taskId: string): TaskRunRecords;
 }
 
 export interface ManifestsApi {
-  checkProject(loaded: LoadedConfig): Promise<{ findings: Finding[] }>;
+  checkProject(loaded: LoadedConfig): Promise<{ findings: Finding[]; baseline?: { file: string; baselined: number; fixed: number } }>;
   driftProject(loaded: LoadedConfig): Promise<{ findings: Finding[] }>;
 }
 

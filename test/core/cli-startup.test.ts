@@ -23,7 +23,7 @@ describe('CLI start-up', () => {
     expect(packagesLoadedBy('core/src/config/index.js').join(' ')).toMatch(/yaml/);
   });
 
-  it('loading a config and linting evidence do not load ajv\'s compiler or handlebars (precompiled validators, templates only when writing)', () => {
+  it('loading a config and linting evidence do not load ajv\'s compiler or the template engine (precompiled validators, templates only when writing)', () => {
     const files = (script: string) =>
       JSON.parse(
         execFileSync(process.execPath, ['--input-type=module', '-e', `${script}\nconst { createRequire } = await import('node:module'); console.log(JSON.stringify(Object.keys(createRequire(import.meta.url).cache)));`], {
@@ -40,7 +40,7 @@ describe('CLI start-up', () => {
        await lintEvidence(loaded, (await loadTasks(loaded)).tasks);`,
     );
     expect(used.some((f) => f.includes('schema/validators/config.cjs'))).toBe(true);
-    expect(used.filter((f) => /ajv\/dist\/(ajv|core)\.js$|handlebars|jsonc-parser/.test(f))).toEqual([]);
+    expect(used.filter((f) => /ajv\/dist\/(ajv|core)\.js$|mustache|jsonc-parser/.test(f))).toEqual([]);
     // The check is real: compiling a schema does load the compiler.
     expect(files(`(await import(${dist('core/src/config/validate.js')})).createAjv();`).some((f) => /ajv\/dist\/ajv\.js$/.test(f))).toBe(true);
   });

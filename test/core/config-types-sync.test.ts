@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assembleSchema, generateTypes, listSectionFiles, renderSchema, SCHEMA_FILE, TYPES_FILE } from '../../core/src/config/assemble.js';
+import { assembleSchema, listSectionFiles, renderSchema, SCHEMA_FILE, TYPES_FILE } from '../../core/src/config/assemble.js';
+import { generateTypes } from '../../scripts/config-types.js';
 import { REPO_ROOT } from '../support/cli.js';
 
 describe('the config schema and its generated types', () => {

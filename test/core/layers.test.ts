@@ -6,7 +6,8 @@ import { REPO_ROOT } from '../support/cli.js';
 /**
  * Lower layers never import higher ones: core imports no pillar; manifests, harness and evidence
  * import only core; the matrix (which runs the harness, writes evidence and asks the manifests at
- * the gate) may import them all. Only the top-level files (cli.ts, catalog.ts, index.ts) gather
+ * the gate) may import them all; init (which reads an app with the manifests' parsers) core and
+ * the manifests. Only the top-level files (cli.ts, catalog.ts, index.ts) gather
  * every pillar.
  */
 const ALLOWED: Record<string, string[]> = {
@@ -15,6 +16,7 @@ const ALLOWED: Record<string, string[]> = {
   harness: ['core', 'harness'],
   evidence: ['core', 'evidence'],
   matrix: ['core', 'manifests', 'harness', 'evidence', 'matrix'],
+  init: ['core', 'manifests', 'init'],
 };
 
 function filesUnder(dir: string): string[] {

@@ -47,10 +47,10 @@ async function allFilesText(root: string): Promise<string> {
 }
 
 describe('writeRunEvidence', () => {
-  it('records the real command, exit code, duration, an excerpt and the sha256 of the stored output', async () => {
+  it('records the real command, exit code, an excerpt and the sha256 of the stored output; no duration (it varies from run to run: the report keeps it)', async () => {
     const ok = run("for (let i = 1; i <= 30; i++) console.log('case ' + i + ' ok'); console.log('30 passed, 0 failed')", 'contract');
     const bad = run("console.error('connection refused'); process.exit(3)");
-    const result = await writeRunEvidence(loaded, { taskId: 'P0-T004', title: 'Contract tests', runs: [ok, bad], commit: 'abc1234', summary: '1 of 2 commands passed.' });
+    const result = await writeRunEvidence(loaded, { taskId: 'P0-T004', title: 'Contract tests', runs: [ok, bad], commit: 'abc1234', fingerprint: 'f'.repeat(64), summary: '1 of 2 commands passed.' });
     expect(result.file).toBe(path.join(dir, 'docs/migration-evidence/P0-T004.md'));
     expect(result.outputFiles).toEqual([1, 2].map((n) => path.join(dir, `docs/migration-evidence/P0-T004.outputs/${n}.log`)));
 
@@ -60,11 +60,14 @@ describe('writeRunEvidence', () => {
     expect(stored[1]!.toString()).toBe('connection refused\n');
     const sha = stored.map((b) => createHash('sha256').update(b).digest('hex'));
 
-    expect(text).toContain(`1. \`${ok.command}\` (check \`contract\`, cell \`linux/user\`): exit 0, ${Math.round(ok.durationMs)} ms, passed`);
-    expect(text).toContain(`2. \`${bad.command}\`: exit 3, ${Math.round(bad.durationMs)} ms, failed`);
+    expect(text).toContain(`1. \`${ok.command}\` (check \`contract\`, cell \`linux/user\`): exit 0, passed`);
+    expect(text).toContain(`2. \`${bad.command}\`: exit 3, failed`);
+    expect(text).not.toMatch(/\d ms\b/);
     expect(text).toContain(`Full output: [P0-T004.outputs/1.log](P0-T004.outputs/1.log), ${stored[0]!.length} bytes, sha256 \`${sha[0]}\`.`);
     expect(text).toContain(`sha256 \`${sha[1]}\``);
-    expect(text).toContain('Commit: `abc1234`');
+    // The sources the runs read, not the commit: committing the evidence must not make it stale.
+    expect(text).toContain(`Sources: \`${'f'.repeat(16)}\``);
+    expect(text).not.toContain('abc1234');
     expect(text).toContain('1 of 2 commands passed.');
     // The excerpt is the last 20 of 31 lines.
     expect(text).toContain('```text\ncase 12 ok\n');
@@ -121,7 +124,7 @@ describe('writeRunEvidence', () => {
     const after = await fs.readFile(file, 'utf8');
     expect(after).toContain('Contract tests now run against both transports.');
     expect(after).toContain('Also ran the suite by hand on macOS.');
-    expect(after).toContain('1. `step 9`: exit 1, 40 ms, failed');
+    expect(after).toContain('1. `step 9`: exit 1, failed');
     expect(after).not.toContain('step 1');
     expect(await fs.readdir(path.join(dir, 'docs/migration-evidence/P0-T004.outputs'))).toEqual(['1.log']);
     // Everything outside the generated blocks is as the person left it.
@@ -151,5 +154,18 @@ describe('writeRunEvidence', () => {
   it('refuses a task id that would escape the evidence folder', async () => {
     await expect(writeRunEvidence(loaded, { taskId: '../../etc/passwd', runs: [] })).rejects.toThrow(UsageError);
     expect(await fs.readdir(dir)).toEqual(['tasks.md']);
+  });
+
+  it('writes what varies between identical runs as placeholders: times of day, timestamps, durations', async () => {
+    const out = [' ✓ a.test.ts (4 tests) 523ms', '   Start at  01:06:49', '   Duration  1.61s (transform 183ms)', 'logged 2026-12-05T01:02:03.456Z', 'took 3 s, 12 tests, port 8080'].join('\n');
+    const r: RunRecord = { command: 'npx vitest run', exitCode: 0, durationMs: 5, output: `${out}\n`, passed: true };
+    const { file, outputFiles } = await writeRunEvidence(loaded, { taskId: 'P0-T004', runs: [r] });
+    const stored = await fs.readFile(outputFiles[0]!, 'utf8');
+    expect(stored.split('\n')).toEqual([' ✓ a.test.ts (4 tests) <duration>', '   Start at  <time>', '   Duration  <duration> (transform <duration>)', 'logged <time>', 'took <duration>, 12 tests, port 8080', '']);
+    expect(await fs.readFile(file, 'utf8')).toContain(`sha256 \`${createHash('sha256').update(stored).digest('hex')}\``);
+
+    const raw = validateConfig({ tasks: { sources: [{ path: 'tasks.md' }] }, evidence: { normalize: false } }, path.join(dir, 'cutover.config.json'));
+    const kept = await writeRunEvidence(raw, { taskId: 'P0-T004', runs: [r] });
+    expect(await fs.readFile(kept.outputFiles[0]!, 'utf8')).toBe(`${out}\n`);
   });
 });

@@ -98,7 +98,7 @@ describe('cutover evidence new (scaffoldEvidence)', () => {
 
   it('writes to the configured folder with the configured sections and templates', async () => {
     await fs.mkdir(path.join(dir, 'tpl'));
-    await fs.writeFile(path.join(dir, 'tpl/task.hbs'), '# {{id}}\n\n{{#each sections}}\n## {{name}}\n\n{{placeholder}}\n\n{{/each}}\nTeam template.\n');
+    await fs.writeFile(path.join(dir, 'tpl/task.mustache'), '# {{id}}\n\n{{#sections}}\n## {{name}}\n\n{{placeholder}}\n\n{{/sections}}\nTeam template.\n');
     const loaded = project({ evidence: { dir: 'proof', templates: 'tpl', sections: [{ name: 'What changed', role: 'change-summary' }, { name: 'Undo' }] } });
     const { file } = await scaffoldEvidence(loaded, 'P0-T001');
     expect(file).toBe(path.join(dir, 'proof/P0-T001.md'));

@@ -45,4 +45,30 @@ describe('SARIF 2.1.0 output', () => {
     const fp = (fs: Finding[]) => (toSarif(fs, { baseDir: BASE, version: 'x', definitions: Object.values(findingIds) }).runs as Run[])[0]!.results.map((r) => r.partialFingerprints);
     expect(fp(moved)).toEqual(fp(findings));
   });
+
+  it('every rule has help text, and its default configuration is what a run does without config (wide-integer is off)', () => {
+    type Rule = { id: string; shortDescription: { text: string }; fullDescription: { text: string }; help: { text: string; markdown: string }; defaultConfiguration: { level: string; enabled?: boolean } };
+    const rules = (sarif() as { runs: { tool: { driver: { rules: Rule[] } } }[] }).runs[0]!.tool.driver.rules;
+    for (const r of rules) {
+      expect(r.help.text.length, r.id).toBeGreaterThan(0);
+      expect(r.help.markdown).toContain(r.id);
+      expect(r.fullDescription.text).toBe(r.help.text);
+    }
+    // The check rules explain what to do, beyond the one-line description.
+    for (const id of ['unregistered-invoke', 'missing-handler', 'event-not-emitted', 'invoke-key-mismatch', 'unresolved-name']) {
+      const r = rules.find((x) => x.id === id)!;
+      expect(r.help.text.length, id).toBeGreaterThan(r.shortDescription.text.length);
+    }
+    expect(rules.find((r) => r.id === 'wide-integer')!.defaultConfiguration).toEqual({ enabled: false, level: 'warning' });
+    expect(rules.find((r) => r.id === 'unregistered-invoke')!.defaultConfiguration).toEqual({ level: 'error' });
+  });
+
+  it('with a baseline, baselined results are unchanged and the others new', () => {
+    const findings = JSON.parse(fs.readFileSync(path.join(DIR, 'findings.json'), 'utf8')) as Finding[];
+    const out = toSarif(findings.slice(1), { baseDir: BASE, version: 'x', definitions: Object.values(findingIds), baselined: findings.slice(0, 1) }) as { runs: Run[] };
+    const states = out.runs[0]!.results.map((r) => r.baselineState);
+    expect(states.filter((s) => s === 'unchanged')).toHaveLength(1);
+    expect(states.filter((s) => s === 'new')).toHaveLength(findings.length - 1);
+    expect((sarif() as { runs: Run[] }).runs[0]!.results.every((r) => r.baselineState === undefined)).toBe(true);
+  });
 });

@@ -3,8 +3,8 @@ import { GLOBAL_OPTIONS, type OptionSpec, type Verb } from './verb.js';
 
 function optionLines(options: Record<string, OptionSpec>): string[] {
   const rows = Object.entries(options).map(([name, spec]) => {
-    const flag = `${spec.short ? `-${spec.short}, ` : '    '}--${name}${spec.type === 'string' ? ` ${spec.valueName ?? 'VALUE'}` : ''}`;
-    const extra = spec.multiple ? ' (repeatable)' : '';
+    const flag = `${spec.short ? `-${spec.short}, ` : '    '}--${name}${spec.type === 'boolean' ? '' : ` ${spec.valueName ?? (spec.type === 'integer' ? 'N' : 'VALUE')}`}`;
+    const extra = spec.multiple && !/\(repeatable\)/.test(spec.description) ? ' (repeatable)' : '';
     const def = spec.default !== undefined && spec.default !== false ? ` [default: ${String(spec.default)}]` : '';
     return [flag, `${spec.description}${extra}${def}`] as const;
   });
@@ -29,12 +29,13 @@ export function renderRootHelp(verbs: readonly Verb[], version: string, s: Style
     '',
     s.bold('Verbs:'),
     ...verbs.map((v) => `  ${v.name.padEnd(width)}  ${v.summary}`),
+    `  ${'help'.padEnd(width)}  Help for a verb: cutover help <verb> [<subcommand>]`,
     '',
     s.bold('Global options:'),
-    ...optionLines({ ...GLOBAL_OPTIONS, version: { type: 'boolean', short: 'V', description: 'Print the version' } }),
+    ...optionLines({ ...GLOBAL_OPTIONS, version: { type: 'boolean', short: 'V', description: 'Print the version (with --json: name, version and Node.js version as JSON)' } }),
     '',
     `Exit codes: 0 ok · 1 findings, drift or BLOCK · 2 bad usage or invalid config/input · 3 target or environment failed.`,
-    `Run ${s.cyan('cutover <verb> --help')} for a verb's options.`,
+    `Run ${s.cyan('cutover help <verb>')} (or ${s.cyan('cutover <verb> --help')}) for a verb's options.`,
   ].join('\n');
 }
 

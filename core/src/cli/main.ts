@@ -1,6 +1,7 @@
 import { resetRun } from '../cancel.js';
 import { runAllCleanups } from '../cleanup.js';
 import type { LoadedConfig } from '../config/index.js';
+import { UsageError } from '../errors.js';
 import { createOutput } from '../output.js';
 import { cutoverVersion } from '../paths.js';
 import { renderRootHelp, renderVerbHelp } from './help.js';
@@ -26,12 +27,15 @@ export async function runCli(argv: readonly string[], opts: RunOptions): Promise
   const early = createOutput({ json: argv.includes('--json'), debug: argv.includes('--debug'), color: argv.includes('--no-color') ? false : undefined, env, ...streams(opts) });
   try {
     const verbs = opts.verbs;
+    // `cutover help matrix run` is `cutover matrix run --help`.
+    if (argv[0] === 'help') return printHelp(argv.slice(1), verbs, env, opts);
     const { path, verb, rest } = resolveVerb(argv, verbs);
     const { values, positionals } = parseVerbArgs(rest, verb, path);
     const out = createOutput({ json: values.json === true, debug: values.debug === true, color: values['no-color'] === true ? false : undefined, env, ...streams(opts) });
     if (!verb) {
       if (values.version) {
-        out.stdout.write(`${cutoverVersion()}\n`);
+        if (out.json) out.printJson({ name: 'cutover', version: cutoverVersion(), node: process.versions.node });
+        else out.stdout.write(`${cutoverVersion()}\n`);
         return 0;
       }
       out.stdout.write(`${renderRootHelp(verbs, cutoverVersion(), out.style)}\n`);
@@ -59,6 +63,14 @@ export async function runCli(argv: readonly string[], opts: RunOptions): Promise
   } finally {
     await runAllCleanups();
   }
+}
+
+function printHelp(words: readonly string[], verbs: Verb[], env: NodeJS.ProcessEnv, opts: RunOptions): number {
+  const out = createOutput({ json: false, debug: false, color: words.includes('--no-color') ? false : undefined, env, ...streams(opts) });
+  const { path, verb, rest } = resolveVerb(words.filter((w) => w !== '--no-color'), verbs);
+  if (rest.length) throw new UsageError(`cutover help takes verb names only, not "${rest[0]}"`, { hint: 'For example `cutover help matrix run`.' });
+  out.stdout.write(`${verb ? renderVerbHelp(path, verb, out.style) : renderRootHelp(verbs, cutoverVersion(), out.style)}\n`);
+  return 0;
 }
 
 function streams(opts: RunOptions) {

@@ -11,8 +11,10 @@ export interface Resolved {
   rest: string[];
 }
 
-const takesValue = (name: string, verb: Verb | undefined) =>
-  (GLOBAL_OPTIONS[name] ?? verb?.options?.[name])?.type === 'string';
+const takesValue = (name: string, verb: Verb | undefined) => {
+  const type = (GLOBAL_OPTIONS[name] ?? verb?.options?.[name])?.type;
+  return type === 'string' || type === 'integer';
+};
 
 /** Walks the leading words of argv down the verb tree; options may come before, between or after them. */
 export function resolveVerb(argv: readonly string[], verbs: readonly Verb[]): Resolved {
@@ -51,20 +53,56 @@ export interface ParsedArgs {
   positionals: string[];
 }
 
+/**
+ * `--top -1`: node's parser takes a value that starts with a dash for an option and refuses it. A
+ * number is never an option, so it is joined to the option that takes a value (`--top=-1`) and
+ * the option's own check says what is wrong with it.
+ */
+function joinNegativeNumbers(tokens: readonly string[], specs: Record<string, OptionSpec>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i]!;
+    const next = tokens[i + 1];
+    const long = /^--([^=]+)$/.exec(tok)?.[1];
+    const spec = long ? specs[long] : Object.values(specs).find((s) => tok === `-${s.short}`);
+    if (spec && spec.type !== 'boolean' && next !== undefined && /^-\d/.test(next)) {
+      out.push(`--${long ?? Object.keys(specs).find((k) => specs[k] === spec)}=${next}`);
+      i++;
+    } else out.push(tok);
+  }
+  return out;
+}
+
+/** The declared whole numbers, as numbers, or a usage error naming the option, the range and what was given. */
+function parseIntegers(values: Record<string, unknown>, specs: Record<string, OptionSpec>, where: string): void {
+  for (const [name, spec] of Object.entries(specs)) {
+    if (spec.type !== 'integer' || values[name] === undefined) continue;
+    const raw = String(values[name]).trim();
+    const n = /^[+-]?\d+$/.test(raw) ? Number(raw) : NaN;
+    const range = spec.max !== undefined ? `from ${spec.min ?? 0} to ${spec.max}` : `≥ ${spec.min ?? 0}`;
+    if (!Number.isSafeInteger(n) || n < (spec.min ?? 0) || (spec.max !== undefined && n > spec.max)) {
+      throw new UsageError(`--${name} expects a whole number ${range}, got "${raw}"`, { hint: `Run \`${where} --help\` for the options.` });
+    }
+    values[name] = n;
+  }
+}
+
 export function parseVerbArgs(tokens: readonly string[], verb: Verb | undefined, path: readonly string[]): ParsedArgs {
   const specs: Record<string, OptionSpec> = { ...GLOBAL_OPTIONS, ...(verb?.options ?? {}) };
-  if (!verb) specs.version = { type: 'boolean', short: 'V', description: 'Print the version' };
+  if (!verb) specs.version = { type: 'boolean', short: 'V', description: 'Print the version (with --json: name, version and Node.js version as JSON)' };
   const options = Object.fromEntries(
     Object.entries(specs).map(([name, s]) => [
       name,
-      { type: s.type, ...(s.short ? { short: s.short } : {}), ...(s.multiple ? { multiple: true } : {}), ...(s.default !== undefined ? { default: s.default } : {}) },
+      { type: s.type === 'boolean' ? 'boolean' : 'string', ...(s.short ? { short: s.short } : {}), ...(s.multiple ? { multiple: true } : {}), ...(s.default !== undefined ? { default: s.default } : {}) },
     ]),
   );
   const where = ['cutover', ...path].join(' ');
   try {
-    const { values, positionals } = parseArgs({ args: [...tokens], options: options as never, strict: true, allowPositionals: true });
+    const { values, positionals } = parseArgs({ args: joinNegativeNumbers(tokens, specs), options: options as never, strict: true, allowPositionals: true });
+    parseIntegers(values as Record<string, unknown>, specs, where);
     return { values: values as OptionValues, positionals };
   } catch (e) {
+    if (e instanceof UsageError) throw e;
     const err = e as Error & { code?: string };
     const unknown = /Unknown option '(-{1,2}[^']+)'/.exec(err.message)?.[1];
     if (unknown) {

@@ -2,7 +2,10 @@ import type { LoadedConfig } from '../config/index.js';
 import type { Output } from '../output.js';
 
 export interface OptionSpec {
-  type: 'string' | 'boolean';
+  /** `integer`: a whole number within `min`/`max`, parsed before the verb runs (its value is a number). */
+  type: 'string' | 'boolean' | 'integer';
+  min?: number;
+  max?: number;
   short?: string;
   multiple?: boolean;
   description: string;
@@ -18,7 +21,7 @@ export interface PositionalSpec {
   variadic?: boolean;
 }
 
-export type OptionValues = Record<string, string | boolean | string[] | undefined>;
+export type OptionValues = Record<string, string | boolean | string[] | number | undefined>;
 
 export interface VerbContext {
   values: OptionValues;

@@ -8,7 +8,7 @@ import { CONFIG_SCHEMA_FILE } from '../schemas.js';
  * owns its section: `core/config/root.schema.json` for the top-level keys, and
  * `<pillar>/config/<section>.schema.json` for a section named after the file. `pnpm gen:config`
  * assembles them into `schema/cutover.config.schema.json` (shipped, used by ajv at run time) and
- * `core/src/config/types.generated.ts`; a test fails when either is stale.
+ * `core/src/config/types.generated.ts` (through `scripts/config-types.ts`); a test fails when either is stale.
  */
 export const PILLARS = ['manifests', 'harness', 'matrix', 'evidence'] as const;
 /** Folders whose `config/` holds sections: core's own (tasks) and each pillar's. */
@@ -81,17 +81,4 @@ export function assembleSchema(root = packageRoot()): JsonSchema {
 
 export function renderSchema(schema: JsonSchema): string {
   return `${JSON.stringify(schema, null, 2)}\n`;
-}
-
-export async function generateTypes(schema: JsonSchema): Promise<string> {
-  // Loaded on demand: it brings prettier along, which nothing at run time needs.
-  const { compile } = await import('json-schema-to-typescript');
-  return compile(structuredClone(schema) as Parameters<typeof compile>[0], 'CutoverConfig', {
-    bannerComment:
-      '/* Generated from the config JSON Schema by `pnpm gen:config`. Do not edit by hand; edit <pillar>/config/*.schema.json. */',
-    additionalProperties: false,
-    unreachableDefinitions: false,
-    strictIndexSignatures: true,
-    style: { singleQuote: true, printWidth: 120 },
-  });
 }

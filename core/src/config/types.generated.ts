@@ -56,7 +56,7 @@ export interface EvidenceConfig {
    */
   placeholders?: string[];
   /**
-   * A folder of handlebars templates that replace the built-in ones by file name (task.hbs, run-commands.hbs, run-output.hbs).
+   * A folder of mustache templates that replace the built-in ones by file name (task.mustache, run-commands.mustache, run-output.mustache).
    */
   templates?: string;
   /**
@@ -67,6 +67,10 @@ export interface EvidenceConfig {
    * How many trailing lines of each command's output the evidence shows (default 20); the full output is stored beside the evidence file.
    */
   excerptLines?: number;
+  /**
+   * Write what varies from run to run in a command's output (times of day, timestamps, durations) as <time> and <duration> in the stored output and the excerpt, so identical runs leave the evidence as it is; the matrix report keeps the output as it ran (default true).
+   */
+  normalize?: boolean;
 }
 export interface EvidenceSection {
   /**
@@ -768,6 +772,10 @@ export interface ManifestsCheck {
    * Findings accepted on purpose, each with the reason; they are left out of the report. An entry names one finding (id and name) or a file or glob (file, optionally id).
    */
   ignore?: ManifestsCheckIgnore[];
+  /**
+   * The file of accepted findings `cutover check --update-baseline` writes and `cutover check` subtracts (default: cutover.baseline.json beside the config), or false to ignore one.
+   */
+  baseline?: string | false;
 }
 /**
  * Severity per finding id, or "off".

@@ -89,586 +89,603 @@ export type CommandName = keyof Commands;
 export type EventName = keyof Events;
 
 export interface AgentAnswerQuestionParams {
-  answer: string
-  questionId: string
-  sessionId: string
+  answer: string;
+  questionId: string;
+  sessionId: string;
 }
 
 export interface AgentAnswerQuestionResult {
-  answered: true
+  answered: true;
 }
 
 export interface AgentAnswerQuestionTauriParams {
-  answer: string
-  questionId: string
-  sessionId: string
+  answer: string;
+  questionId: string;
+  sessionId: string;
 }
 
-export interface AgentAnswerQuestionTauriResult {
-  [k: string]: unknown | undefined
-}
+export type AgentAnswerQuestionTauriResult = unknown;
 
 export interface AgentCreateSessionParams {
-  model?: string
-  tags?: string[]
-  title?: string
+  model?: string;
+  tags?: string[];
+  title?: string;
 }
 
 export interface AgentCreateSessionResult {
-  createdAt: string
-  id: string
-  messageCount: number
-  model: string
-  tags: string[]
-  title: string
-  updatedAt: string
+  createdAt: string;
+  id: string;
+  messageCount: number;
+  model: string;
+  tags: string[];
+  title: string;
+  updatedAt: string;
 }
 
 export interface AgentCreateSessionTauriParams {
   options: {
-    model?: (null | string)
-    tags?: string[]
-  }
+    model?: null | string;
+    tags?: string[];
+    title?: null | string;
+  };
 }
 
+/** SessionInfo */
 export interface AgentCreateSessionTauriResult {
-  createdAt: string
-  id: string
-  messageCount: number
-  model: string
-  tags: string[]
-  updatedAt: string
+  createdAt: string;
+  id: string;
+  messageCount: number;
+  model: string;
+  tags: string[];
+  title: string;
+  updatedAt: string;
 }
 
 export interface AgentDeleteSessionParams {
-  sessionId: string
+  sessionId: string;
 }
 
 export interface AgentDeleteSessionResult {
-  deleted: boolean
+  deleted: boolean;
 }
 
 export interface AgentDeleteSessionTauriParams {
-  sessionId: string
+  sessionId: string;
 }
 
-export type AgentDeleteSessionTauriResult = null
+export type AgentDeleteSessionTauriResult = null;
 
-export interface AgentGetBootstrapStateParams {}
+export type AgentGetBootstrapStateParams = Record<string, never>;
 
 export interface AgentGetBootstrapStateResult {
-  latestSeq: number
+  latestSeq: number;
   pendingPermissions: {
-    description: string
-    permissionId: string
-    requestedAt: string
-    sessionId: string
-    toolName: string
-    turnId: string
-  }[]
+    description: string;
+    permissionId: string;
+    requestedAt: string;
+    sessionId: string;
+    toolName: string;
+    turnId: string;
+  }[];
   pendingQuestions: {
-    askedAt: string
-    options: string[]
-    question: string
-    questionId: string
-    sessionId: string
-    turnId: string
-  }[]
+    askedAt: string;
+    options: string[];
+    question: string;
+    questionId: string;
+    sessionId: string;
+    turnId: string;
+  }[];
   runtime: {
     [k: string]: {
-      activeToolIds: string[]
-      activeTurnId: (null | string)
-      isStreaming: boolean
-      lastError: (null | string)
-      pendingPermissions: string[]
-      pendingQuestions: string[]
-      runState: ("error" | "idle" | "running" | "waiting_permission" | "waiting_question")
-      sessionId: string
-    } | undefined
-  }
+      activeToolIds: string[];
+      activeTurnId: null | string;
+      isStreaming: boolean;
+      lastError: null | string;
+      pendingPermissions: string[];
+      pendingQuestions: string[];
+      runState: "error" | "idle" | "running" | "waiting_permission" | "waiting_question";
+      sessionId: string;
+    } | undefined;
+  };
   sessions: {
-    createdAt: string
-    id: string
-    messageCount: number
-    model: string
-    tags: string[]
-    title: string
-    updatedAt: string
-  }[]
+    createdAt: string;
+    id: string;
+    messageCount: number;
+    model: string;
+    tags: string[];
+    title: string;
+    updatedAt: string;
+  }[];
 }
 
-export interface AgentGetBootstrapStateTauriParams {}
-
-export interface AgentGetBootstrapStateTauriResult {
-  [k: string]: unknown | undefined
+export interface AgentGetBootstrapStateTauriParams {
+  [k: string]: unknown;
 }
+
+export type AgentGetBootstrapStateTauriResult = unknown;
 
 export interface AgentGetEventsSinceParams {
-  sinceSeq?: number
+  sinceSeq?: number;
 }
 
-export type AgentGetEventsSinceResult = ({
+export type AgentGetEventsSinceResult = {
   events: {
-    data: unknown
-    seq: number
-    sessionId?: string
-    timestamp: string
-    type: ("error" | "permission:request" | "permission:resolved" | "question:answered" | "question:ask" | "ready" | "session:created" | "session:updated" | "stream:chunk" | "stream:done" | "stream:start" | "tool:result" | "tool:start")
-  }[]
-  latestSeq: number
+    data: unknown;
+    seq: number;
+    sessionId?: string;
+    timestamp: string;
+    type: "error" | "permission:request" | "permission:resolved" | "question:answered" | "question:ask" | "ready" | "session:created" | "session:updated" | "stream:chunk" | "stream:done" | "stream:start" | "tool:result" | "tool:start";
+  }[];
+  latestSeq: number;
 } | {
-  latestSeq: number
-  oldestSeq: number
-  stale: true
-})
+  latestSeq: number;
+  oldestSeq: number;
+  stale: true;
+};
 
 export interface AgentGetEventsSinceTauriParams {
-  sinceSeq?: (number | null)
+  sinceSeq?: number | null;
 }
 
-export interface AgentGetEventsSinceTauriResult {
-  [k: string]: unknown | undefined
-}
+export type AgentGetEventsSinceTauriResult = unknown;
 
 export interface AgentGetSessionParams {
-  sessionId: string
+  sessionId: string;
 }
 
 export interface AgentGetSessionResult {
-  createdAt: string
-  id: string
-  messageCount: number
+  createdAt: string;
+  id: string;
+  messageCount: number;
   messages: {
-    content: string
-    createdAt: string
-    role: ("assistant" | "user")
-    turnId: string
-  }[]
-  model: string
-  tags: string[]
-  title: string
-  updatedAt: string
+    content: string;
+    createdAt: string;
+    role: "assistant" | "user";
+    turnId: string;
+  }[];
+  model: string;
+  tags: string[];
+  title: string;
+  updatedAt: string;
 }
 
 export interface AgentGetSessionTauriParams {
-  sessionId: string
+  sessionId: string;
 }
 
+/** SessionDetail */
 export interface AgentGetSessionTauriResult {
-  createdAt: string
-  id: string
-  messageCount: number
+  createdAt: string;
+  id: string;
+  messageCount: number;
   messages: {
-    content: string
-    createdAt: string
-    role: string
-    turnId: string
-  }[]
-  model: string
-  tags: string[]
-  updatedAt: string
+    content: string;
+    createdAt: string;
+    role: string;
+    turnId: string;
+  }[];
+  model: string;
+  tags: string[];
+  title: string;
+  updatedAt: string;
 }
 
-export interface AgentListSessionsParams {}
+export type AgentListSessionsParams = Record<string, never>;
 
 export type AgentListSessionsResult = {
-  createdAt: string
-  id: string
-  messageCount: number
-  model: string
-  tags: string[]
-  title: string
-  updatedAt: string
-}[]
+  createdAt: string;
+  id: string;
+  messageCount: number;
+  model: string;
+  tags: string[];
+  title: string;
+  updatedAt: string;
+}[];
 
-export interface AgentListSessionsTauriParams {}
+export interface AgentListSessionsTauriParams {
+  [k: string]: unknown;
+}
 
 export type AgentListSessionsTauriResult = {
-  createdAt: string
-  id: string
-  messageCount: number
-  model: string
-  tags: string[]
-  updatedAt: string
-}[]
+  createdAt: string;
+  id: string;
+  messageCount: number;
+  model: string;
+  tags: string[];
+  title: string;
+  updatedAt: string;
+}[];
 
 export interface AgentRespondPermissionParams {
-  decision: ("allow" | "deny")
-  permissionId: string
-  sessionId: string
+  decision: "allow" | "deny";
+  permissionId: string;
+  sessionId: string;
 }
 
 export interface AgentRespondPermissionResult {
-  resolved: true
+  resolved: true;
 }
 
 export interface AgentRespondPermissionTauriParams {
-  decision: ("allow" | "deny")
-  permissionId: string
-  sessionId: string
+  decision: "allow" | "deny";
+  permissionId: string;
+  sessionId: string;
 }
 
-export interface AgentRespondPermissionTauriResult {
-  [k: string]: unknown | undefined
-}
+export type AgentRespondPermissionTauriResult = unknown;
 
 export interface AgentSendMessageParams {
-  content: string
-  sessionId: string
+  content: string;
+  sessionId: string;
 }
 
 export interface AgentSendMessageResult {
-  turnId: string
+  turnId: string;
 }
 
 export interface AgentSendMessageTauriParams {
-  content: string
-  sessionId: string
+  content: string;
+  sessionId: string;
 }
 
+/** TurnStarted */
 export interface AgentSendMessageTauriResult {
-  turnId: string
+  turnId: string;
 }
 
 export interface AgentStopGenerationParams {
-  sessionId: string
+  sessionId: string;
 }
 
 export interface AgentStopGenerationResult {
-  stopped: boolean
+  stopped: boolean;
 }
 
 export interface AgentStopGenerationTauriParams {
-  sessionId: string
+  sessionId: string;
 }
 
-export interface AgentStopGenerationTauriResult {
-  [k: string]: unknown | undefined
-}
+export type AgentStopGenerationTauriResult = unknown;
 
 export interface AgentSubscribeEventsParams {
-  clientLabel?: string
+  clientLabel?: string;
 }
 
 export interface AgentSubscribeEventsResult {
-  latestSeq: number
-  subscribed: boolean
+  latestSeq: number;
+  subscribed: boolean;
 }
 
-export interface AgentSubscribeEventsTauriParams {}
-
-export interface AgentSubscribeEventsTauriResult {
-  [k: string]: unknown | undefined
+export interface AgentSubscribeEventsTauriParams {
+  [k: string]: unknown;
 }
+
+export type AgentSubscribeEventsTauriResult = unknown;
 
 export interface CronCreateJobParams {
-  name: string
-  schedule: string
-  workflowId?: string
+  name: string;
+  schedule: string;
+  workflowId?: string;
 }
 
 export interface CronCreateJobResult {
-  createdAt: string
-  enabled: boolean
-  id: string
-  name: string
-  schedule: string
-  workflowId: (null | string)
+  createdAt: string;
+  enabled: boolean;
+  id: string;
+  name: string;
+  schedule: string;
+  workflowId: null | string;
 }
 
 export interface CronCreateJobTauriParams {
-  name: string
-  schedule: string
-  workflowId?: (null | string)
+  name: string;
+  schedule: string;
+  workflowId?: null | string;
 }
 
+/** CronJob */
 export interface CronCreateJobTauriResult {
-  createdAt: string
-  enabled: boolean
-  id: string
-  name: string
-  schedule: string
-  workflowId?: (null | string)
+  createdAt: string;
+  enabled: boolean;
+  id: string;
+  name: string;
+  schedule: string;
+  workflowId?: null | string;
 }
 
-export interface CronListJobsParams {}
+export type CronListJobsParams = Record<string, never>;
 
 export type CronListJobsResult = {
-  createdAt: string
-  enabled: boolean
-  id: string
-  name: string
-  schedule: string
-  workflowId: (null | string)
-}[]
+  createdAt: string;
+  enabled: boolean;
+  id: string;
+  name: string;
+  schedule: string;
+  workflowId: null | string;
+}[];
 
-export interface CronListJobsTauriParams {}
+export interface CronListJobsTauriParams {
+  [k: string]: unknown;
+}
 
 export type CronListJobsTauriResult = {
-  createdAt: string
-  enabled: boolean
-  id: string
-  name: string
-  schedule: string
-  workflowId?: (null | string)
-}[]
+  createdAt: string;
+  enabled: boolean;
+  id: string;
+  name: string;
+  schedule: string;
+  workflowId?: null | string;
+}[];
 
-export interface DaemonHealthParams {}
+export type DaemonHealthParams = Record<string, never>;
 
 export interface DaemonHealthResult {
-  latestSeq?: number
-  ready: boolean
-  sessionCount?: number
-  status: ("ok" | "starting")
-  uptimeMs: number
+  latestSeq?: number;
+  ready: boolean;
+  sessionCount?: number;
+  status: "ok" | "starting";
+  uptimeMs: number;
 }
 
-export interface DaemonHealthTauriParams {}
+export interface DaemonHealthTauriParams {
+  [k: string]: unknown;
+}
 
+/** DaemonHealth */
 export interface DaemonHealthTauriResult {
-  latestSeq?: (number | null)
-  ready: boolean
-  sessionCount?: (number | null)
-  status: string
-  uptimeMs: number
+  latestSeq?: number | null;
+  ready: boolean;
+  sessionCount?: number | null;
+  status: string;
+  uptimeMs: number;
 }
 
-export interface DaemonReadyParams {}
+export type DaemonReadyParams = Record<string, never>;
 
 export interface DaemonReadyResult {
-  ready: boolean
+  ready: boolean;
 }
 
-export interface DaemonReadyTauriParams {}
-
-export interface DaemonReadyTauriResult {
-  [k: string]: unknown | undefined
+export interface DaemonReadyTauriParams {
+  [k: string]: unknown;
 }
+
+export type DaemonReadyTauriResult = unknown;
 
 export interface InitializeParams {
-  appDataDir: string
+  appDataDir: string;
 }
 
 export interface InitializeResult {
-  initialized: true
-  protocolVersion: number
+  initialized: true;
+  protocolVersion: number;
 }
 
-export interface ServiceGetModeParams {}
+export type ServiceGetModeParams = Record<string, never>;
 
 export interface ServiceGetModeResult {
-  mode: ("system" | "user")
+  mode: "system" | "user";
 }
 
-export interface ServiceGetModeTauriParams {}
+export interface ServiceGetModeTauriParams {
+  [k: string]: unknown;
+}
 
+/** ModeInfo */
 export interface ServiceGetModeTauriResult {
-  mode: ("system" | "user")
+  mode: "system" | "user";
 }
 
 export interface ServiceSetModeParams {
-  mode: ("system" | "user")
+  mode: "system" | "user";
 }
 
 export interface ServiceSetModeResult {
-  mode: ("system" | "user")
-  previousMode: ("system" | "user")
+  mode: "system" | "user";
+  previousMode: "system" | "user";
 }
 
 export interface ServiceSetModeTauriParams {
-  mode: ("system" | "user")
+  mode: "system" | "user";
 }
 
+/** ModeChange */
 export interface ServiceSetModeTauriResult {
-  mode: ("system" | "user")
-  previousMode: ("system" | "user")
+  mode: "system" | "user";
+  previousMode: "system" | "user";
 }
 
-export interface ServiceStatusParams {}
+export type ServiceStatusParams = Record<string, never>;
 
 export interface ServiceStatusResult {
-  mode: ("system" | "user")
-  pid: number
-  running: true
-  uptimeMs: number
+  mode: "system" | "user";
+  pid: number;
+  running: true;
+  uptimeMs: number;
 }
 
-export interface ServiceStatusTauriParams {}
+export interface ServiceStatusTauriParams {
+  [k: string]: unknown;
+}
 
+/** ServiceStatus */
 export interface ServiceStatusTauriResult {
-  mode: ("system" | "user")
-  pid: number
-  running: boolean
-  uptimeMs: number
+  mode: "system" | "user";
+  pid: number;
+  running: boolean;
+  uptimeMs: number;
 }
 
-export interface WorkflowListParams {}
+export type WorkflowListParams = Record<string, never>;
 
 export type WorkflowListResult = {
-  description: string
-  id: string
-  lastRun: ({
-    finishedAt: string
-    output: string
-    runId: string
-    status: "completed"
-    workflowId: string
-  } | null)
-  name: string
-}[]
+  description: string;
+  id: string;
+  lastRun: {
+    finishedAt: string;
+    output: string;
+    runId: string;
+    status: "completed";
+    workflowId: string;
+  } | null;
+  name: string;
+}[];
 
-export interface WorkflowListTauriParams {}
+export interface WorkflowListTauriParams {
+  [k: string]: unknown;
+}
 
 export type WorkflowListTauriResult = {
-  description: string
-  id: string
-  lastRun?: (null | {
-    finishedAt: string
-    output: string
-    runId: string
-    status: string
-    workflowId: string
-  })
-  name: string
-}[]
+  description: string;
+  id: string;
+  lastRun?: null | {
+    finishedAt: string;
+    output: string;
+    runId: string;
+    status: string;
+    workflowId: string;
+  };
+  name: string;
+}[];
 
 export interface WorkflowRunParams {
-  input?: string
-  workflowId: string
+  input?: string;
+  workflowId: string;
 }
 
 export interface WorkflowRunResult {
-  finishedAt: string
-  output: string
-  runId: string
-  status: "completed"
-  workflowId: string
+  finishedAt: string;
+  output: string;
+  runId: string;
+  status: "completed";
+  workflowId: string;
 }
 
 export interface WorkflowRunTauriParams {
-  input?: (null | string)
-  workflowId: string
+  input?: null | string;
+  workflowId: string;
 }
 
+/** WorkflowRun */
 export interface WorkflowRunTauriResult {
-  finishedAt: string
-  output: string
-  runId: string
-  status: string
-  workflowId: string
+  finishedAt: string;
+  output: string;
+  runId: string;
+  status: string;
+  workflowId: string;
 }
 
 export interface AgentErrorPayload {
-  data: unknown
-  seq: unknown
-  sessionId: unknown
+  data: unknown;
+  seq: unknown;
+  sessionId: unknown;
 }
 
 export interface AgentReadyPayload {
-  dataDir: unknown
+  dataDir: unknown;
 }
 
 export interface AgentServiceModeChangedPayload {
-  mode: unknown
-  previousMode: unknown
+  mode: unknown;
+  previousMode: unknown;
 }
 
 export interface ErrorPayload {
-  message: string
-  turnId: string
+  message: string;
+  turnId: string;
 }
 
 export interface PermissionRequestPayload {
-  description: string
-  permissionId: string
-  requestedAt: string
-  sessionId: string
-  toolName: string
-  turnId: string
+  description: string;
+  permissionId: string;
+  requestedAt: string;
+  sessionId: string;
+  toolName: string;
+  turnId: string;
 }
 
-export type PermissionResolvedPayload = ({
-  decision: ("allow" | "deny")
-  permissionId: string
-  turnId: string
+export type PermissionResolvedPayload = {
+  decision: "allow" | "deny";
+  permissionId: string;
+  turnId: string;
 } | {
-  decision: string
-  permissionId: string
-  turnId: string
-})
+  decision: string;
+  permissionId: string;
+  turnId: string;
+};
 
-export type QuestionAnsweredPayload = ({
-  answer: null
-  cancelled: boolean
-  questionId: string
-  turnId: string
+export type QuestionAnsweredPayload = {
+  answer: null;
+  cancelled: boolean;
+  questionId: string;
+  turnId: string;
 } | {
-  answer: string
-  questionId: string
-  turnId: string
-})
+  answer: string;
+  questionId: string;
+  turnId: string;
+};
 
 export interface QuestionAskPayload {
-  askedAt: string
-  options: string[]
-  question: string
-  questionId: string
-  sessionId: string
-  turnId: string
+  askedAt: string;
+  options: string[];
+  question: string;
+  questionId: string;
+  sessionId: string;
+  turnId: string;
 }
 
 export interface SessionCreatedPayload {
   session: {
-    createdAt: string
-    id: string
-    messageCount: number
-    model: string
-    tags: string[]
-    title: string
-    updatedAt: string
-  }
+    createdAt: string;
+    id: string;
+    messageCount: number;
+    model: string;
+    tags: string[];
+    title: string;
+    updatedAt: string;
+  };
 }
 
-export type SessionUpdatedPayload = ({
-  deleted: boolean
-  sessionId: string
+export type SessionUpdatedPayload = {
+  deleted: boolean;
+  sessionId: string;
 } | {
   session: {
-    createdAt: string
-    id: string
-    messageCount: number
-    model: string
-    tags: string[]
-    title: string
-    updatedAt: string
-  }
-})
+    createdAt: string;
+    id: string;
+    messageCount: number;
+    model: string;
+    tags: string[];
+    title: string;
+    updatedAt: string;
+  };
+};
 
 export interface StreamChunkPayload {
-  index: number
-  text: string
-  turnId: string
+  index: number;
+  text: string;
+  turnId: string;
 }
 
 export interface StreamDonePayload {
-  chunkCount: number
-  status: ("completed" | "error" | "stopped")
-  turnId: string
+  chunkCount: number;
+  status: "completed" | "error" | "stopped";
+  turnId: string;
 }
 
 export interface StreamStartPayload {
-  turnId: string
+  turnId: string;
 }
 
 export interface ToolResultPayload {
-  output: string
-  toolId: string
-  turnId: string
+  output: string;
+  toolId: string;
+  turnId: string;
 }
 
 export interface ToolStartPayload {
-  input: unknown
-  name: string
-  toolId: string
-  turnId: string
+  input: unknown;
+  name: string;
+  toolId: string;
+  turnId: string;
 }

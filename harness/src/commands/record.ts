@@ -17,7 +17,7 @@ runs is stored as noise, so replay never flags it. Exit 0, or 1 when a payload b
 old path is not stable; 2 on a bad scenario or config; 3 when the target fails.`,
   positionals: [{ name: 'scenario', description: 'Scenario names or files (default: every scenario in harness.scenarios)', variadic: true }],
   options: {
-    runs: { type: 'string', valueName: 'N', description: 'Record N times and learn the noise between them (default 1)' },
+    runs: { type: 'integer', min: 1, max: 20, description: 'Record N times and learn the noise between them (default 1)' },
     target: { type: 'string', valueName: 'old|new', description: 'Which path to record (default old)' },
     'out-dir': { type: 'string', valueName: 'DIR', description: 'Write traces here instead of harness.traces' },
   },
@@ -27,21 +27,31 @@ old path is not stable; 2 on a bad scenario or config; 3 when the target fails.`
     const { recordScenario } = await import('../record.js');
     const { printFindingsWithDiffs } = await import('../report/human.js');
     const { writeTrace } = await import('../trace/write.js');
-    const runs = parseRuns(ctx.values.runs);
+    const runs = (ctx.values.runs as number | undefined) ?? 1;
     const role = ctx.values.target ?? 'old';
     if (role !== 'old' && role !== 'new') throw new UsageError(`--target expects old or new, found "${String(role)}"`);
     const loaded = await ctx.loadConfig();
-    const h = createContext(loaded, (line) => ctx.out.info(ctx.out.style.dim(`cutover: ${line}`)));
+    const { startProgress } = await import('../../../core/src/progress.js');
+    const progress = startProgress(ctx.out, 'cutover record', { env: ctx.env });
+    const h = createContext(loaded, (line) => {
+      progress.step(line);
+      ctx.out.info(ctx.out.style.dim(`cutover: ${line}`));
+    });
     const scenarios = await pick(ctx.positionals, h.settings.scenarioPaths, ctx.cwd);
     const outDir = typeof ctx.values['out-dir'] === 'string' ? path.resolve(ctx.cwd, ctx.values['out-dir']) : h.settings.tracesDir;
     const written: { scenario: string; file: string; lines: number; noise: number }[] = [];
     const findings: Finding[] = [];
-    for (const s of scenarios) {
-      const r = await recordScenario(h, s, { runs, role });
-      const file = path.join(outDir, `${s.name}.jsonl`);
-      writeTrace(file, r.trace, h.redactor);
-      written.push({ scenario: s.name, file: toPosixRelative(ctx.cwd, file), lines: r.trace.lines.length, noise: r.trace.header.noise.length });
-      findings.push(...r.findings);
+    try {
+      for (const s of scenarios) {
+        progress.step(`recording ${s.name}`);
+        const r = await recordScenario(h, s, { runs, role });
+        const file = path.join(outDir, `${s.name}.jsonl`);
+        writeTrace(file, r.trace, h.redactor);
+        written.push({ scenario: s.name, file: toPosixRelative(ctx.cwd, file), lines: r.trace.lines.length, noise: r.trace.header.noise.length });
+        findings.push(...r.findings);
+      }
+    } finally {
+      progress.stop();
     }
     const ok = !findings.some((f) => f.severity === 'error');
     if (ctx.out.json) {
@@ -58,13 +68,6 @@ old path is not stable; 2 on a bad scenario or config; 3 when the target fails.`
     return ok ? 0 : 1;
   },
 };
-
-function parseRuns(v: unknown): number {
-  if (v === undefined) return 1;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1 || n > 20) throw new UsageError(`--runs expects a whole number from 1 to 20, found "${String(v)}"`);
-  return n;
-}
 
 async function pick(wanted: string[], configured: string[], cwd: string): Promise<Scenario[]> {
   const { loadScenario, loadScenarios } = await import('../scenario/load.js');

@@ -17,7 +17,7 @@ recovery, auth, …) run against the new path. Exit 0 clean, 1 findings, 2 bad t
   positionals: [{ name: 'scenario', description: 'Scenario names or .jsonl traces (default: all, plus the built-in scenarios)', variadic: true }],
   options: {
     update: { type: 'string', valueName: 'none|new|all', description: 'none: compare only (CI); new: record missing traces first; all: record every trace again and drop obsolete ones (default none)' },
-    builtin: { type: 'string', multiple: true, valueName: 'NAME', description: 'Run this built-in scenario (repeatable); alone, only the named ones run' },
+    builtin: { type: 'string', multiple: true, valueName: 'NAME', description: 'Run this built-in scenario; alone, only the named ones run' },
     'skip-builtins': { type: 'boolean', description: 'Replay the traces only' },
     junit: { type: 'string', valueName: 'FILE', description: 'Also write a JUnit XML report here' },
   },
@@ -35,18 +35,26 @@ recovery, auth, …) run against the new path. Exit 0 clean, 1 findings, 2 bad t
     const named = ctx.positionals;
     const traces = named.length ? named : builtins.length ? [] : 'all';
     const scenarios = skip ? [] : builtins.length ? builtins : named.length ? [] : 'all';
+    const { startProgress } = await import('../../../core/src/progress.js');
+    const progress = startProgress(ctx.out, 'cutover replay', { env: ctx.env });
     const result = await runHarness({
       loaded,
       traces,
       scenarios,
       update,
-      onProgress: (line) => ctx.out.info(ctx.out.style.dim(`cutover: ${line}`)),
-    });
+      onProgress: (line) => {
+        progress.step(line);
+        ctx.out.info(ctx.out.style.dim(`cutover: ${line}`));
+      },
+    }).finally(() => progress.stop());
     const junit = ctx.values.junit;
     if (typeof junit === 'string') {
       const { writeRedactedText } = await import('../../../core/src/redact/write.js');
       writeRedactedText(path.resolve(ctx.cwd, junit), junitXml(result.units, ctx.cwd));
     }
+    const { appendStepSummary } = await import('../../../core/src/step-summary.js');
+    const { replayMarkdown } = await import('../report/step-summary.js');
+    appendStepSummary(ctx.env, replayMarkdown(result.units, result.targetError ? `the target failed: ${result.targetError.message}` : result.summary, result.ok && !result.targetError));
     if (result.targetError) {
       if (!ctx.out.json) printUnits(ctx.out, result.units, result.findings, ctx.cwd);
       throw result.targetError;

@@ -200,7 +200,7 @@ export class Runner {
       case 'wait': {
         this.push(step.conn ? { ...line, conn: this.client(conn).conn } : line);
         if (step.event) {
-          const r = await this.waitEvent(conn, step.event, step.count ?? 1, step.match);
+          const r = await this.waitEvent(conn, step.event, step.count ?? 1, step.match, 'since' in step ? step.since : undefined);
           if (step.as) this.bindings.set(step.as, r.msg);
         } else await sleep(step.ms ?? 0);
         return;
@@ -208,10 +208,10 @@ export class Runner {
     }
   }
 
-  /** The n-th event of a type (matching `match`) since the last request on the connection. */
-  async waitEvent(conn: string, type: string, count: number, match?: JsonObject): Promise<Received> {
+  /** The n-th event of a type (matching `match`) since the last request on the connection, or since it opened. */
+  async waitEvent(conn: string, type: string, count: number, match?: JsonObject, since: 'request' | 'connect' = 'request'): Promise<Received> {
     const client = this.client(conn);
-    let from = this.marks.get(conn) ?? 0;
+    let from = since === 'connect' ? 0 : (this.marks.get(conn) ?? 0);
     let found: Received | undefined;
     const what = `event ${type}${count > 1 ? ` #${count}` : ''}${match ? ` matching ${JSON.stringify(match)}` : ''}`;
     for (let i = 0; i < count; i++) {

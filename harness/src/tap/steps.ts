@@ -11,6 +11,7 @@ interface Source {
   /** Index (in the tapped lines) of the request whose answer holds it, or after which the event came. */
   after: number;
   conn: string;
+  /** `count`: its number among events of its type on the connection since it opened. */
   event?: { type: string; count: number };
   path: string;
   binding?: string;
@@ -21,13 +22,15 @@ interface Source {
  * back that the target generated (a session id from an answer, a permission id from an event) is
  * sent as a reference to where it came from (`{{r3.result.id}}`), so the new path's own value goes
  * instead; and where the app waited for events before its next request, the replay waits for the
- * last of them too, so requests reach the target in the same state as they did.
+ * last of them too, so requests reach the target in the same state as they did. Waits count events
+ * from the connection's start: an event heard after one request may have been caused by an earlier
+ * one, and on the new path come before that request is sent.
  */
 export function replayable(lines: readonly BodyLine[], profile: Profile, idKeys: readonly string[]): BodyLine[] {
   const isIdKey = (k: string) => (idKeys.length ? idKeys.includes(k) : k === 'id' || k === 'sessionId' || (k.length > 2 && k.endsWith('Id')));
   const sources = new Map<string, Source>();
   const lastRequest = new Map<string, number>();
-  const windowCounts = new Map<string, Map<string, number>>();
+  const totals = new Map<string, Map<string, number>>();
   const pending = new Map<string, number[]>();
   const resultPath = profile.paths.result;
   const dataPath = profile.paths.eventData;
@@ -52,7 +55,6 @@ export function replayable(lines: readonly BodyLine[], profile: Profile, idKeys:
       const template = l.params ? substitute(l.params, sources, uses) : undefined;
       if (uses.length) templates.set(i, template as Record<string, unknown>);
       lastRequest.set(l.conn, i);
-      windowCounts.set(l.conn, new Map());
       if (l.id !== undefined) pending.set(`${l.conn}\u0000${String(l.id)}`, [i]);
       else (pending.get(`${l.conn}\u0000`) ?? pending.set(`${l.conn}\u0000`, []).get(`${l.conn}\u0000`)!).push(i);
       return;
@@ -69,7 +71,7 @@ export function replayable(lines: readonly BodyLine[], profile: Profile, idKeys:
       const c = profile.classify(l.message);
       const after = lastRequest.get(l.conn);
       if (c.kind !== 'event' || after === undefined) return;
-      const counts = windowCounts.get(l.conn)!;
+      const counts = totals.get(l.conn) ?? totals.set(l.conn, new Map()).get(l.conn)!;
       const count = (counts.get(c.type) ?? 0) + 1;
       counts.set(c.type, count);
       const at = { after, conn: l.conn, event: { type: c.type, count } };
@@ -91,9 +93,10 @@ export function replayable(lines: readonly BodyLine[], profile: Profile, idKeys:
   }
   const out: BodyLine[] = [];
   const window = new Map<string, string[]>();
+  const seen = new Map<string, Map<string, number>>();
   lines.forEach((l, i) => {
     if (l.type === 'request') {
-      out.push(...waits(window.get(l.conn) ?? [], l.conn, sources, lastRequest.get(l.conn)));
+      out.push(...waits(window.get(l.conn) ?? [], l.conn, sources, lastRequest.get(l.conn), seen.get(l.conn) ?? new Map()));
       window.set(l.conn, []);
       lastRequest.set(l.conn, i);
       const binding = [...sources.values()].find((s) => s.binding && !s.event && s.after === i)?.binding;
@@ -103,7 +106,11 @@ export function replayable(lines: readonly BodyLine[], profile: Profile, idKeys:
     }
     if (l.type === 'event') {
       const c = profile.classify(l.message);
-      if (c.kind === 'event') (window.get(l.conn) ?? window.set(l.conn, []).get(l.conn)!).push(c.type);
+      if (c.kind === 'event') {
+        (window.get(l.conn) ?? window.set(l.conn, []).get(l.conn)!).push(c.type);
+        const counts = seen.get(l.conn) ?? seen.set(l.conn, new Map()).get(l.conn)!;
+        counts.set(c.type, (counts.get(c.type) ?? 0) + 1);
+      }
     }
     out.push(l);
   });
@@ -137,20 +144,21 @@ function substitute(v: unknown, sources: Map<string, Source>, uses: Source[]): u
 
 /**
  * The waits before a request: one per event a later request refers to (it binds the event), and
- * one for the last event the app heard before sending it, so the replay sends it no earlier.
+ * one for the last event the app heard before sending it, so the replay sends it no earlier; each
+ * counted from the connection's start (`seen`: events of each type heard on it so far).
  */
-function waits(window: readonly string[], conn: string, sources: Map<string, Source>, after: number | undefined): ControlLine[] {
+function waits(window: readonly string[], conn: string, sources: Map<string, Source>, after: number | undefined, seen: ReadonlyMap<string, number>): ControlLine[] {
   if (!window.length || after === undefined) return [];
   const out: ControlLine[] = [];
   const bound = new Set<string>();
   for (const s of sources.values()) {
     if (!s.binding || !s.event || s.after !== after || s.conn !== conn || bound.has(s.binding)) continue;
     bound.add(s.binding);
-    out.push({ type: 'control', op: 'wait', conn, event: s.event.type, ...(s.event.count > 1 ? { count: s.event.count } : {}), as: s.binding });
+    out.push({ type: 'control', op: 'wait', conn, event: s.event.type, ...(s.event.count > 1 ? { count: s.event.count } : {}), since: 'connect', as: s.binding });
   }
   const last = window[window.length - 1]!;
-  const count = window.filter((w) => w === last).length;
-  if (!out.some((w) => w.event === last && (w.count ?? 1) >= count)) out.push({ type: 'control', op: 'wait', conn, event: last, ...(count > 1 ? { count } : {}) });
+  const count = seen.get(last) ?? 1;
+  if (!out.some((w) => w.event === last && (w.count ?? 1) >= count)) out.push({ type: 'control', op: 'wait', conn, event: last, ...(count > 1 ? { count } : {}), since: 'connect' });
   return out;
 }
 

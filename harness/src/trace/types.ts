@@ -65,9 +65,14 @@ export interface ControlLine {
   conn?: string;
   /** wait: a fixed pause. */
   ms?: number;
-  /** wait: until this many events of this type (default 1) arrived since the last request on conn. */
+  /** wait: until this many events of this type (default 1) arrived since the last request on conn (or since it opened, with `since`). */
   event?: string;
   count?: number;
+  /**
+   * wait: `connect` counts from the connection's start. A tapped trace waits this way: an event the
+   * app heard after a request may have been caused by an earlier one, and come before it on replay.
+   */
+  since?: 'request' | 'connect';
   /** wait: the event must contain these values (subset match). */
   match?: JsonObject;
   /** wait: binds the awaited event under this name. */

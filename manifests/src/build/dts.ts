@@ -1,12 +1,13 @@
 /**
  * `types.d.ts`: TypeScript declarations of every command's params/result and every event's
- * payload, generated from the manifests' JSON Schemas with json-schema-to-typescript, plus maps
+ * payload, generated from the manifests' JSON Schemas (`schema-ts.ts`), plus maps
  * a frontend can type its calls with (`Commands['agent_send_message']['params']`). Its header
  * carries the hash of the manifests it was made from, so drift can tell a stale file cheaply.
  */
 import type { JsonSchema } from '../model.js';
 import { compare } from './canonical.js';
 import { renderJson } from './manifest.js';
+import { declaration } from './schema-ts.js';
 import type { Manifests } from './types.js';
 import { sha256 } from '../extract/sources.js';
 
@@ -31,7 +32,6 @@ export function hashInTypes(text: string): string | undefined {
 export type DtsMemo = Map<string, string>;
 
 export async function renderTypes(m: Manifests, memo: DtsMemo = new Map()): Promise<string> {
-  const { compile } = await import('json-schema-to-typescript');
   const names = new Namer();
   const decls: string[] = [];
   const typeFor = async (schema: JsonSchema | undefined, name: string): Promise<string> => {
@@ -40,10 +40,10 @@ export async function renderTypes(m: Manifests, memo: DtsMemo = new Map()): Prom
     const key = sha256(`${id}\0${JSON.stringify(schema)}`);
     let decl = memo.get(key);
     if (decl === undefined) {
-      decl = await compile(structuredClone(schema) as never, id, { format: false, bannerComment: '', additionalProperties: false, declareExternallyReferenced: true, strictIndexSignatures: true });
+      decl = declaration(id, schema);
       memo.set(key, decl);
     }
-    decls.push(indent(decl.trim()));
+    decls.push(decl);
     return id;
   };
 
@@ -55,9 +55,8 @@ export async function renderTypes(m: Manifests, memo: DtsMemo = new Map()): Prom
     const result = await typeFor(c.result, `${base}Result`);
     commandLines.push(`  ${JSON.stringify(c.name)}: { params: ${params}; result: ${result} };`);
     for (const [t, side] of Object.entries(c.tauri ?? {})) {
-      // Rust's schemas carry type titles the wire types already declare: inline them here instead.
-      const tp = await typeFor(untitled(side.params), `${pascal(t)}TauriParams`);
-      const tr = await typeFor(untitled(side.result), `${pascal(t)}TauriResult`);
+      const tp = await typeFor(side.params, `${pascal(t)}TauriParams`);
+      const tr = await typeFor(side.result, `${pascal(t)}TauriResult`);
       tauriLines.push(`  ${JSON.stringify(t)}: { params: ${tp}; result: ${tr} };`);
     }
     for (const t of c.tauriNames ?? []) if (!c.tauri?.[t]) tauriLines.push(`  ${JSON.stringify(t)}: Commands[${JSON.stringify(c.name)}];`);
@@ -88,17 +87,6 @@ export async function renderTypes(m: Manifests, memo: DtsMemo = new Map()): Prom
   ].join('\n');
 }
 
-/** A schema without `title`s, so json-schema-to-typescript names nothing after them. */
-function untitled(schema: JsonSchema | undefined): JsonSchema | undefined {
-  if (schema === undefined) return undefined;
-  const strip = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(strip);
-    if (v === null || typeof v !== 'object') return v;
-    return Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'title').map(([k, x]) => [k, strip(x)]));
-  };
-  return strip(schema) as JsonSchema;
-}
-
 /** `agent:stream:chunk` → `AgentStreamChunk`; a leading digit gets a prefix. */
 export function pascal(name: string): string {
   const words = name.split(/[^A-Za-z0-9]+/).filter(Boolean);
@@ -114,36 +102,4 @@ class Namer {
     this.used.add(id);
     return id;
   }
-}
-
-/** json-schema-to-typescript without prettier does not indent; two spaces per brace level. */
-export function indent(code: string): string {
-  let depth = 0;
-  return code
-    .split('\n')
-    .map((raw) => {
-      const line = raw.trim();
-      if (!line) return '';
-      // `({` opens one visual level, not two: a line moves the depth by one at most.
-      const delta = Math.sign(count(line, '{[(') - count(line, '}])'));
-      const own = Math.max(0, depth - (/^[}\])]/.test(line) ? 1 : 0));
-      depth = Math.max(0, depth + delta);
-      return `${'  '.repeat(own)}${line}`;
-    })
-    .join('\n')
-    .replace(/\{\n\n+(\s*)\}/g, '{}');
-}
-
-function count(line: string, chars: string): number {
-  let n = 0;
-  let quote: string | undefined;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quote) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = undefined;
-    } else if (c === '"' || c === "'") quote = c;
-    else if (chars.includes(c)) n++;
-  }
-  return n;
 }

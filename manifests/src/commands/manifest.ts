@@ -27,7 +27,7 @@ every pull request against it.`,
     const { readCommitted } = await import('../project/committed.js');
     const { writeManifests } = await import('../project/write.js');
     const { relocate } = await import('../report/output.js');
-    const a = await prepare(ctx);
+    const a = await prepare(ctx, 'manifest');
     const { out } = ctx;
     const extraction = applyConfig(a.findings, a.options);
     const findings = relocate(extraction, a.options.root);
@@ -60,6 +60,8 @@ every pull request against it.`,
     else {
       out.print(out.style.bold(`${changes.length} change(s):`));
       for (const ch of changes) out.print(`  ${label(ctx, ch.class)} ${ch.message}`);
+      const breaking = changes.filter((c) => c.class === 'breaking').length;
+      if (breaking) out.print(out.style.dim(`${breaking} breaking change(s) written without a recorded reason; \`cutover drift --accept <change> --reason "…"\` records why in history.json.`));
     }
     for (const f of result.written) out.print(`wrote ${display(ctx, f)}`);
     if (findings.length) printFindings(out, findings, ctx.cwd);

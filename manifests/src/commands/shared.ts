@@ -8,7 +8,8 @@ export const COMMON_OPTIONS: Record<string, OptionSpec> = {
   'no-cache': { type: 'boolean', description: 'Ignore the content-hash cache and parse every file' },
 };
 
-export async function prepare(ctx: VerbContext): Promise<Analysis> {
+/** Config → options → analysis, with progress and a heartbeat on stderr while it runs (`verb` names it). */
+export async function prepare(ctx: VerbContext, verb = 'manifests'): Promise<Analysis> {
   const { manifestOptions } = await import('../options.js');
   const { analyze } = await import('../project/analyze.js');
   const loaded = await ctx.loadConfig();
@@ -17,8 +18,20 @@ export async function prepare(ctx: VerbContext): Promise<Analysis> {
     ...(ctx.values['no-cache'] === true ? { cache: false } : {}),
   });
   const started = performance.now();
-  const progress = ctx.out.interactive || ctx.out.debug ? (line: string) => ctx.out.info(ctx.out.style.dim(line)) : undefined;
-  const a = await analyze(options, { onProgress: progress });
+  const { startProgress } = await import('../../../core/src/progress.js');
+  const progress = startProgress(ctx.out, `cutover ${verb}`, { env: ctx.env });
+  progress.step('reading the sources');
+  let a: Analysis;
+  try {
+    a = await analyze(options, {
+      onProgress: (line) => {
+        progress.step(line);
+        if (ctx.out.debug) ctx.out.info(ctx.out.style.dim(line));
+      },
+    });
+  } finally {
+    progress.stop();
+  }
   const { stats } = a.extraction;
   const total = stats.files.rust + stats.files.sidecar + stats.files.frontend;
   const parsed = Object.values(stats.extracted).reduce((x, y) => Math.max(x, y), 0);

@@ -68,7 +68,7 @@ export function runDrift(a: Analysis, committed: Committed, allow: ReadonlySet<A
         ...where,
         severity: allowed ? 'info' : 'error',
         data: { name: ch.name, kind: ch.kind, class: ch.class },
-        hint: ch.class === 'breaking' ? 'If the break is intended, run `cutover manifest --update` and commit it with the pull request; otherwise restore the contract.' : 'Run `cutover manifest --update` and commit the result to acknowledge it.',
+        hint: ch.class === 'breaking' ? `If the break is intended, run \`cutover drift --accept ${ch.kind}:${ch.name} --reason "…"\` (it records why in history.json and writes the manifests) and commit both with the pull request; otherwise restore the contract.` : 'Run `cutover manifest --update` and commit the result to acknowledge it.',
       }),
     );
   }

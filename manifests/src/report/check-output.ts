@@ -14,6 +14,15 @@ export interface CheckPrintOptions {
   quiet?: boolean;
   /** `--max-warnings N`: shown in the summary when the warnings exceed it. */
   maxWarnings?: number;
+  /** The baseline in use: how many findings it accepted in this run, and how many of its entries are gone. */
+  baseline?: { file: string; baselined: number; fixed: number };
+}
+
+function baselineLines(out: Output, b: CheckPrintOptions['baseline']): string[] {
+  if (!b) return [];
+  const lines = [out.style.dim(`  ${b.baselined} baselined finding(s) remain, accepted in ${b.file} and not listed`)];
+  if (b.fixed) lines.push(out.style.green(`  ${b.fixed} baselined finding(s) fixed since the baseline: \`cutover check --update-baseline\` drops them from ${b.file}`));
+  return lines;
 }
 
 interface Group {
@@ -39,14 +48,16 @@ export function printCheck(out: Output, findings: readonly Finding[], cwd: strin
   const sev = (s: Severity) => (s === 'error' ? style.red('error') : s === 'warning' ? style.yellow('warning') : style.dim('info'));
   const c = countBySeverity(findings);
   if (findings.length === 0) {
-    out.print(style.green('cutover check: no findings'));
+    out.print(style.green(opts.baseline ? 'cutover check: no new findings' : 'cutover check: no findings'));
+    for (const l of baselineLines(out, opts.baseline)) out.print(l);
     return;
   }
   const groups = groupByRule(findings);
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
-  out.print(style.bold(`cutover check: ${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${c.info} info`));
+  out.print(style.bold(`cutover check: ${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${c.info} info${opts.baseline ? ' (new since the baseline)' : ''}`));
   const width = Math.max(...groups.map((g) => g.id.length));
   for (const g of groups) out.print(`  ${sev(g.severity)}${' '.repeat(8 - g.severity.length)}${g.id.padEnd(width)}  ${String(g.findings.length).padStart(5)}`);
+  for (const l of baselineLines(out, opts.baseline)) out.print(l);
   const hidden = opts.quiet ? c.warning + c.info : 0;
   if (hidden) out.print(style.dim(`  (--quiet: ${hidden} warning and info finding(s) not listed below)`));
   if (opts.maxWarnings !== undefined && c.warning > opts.maxWarnings) out.print(style.red(`  ${plural(c.warning, 'warning')}, more than --max-warnings ${opts.maxWarnings}`));

@@ -49,9 +49,10 @@ export function annotationRoot(env: NodeJS.ProcessEnv, cwd: string): string {
   return repositoryRoot(cwd);
 }
 
-export function writeSarif(file: string, findings: readonly Finding[], cwd: string): string {
+/** With `baselined`, a baseline is in use: its findings are written too, as `unchanged`, and the others as `new`. */
+export function writeSarif(file: string, findings: readonly Finding[], cwd: string, opts: { baselined?: readonly Finding[] } = {}): string {
   const abs = path.resolve(cwd, file);
-  const doc = toSarif(findings, { baseDir: cwd, version: cutoverVersion(), definitions: Object.values(findingIds) });
+  const doc = toSarif(findings, { baseDir: cwd, version: cutoverVersion(), definitions: Object.values(findingIds), ...(opts.baselined ? { baselined: opts.baselined } : {}) });
   fs.mkdirSync(path.dirname(abs), { recursive: true });
   fs.writeFileSync(abs, `${JSON.stringify(doc, null, 2)}\n`);
   return abs;

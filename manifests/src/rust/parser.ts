@@ -3,27 +3,42 @@
  * `Language.load()` the grammar's; both are slow enough (tens of ms) to do once, and a parser is
  * reusable across files, so all three live here behind one promise.
  *
+ * The runtime (web-tree-sitter) and the grammar ship in cutover's vendor/ folder, only the files
+ * that run (vendor/README.md says where each comes from); the packages themselves are development
+ * dependencies, for their types and the test that the vendored files are theirs.
+ *
  * A parse that exhausts the wasm heap aborts the whole runtime ("Aborted()"): every later call
  * fails too. The extractors keep no tree alive across files, so after such a failure the runtime
  * is simply loaded afresh (`resetRustParser`) and the next file parses normally.
  */
-import { createRequire } from 'node:module';
-import { Language, Parser, type Point, type Tree } from 'web-tree-sitter';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Parser, Point, Tree } from 'web-tree-sitter';
 import { InternalError } from '../../../core/src/errors.js';
+import { packageRoot } from '../../../core/src/paths.js';
+
+type Runtime = typeof import('web-tree-sitter');
+
+/** The grammar's wasm. */
+export function rustGrammarFile(): string {
+  return path.join(packageRoot(), 'vendor', 'tree-sitter-rust', 'tree-sitter-rust.wasm');
+}
+
+/** The runtime's module (its own wasm sits beside it). */
+export function treeSitterRuntimeFile(): string {
+  return path.join(packageRoot(), 'vendor', 'web-tree-sitter', 'tree-sitter.js');
+}
 
 let ready: Promise<Parser> | undefined;
 
 async function load(): Promise<Parser> {
-  const require = createRequire(import.meta.url);
-  let wasm: string;
-  try {
-    wasm = require.resolve('tree-sitter-rust/tree-sitter-rust.wasm');
-  } catch (cause) {
-    throw new InternalError('cannot find the Rust grammar tree-sitter-rust/tree-sitter-rust.wasm', {
-      hint: 'Reinstall dependencies (pnpm install); cutover ships tree-sitter-rust as a dependency.',
-      cause,
-    });
+  const wasm = rustGrammarFile();
+  const runtime = treeSitterRuntimeFile();
+  for (const f of [wasm, runtime]) {
+    if (!fs.existsSync(f)) throw new InternalError(`cannot find ${f}, which the Rust parser needs`, { hint: 'Reinstall cutover: it ships in its vendor/ folder.' });
   }
+  const { Language, Parser } = (await import(pathToFileURL(runtime).href)) as Runtime;
   await Parser.init();
   const language = await Language.load(wasm);
   const parser = new Parser();

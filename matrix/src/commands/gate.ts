@@ -26,7 +26,7 @@ or parse, or a rule it cannot evaluate, blocks with the reason. Writes an HTML d
 (to --summary, or appended to $GITHUB_STEP_SUMMARY in GitHub Actions).`,
   options: {
     explain: { type: 'boolean', description: 'List every blocking reason and warning (default: the top N)' },
-    top: { type: 'string', valueName: 'N', description: 'How many reasons to show without --explain (default: gate.top, else 10)' },
+    top: { type: 'integer', min: 1, description: 'How many reasons to show without --explain (default: gate.top, else 10)' },
     os: { type: 'string', valueName: 'LIST', description: 'Require matrix cells only on these OSes: linux,macos,windows or "host" (default: every OS the matrix declares)' },
     report: { type: 'string', valueName: 'FILE', description: 'Matrix report to judge (default: gate.report, else report.json in matrix.outDir)' },
     dashboard: { type: 'string', valueName: 'DIR', description: 'Write the HTML dashboard here (default: gate.dashboardDir, else .cutover/dashboard)' },
@@ -41,8 +41,7 @@ or parse, or a rule it cannot evaluate, blocks with the reason. Writes an HTML d
     const { printGate } = await import('../gate/render/text.js');
     const { runGate } = await import('../gate/run-gate.js');
     const { matrixSettings } = await import('../settings.js');
-    const top = ctx.values.top === undefined ? undefined : Number(ctx.values.top);
-    if (top !== undefined && (!Number.isInteger(top) || top < 1)) throw new UsageError(`--top expects a positive integer, got "${String(ctx.values.top)}"`);
+    const top = ctx.values.top as number | undefined;
     const scopeOs = typeof ctx.values.os === 'string' ? parseOs(ctx.values.os) : undefined;
     const loaded = await ctx.loadConfig();
     const settings = matrixSettings(loaded);
@@ -58,8 +57,9 @@ or parse, or a rule it cannot evaluate, blocks with the reason. Writes an HTML d
     const md = gateMarkdown(result, { top: n });
     if (summary) {
       writeRedactedText(summary, md);
-    } else if (inGitHubActions(ctx.env) && ctx.env.GITHUB_STEP_SUMMARY) {
-      writeRedactedText(ctx.env.GITHUB_STEP_SUMMARY, md, { append: true });
+    } else {
+      const { appendStepSummary } = await import('../../../core/src/step-summary.js');
+      appendStepSummary(ctx.env, md);
     }
     if (ctx.out.json) {
       ctx.out.printJson({ ok: result.verdict === 'PASS', ...result, dashboard, summary });

@@ -11,7 +11,7 @@ export const matrixPlanVerb: Verb = {
 with fromJSON; each job then runs \`cutover matrix run --shard <shard>\` on its runner.`,
   options: {
     format: { type: 'string', valueName: 'FORMAT', description: `Output format: ${FORMATS.join(', ')}`, default: 'text' },
-    shards: { type: 'string', valueName: 'N', description: 'Jobs per operating system (default: matrix.shardsPerOs, else 1)' },
+    shards: { type: 'integer', min: 1, description: 'Jobs per operating system (default: matrix.shardsPerOs, else 1)' },
   },
   examples: ['cutover matrix plan', 'echo "matrix=$(cutover matrix plan --format github)" >> "$GITHUB_OUTPUT"'],
   async run(ctx) {
@@ -20,8 +20,7 @@ with fromJSON; each job then runs \`cutover matrix run --shard <shard>\` on its 
     const { matrixSettings, requireMatrixFile } = await import('../settings.js');
     const format = ctx.out.json ? 'json' : String(ctx.values.format ?? 'text');
     if (!FORMATS.includes(format)) throw new UsageError(`unknown --format "${format}"`, { hint: `Use one of ${FORMATS.join(', ')}.` });
-    const shards = ctx.values.shards === undefined ? undefined : Number(ctx.values.shards);
-    if (shards !== undefined && (!Number.isInteger(shards) || shards < 1)) throw new UsageError(`--shards expects a positive integer, got "${String(ctx.values.shards)}"`);
+    const shards = ctx.values.shards as number | undefined;
     const loaded = await ctx.loadConfig();
     const settings = matrixSettings(loaded);
     const matrix = loadMatrixFile(requireMatrixFile(loaded));

@@ -17,7 +17,7 @@ function outputLinks(c: GridCell, link: (rel: string) => string): Safe {
 export function matrixGrid(m: MatrixView, link: (rel: string) => string, id: (base: string) => string): Safe {
   const cols = m.os.flatMap((os) => m.modes.map((mode) => ({ os, mode })));
   const stale = m.stale.length > 0;
-  const problems = m.rows.flatMap((row) => row.cells.filter((c) => c.status === 'failed' || c.status === 'error' || c.status === 'missing').map((c) => ({ row, c })));
+  const problems = m.rows.flatMap((row) => row.cells.filter((c) => c.status === 'failed' || c.status === 'error' || c.status === 'inconclusive' || c.status === 'missing').map((c) => ({ row, c })));
   return html`<p class="muted">${m.file}${m.reportCommit ? html` · report from commit <code>${m.reportCommit.slice(0, 12)}</code>` : ' · no readable report'} · scope: ${m.scope.join(', ')}</p>
 ${stale ? html`<p class="stale-note" data-testid="stale">Stale report: the results below are from another version of what the checks read, not this tree. ${m.stale.join(' · ')}</p>` : ''}
 <table data-testid="matrix-grid"${stale ? html` class="stale" data-stale="true"` : ''}><thead><tr><th>row</th><th>area</th>${cols.map((c) => html`<th class="cell">${c.os}<br>${c.mode}</th>`)}</tr></thead><tbody>

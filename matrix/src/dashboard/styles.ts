@@ -15,7 +15,7 @@ th { background: var(--bg2); font-weight: 600; } td.num, th.num { text-align: ri
 ol.reasons li { margin: 6px 0; } .hint { color: var(--muted); } code, .loc { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 12.5px; }
 .id { color: var(--muted); font-size: 12px; }
 .cell { text-align: center; white-space: nowrap; font-weight: 600; }
-.s-passed { color: var(--pass); } .s-failed, .s-error, .s-missing { color: var(--fail); } .s-not_applicable, .s-out_of_scope, .s-optional { color: var(--muted); font-weight: 400; }
+.s-passed { color: var(--pass); } .s-failed, .s-error, .s-missing { color: var(--fail); } .s-inconclusive { color: var(--warn); } .s-not_applicable, .s-out_of_scope, .s-optional { color: var(--muted); font-weight: 400; }
 .st-done { color: var(--pass); } .st-blocked { color: var(--fail); font-weight: 600; } .st-in_progress, .st-in_review { color: var(--warn); } .st-not_started { color: var(--muted); }
 details { margin: 4px 0; } summary { cursor: pointer; padding: 2px 0; }
 .empty { color: var(--muted); font-style: italic; }

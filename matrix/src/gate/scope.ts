@@ -1,6 +1,6 @@
 import type { OsName } from '../matrix-file/types.js';
 import type { GateContext, RuleReport } from './types.js';
-import type { MatrixView } from './views.js';
+import { ran, type MatrixView } from './views.js';
 
 /**
  * What a verdict covered, so a PASS on one OS never reads like a release PASS: the operating
@@ -19,9 +19,9 @@ export function gateScope(ctx: GateContext, rules: readonly RuleReport[], matrix
   const notRequired = (['matrix', 'contract'] as const).filter((s) => !req[s]).map((section) => ({ section, reason: req.reason ?? '(no reason given)' }));
   const skipped = rules.filter((r) => r.status === 'skipped' && !r.note?.startsWith('not required:')).map((r) => ({ rule: r.id, note: r.note ?? '' }));
   if (!matrix) return { notRequired, skipped };
-  const ran = new Set(matrix.rows.flatMap((r) => r.cells.filter((c) => c.status === 'passed' || c.status === 'failed' || c.status === 'error').map((c) => c.os)));
+  const ranOn = new Set(matrix.rows.flatMap((r) => r.cells.filter((c) => ran(c.status)).map((c) => c.os)));
   const judged = matrix.os.filter((o) => matrix.scope.includes(o));
-  const notJudged = matrix.os.filter((o) => !matrix.scope.includes(o)).map((os) => ({ os, ran: ran.has(os) }));
+  const notJudged = matrix.os.filter((o) => !matrix.scope.includes(o)).map((os) => ({ os, ran: ranOn.has(os) }));
   return { os: { judged, declared: matrix.os, notJudged }, notRequired, skipped };
 }
 

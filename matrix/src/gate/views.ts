@@ -24,7 +24,7 @@ export interface TaskView {
   evidence: Array<{ message: string; blocking: boolean }>;
 }
 
-export type GridStatus = 'passed' | 'failed' | 'error' | 'not_applicable' | 'missing' | 'out_of_scope' | 'optional';
+export type GridStatus = 'passed' | 'failed' | 'error' | 'inconclusive' | 'not_applicable' | 'missing' | 'out_of_scope' | 'optional';
 
 export interface MatrixView {
   file: string;
@@ -125,7 +125,7 @@ export async function matrixView(ctx: GateContext, reasons: readonly Reason[] = 
       }
     }
     const outputs = new Map<CellResult, GridCell['outputs']>();
-    for (const c of results.values()) if (c.status === 'passed' || c.status === 'failed' || c.status === 'error') outputs.set(c, await cellOutputs(ctx, c));
+    for (const c of results.values()) if (ran(c.status)) outputs.set(c, await cellOutputs(ctx, c));
     const scope = ctx.scopeOs ?? matrix.dimensions.os;
     const cells = allCells(matrix);
     return {
@@ -148,7 +148,7 @@ export async function matrixView(ctx: GateContext, reasons: readonly Reason[] = 
             let status: GridStatus;
             let message: string;
             if (c.notApplicable !== undefined) [status, message] = ['not_applicable', c.notApplicable];
-            else if (res && (res.status === 'passed' || res.status === 'failed' || res.status === 'error')) [status, message] = [res.status, res.message];
+            else if (res && ran(res.status)) [status, message] = [res.status as GridStatus, res.message];
             else if (!scope.includes(c.os)) [status, message] = ['out_of_scope', `${c.os} is outside this gate's scope`];
             else [status, message] = [row.required ? 'missing' : 'optional', res ? res.message : 'no result in the report'];
             const links = res ? outputs.get(res) : undefined;
@@ -172,4 +172,9 @@ export async function signoffViews(ctx: GateContext): Promise<SignoffView[]> {
     const s = file ? currentSignoff(file, role) : undefined;
     return s ? { role, decision: s.decision, name: s.name, date: s.date } : { role, decision: 'missing' };
   });
+}
+
+/** A cell that ran: passed, failed, could not run, or ran and had nothing to observe. */
+export function ran(status: string): boolean {
+  return status === 'passed' || status === 'failed' || status === 'error' || status === 'inconclusive';
 }

@@ -7,6 +7,8 @@ export interface EvidenceWrite {
   taskId: string;
   file?: string;
   outputFiles: string[];
+  /** Whether the file or its outputs now hold other bytes than before (an identical run changes nothing). */
+  changed?: boolean;
   /** Why nothing was written, when nothing was. */
   error?: string;
 }
@@ -21,7 +23,7 @@ const RAN = new Set(['passed', 'failed', 'error', 'inconclusive']);
 export async function writeEvidenceFor(
   loaded: LoadedConfig,
   cells: readonly CellResult[],
-  opts: { titles: Map<string, string>; commit: string | null; redactor: Redactor },
+  opts: { titles: Map<string, string>; commit: string | null; fingerprint: string | null; redactor: Redactor },
 ): Promise<EvidenceWrite[]> {
   const byTask = new Map<string, CellResult[]>();
   for (const c of cells) {
@@ -51,10 +53,10 @@ export async function writeEvidenceFor(
       const title = opts.titles.get(taskId);
       const w = await api.writeRunEvidence(
         loaded,
-        { taskId, runs, summary, ...(title !== undefined ? { title } : {}), ...(opts.commit ? { commit: opts.commit } : {}) },
+        { taskId, runs, summary, ...(title !== undefined ? { title } : {}), ...(opts.commit ? { commit: opts.commit } : {}), ...(opts.fingerprint ? { fingerprint: opts.fingerprint } : {}) },
         { redactor: opts.redactor },
       );
-      out.push({ taskId, file: w.file, outputFiles: w.outputFiles });
+      out.push({ taskId, file: w.file, outputFiles: w.outputFiles, ...(w.changed !== undefined ? { changed: w.changed } : {}) });
     } catch (e) {
       out.push({ taskId, outputFiles: [], error: (e as Error).message });
     }

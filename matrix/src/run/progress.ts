@@ -1,4 +1,5 @@
 import type { Output } from '../../../core/src/output.js';
+import { startProgress, type Progress } from '../../../core/src/progress.js';
 import type { CellStatus } from '../report/types.js';
 import type { RunEvent } from './runner.js';
 
@@ -15,42 +16,35 @@ function seconds(ms: number | undefined): string {
 }
 
 /**
- * Progress on stderr: on a terminal, a live line that is replaced as the cell moves on and a
- * permanent line per finished cell; in CI (or piped), plain lines only, one per event that matters.
+ * Progress on stderr: on a terminal, a live line with the running cell, its step and the time it
+ * has taken, and a permanent line per finished cell; in CI (or piped), plain lines only: one when a
+ * cell starts, a heartbeat while a long one runs (`core/src/progress.ts`), one when it ends.
  */
-export function progressPrinter(out: Output): (e: RunEvent) => void {
-  const live = out.interactive;
-  let liveShown = false;
-  const clear = () => {
-    if (liveShown) out.stderr.write('\r\u001b[2K');
-    liveShown = false;
-  };
-  const width = () => Math.max(40, ((out.stderr as { columns?: number }).columns ?? 100) - 1);
-  return (e) => {
+export function progressPrinter(out: Output, env: NodeJS.ProcessEnv = process.env): ((e: RunEvent) => void) & { stop(): void } {
+  let live: Progress | undefined;
+  const print = (e: RunEvent): void => {
     switch (e.type) {
       case 'start':
         out.info(`matrix: ${e.toRun} cell(s) to run here, ${e.total - e.toRun} not applicable or elsewhere`);
         break;
       case 'cell-start': {
-        const line = `[${e.index}/${e.toRun}] ${e.cell.row.id} ${e.cell.os}/${e.cell.mode} …`;
-        if (live) {
-          clear();
-          out.stderr.write(line.slice(0, width()));
-          liveShown = true;
-        } else out.info(line);
+        const name = `[${e.index}/${e.toRun}] ${e.cell.row.id} ${e.cell.os}/${e.cell.mode}`;
+        live?.stop();
+        if (!out.interactive) out.info(`${name} …`);
+        live = startProgress(out, name, { env });
+        live.step('running');
         break;
       }
       case 'cell-progress':
-        if (live) {
-          clear();
-          out.stderr.write(`  ${e.cell.row.id} ${e.cell.os}/${e.cell.mode}: ${e.message}`.slice(0, width()));
-          liveShown = true;
-        }
+        live?.step(e.message);
         break;
       case 'cell-done':
-        clear();
+        live?.stop();
+        live = undefined;
         out.info(`[${e.index}/${e.toRun}] ${statusLabel(out, e.result.status)} ${e.cell.row.id} ${e.cell.os}/${e.cell.mode} ${out.style.dim(seconds(e.result.durationMs))}  ${e.result.message}`);
         break;
     }
   };
+  // Also when the run ends early (cancelled, a broken target): the live line goes, the heartbeat stops.
+  return Object.assign(print, { stop: () => live?.stop() });
 }

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import os from 'node:os';
 import type { LoadedConfig } from '../../../core/src/config/index.js';
 import { ConfigError } from '../../../core/src/errors.js';
@@ -59,8 +59,14 @@ export async function runMatrix(opts: RunMatrixOptions): Promise<RunMatrixResult
   const inShard = opts.shard ? rowsInShard(matrix, host, opts.shard) : undefined;
   const snapshot = await snapshotTree(loaded.dir);
   const redactor = createRedactor();
-  // Ties each result to the evidence this run writes for it: the gate matches them by this id.
-  const runId = randomBytes(8).toString('hex');
+  const warnings: string[] = [];
+  const tasks = await taskTitles(loaded, warnings);
+  const { titles } = tasks;
+  // What only describes the release, and what cutover writes, is left out of the fingerprint.
+  const root = snapshot.root ?? loaded.dir;
+  const excluded = [...unfingerprinted(loaded, { ...opts.settings, ownOutputs: [...opts.settings.ownOutputs, opts.reportFile] }, root, tasks.list), ...reportFilesIn(snapshot.files.keys(), root)];
+  const commit = commitStateOf(snapshot, excluded);
+  const runId = runIdOf(commit.fingerprint, host, matrix.hash, opts.shard, filter.expressions);
 
   const cells = allCells(matrix);
   const results: CellResult[] = [];
@@ -96,18 +102,10 @@ export async function runMatrix(opts: RunMatrixOptions): Promise<RunMatrixResult
     opts.onEvent?.({ type: 'cell-done', cell, result, index: i + 1, toRun: toRun.length });
   }
 
-  const warnings: string[] = [];
-  const tasks = await taskTitles(loaded, warnings);
-  const { titles } = tasks;
   for (const row of matrix.rows) {
     const unknown = tasks.ids ? row.tasks.filter((t) => !tasks.ids!.has(t)) : [];
     if (unknown.length) warnings.push(`row ${row.id} (${toPosixRelative(loaded.dir, matrix.file)}:${row.line}) names task(s) no task list has: ${unknown.join(', ')}`);
   }
-  // What only describes the release, and what cutover writes, is left out of the fingerprint.
-  const root = snapshot.root ?? loaded.dir;
-  const excluded = [...unfingerprinted(loaded, { ...opts.settings, ownOutputs: [...opts.settings.ownOutputs, opts.reportFile] }, root, tasks.list), ...reportFilesIn(snapshot.files.keys(), root)];
-  const commit = commitStateOf(snapshot, excluded);
-
   const now = new Date().toISOString();
   const sorted = sortCells(results, matrix.rows.map((r) => r.id));
   let report: MatrixReport = {
@@ -137,7 +135,7 @@ export async function runMatrix(opts: RunMatrixOptions): Promise<RunMatrixResult
     if (merged.note) warnings.push(merged.note);
   }
   // Evidence describes every cell of the report that ran for a task, this run's and merged ones alike.
-  const evidence = opts.settings.writeEvidence ? await writeEvidenceFor(loaded, report.cells, { titles, commit: snapshot.sha, redactor }) : [];
+  const evidence = opts.settings.writeEvidence ? await writeEvidenceFor(loaded, report.cells, { titles, commit: snapshot.sha, fingerprint: commit.fingerprint, redactor }) : [];
   for (const w of evidence) if (w.error) warnings.push(`evidence for ${w.taskId} was not written: ${w.error}`);
 
   const after = await snapshotTree(loaded.dir);
@@ -147,6 +145,17 @@ export async function runMatrix(opts: RunMatrixOptions): Promise<RunMatrixResult
   }
   writeReport(opts.reportFile, report);
   return { runId, report, reportFile: opts.reportFile, evidence, warnings };
+}
+
+/**
+ * The id that ties each result to the evidence the run writes for it (the gate matches them by
+ * it). It is made from what the run ran on and what it ran: the same sources, matrix, OS, shard
+ * and filter give the same id, so an identical run rewrites the evidence with the same bytes;
+ * outside git, where nothing pins the sources, each run gets a new one.
+ */
+export function runIdOf(fingerprint: string | null, os: string, matrixHash: string, shard: ShardInfo | undefined, filter: readonly string[]): string {
+  if (fingerprint === null) return randomBytes(8).toString('hex');
+  return createHash('sha256').update(JSON.stringify([fingerprint, os, matrixHash, shard ?? null, [...filter].sort()])).digest('hex').slice(0, 16);
 }
 
 /** The report a filtered run merges into; one that cannot be read is replaced. */

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { findingIds } from '../../finding-ids.js';
 import { MissingApiError } from '../inputs.js';
 import { manifestsApi } from '../../pillars.js';
@@ -30,6 +31,8 @@ export const contractRule: GateRule = {
           data: { finding: f.id },
         }),
       );
-    return { reasons, note: `check: ${check.findings.length} finding(s), drift: ${drift.findings.length} finding(s); ${reasons.length} error(s)` };
+    // A baseline is the team's committed acceptance of findings the app already had: the note says how many it accepted.
+    const base = check.baseline ? ` (${check.baseline.baselined} more accepted by ${path.relative(loaded.dir, check.baseline.file) || check.baseline.file})` : '';
+    return { reasons, note: `check: ${check.findings.length} finding(s)${base}, drift: ${drift.findings.length} finding(s); ${reasons.length} error(s)` };
   },
 };
