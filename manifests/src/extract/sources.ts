@@ -1,6 +1,6 @@
 /** Finds and reads each source group's files, with a content hash for the cache. */
 import { createHash } from 'node:crypto';
-import fs from 'node:fs/promises';
+import fs from 'node:fs';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
 import type { SourceFile } from '../model.js';
@@ -26,13 +26,13 @@ export function sha256(text: string): string {
 export async function readGroup(opts: ManifestOptions, group: Group): Promise<GroupFiles> {
   const spec = opts.groups[group];
   const rels = (await glob(spec.include, { cwd: opts.root, ignore: spec.exclude, onlyFiles: true, dot: false, expandDirectories: false })).sort();
-  const files = await Promise.all(
-    rels.map(async (rel): Promise<HashedFile> => {
-      const abs = path.join(opts.root, rel);
-      const text = await fs.readFile(abs, 'utf8');
-      return { path: abs, rel: rel.split(path.sep).join('/'), text, hash: sha256(text) };
-    }),
-  );
+  // Read one after another, synchronously: for hundreds of small files a tenth of what a promise
+  // per file costs (open, fstat, read and close each go through the thread pool and back).
+  const files = rels.map((rel): HashedFile => {
+    const abs = path.join(opts.root, rel);
+    const text = fs.readFileSync(abs, 'utf8');
+    return { path: abs, rel: rel.split(path.sep).join('/'), text, hash: sha256(text) };
+  });
   return {
     group,
     files,
