@@ -4,7 +4,8 @@
  * the elapsed time, cleared when the run ends. In CI and when piped (plain mode): nothing for a
  * short run, then a heartbeat line every `heartbeatMs` (default 10 s; `CUTOVER_HEARTBEAT_MS`)
  * saying what it is still doing. When stderr is the process's own, a thread of its own keeps the
- * time (`progress-thread.ts`), so the line moves on while the main thread is busy parsing;
+ * time (`progress-thread.ts`), started once the run has taken a second, so the line moves on while
+ * the main thread is busy parsing;
  * otherwise (in process, into a stream) a timer of the main thread does. Timers never keep the
  * process alive.
  */
@@ -34,10 +35,30 @@ export function heartbeatInterval(env: NodeJS.ProcessEnv = process.env): number 
   return Number.isFinite(n) && n > 0 ? n : 10_000;
 }
 
+// A thread costs about 30 ms of CPU to start: a run that ends sooner than this never starts one.
+const THREAD_AFTER_MS = 1000;
+
 export function startProgress(out: Output, label: string, opts: ProgressOptions = {}): Progress {
   const heartbeatMs = opts.heartbeatMs ?? heartbeatInterval(opts.env);
-  const thread = !opts.now && out.stderrFd !== undefined ? heartbeatThread(out, heartbeatMs) : undefined;
-  return thread ? thread.start(label) : timerProgress(out, label, heartbeatMs, opts.now ?? (() => performance.now()));
+  if (opts.now || out.stderrFd === undefined || !threadAvailable()) return timerProgress(out, label, heartbeatMs, opts.now ?? (() => performance.now()));
+  const startedAt = Date.now();
+  let current = 'starting';
+  let running: Progress | undefined;
+  const timer = setTimeout(() => {
+    running = heartbeatThread(out, heartbeatMs).start(label, startedAt);
+    running.step(current);
+  }, Math.min(THREAD_AFTER_MS, heartbeatMs));
+  timer.unref();
+  return {
+    step(what) {
+      current = what;
+      running?.step(what);
+    },
+    stop() {
+      clearTimeout(timer);
+      running?.stop();
+    },
+  };
 }
 
 function timerProgress(out: Output, label: string, heartbeatMs: number, now: () => number): Progress {
@@ -69,16 +90,22 @@ function timerProgress(out: Output, label: string, heartbeatMs: number, now: () 
 }
 
 interface Thread {
-  start(label: string): Progress;
+  start(label: string, startedAt: number): Progress;
+}
+
+const THREAD_URL = new URL('./progress-thread.js', import.meta.url);
+
+/** Only from the built package: a worker loads plain JavaScript, not the sources tests import. */
+function threadAvailable(): boolean {
+  return THREAD_URL.pathname.endsWith('.js') && import.meta.url.endsWith('.js') && fs.existsSync(THREAD_URL);
 }
 
 let shared: { worker: Worker; state: Int32Array; key: string } | undefined;
 let generation = 0;
 
-/** The process's heartbeat thread (one, made on first use), or undefined where it cannot run (from the sources, in tests). */
-function heartbeatThread(out: Output, heartbeatMs: number): Thread | undefined {
-  const url = new URL('./progress-thread.js', import.meta.url);
-  if (!url.pathname.endsWith('.js') || !import.meta.url.endsWith('.js') || !fs.existsSync(url)) return undefined;
+/** The process's heartbeat thread (one, made on first use). */
+function heartbeatThread(out: Output, heartbeatMs: number): Thread {
+  const url = THREAD_URL;
   const setup: Omit<ThreadSetup, 'shared'> = { fd: out.stderrFd!, interactive: out.interactive, dim: out.color, heartbeatMs, columns: Math.max(40, ((out.stderr as { columns?: number }).columns ?? 100) - 1) };
   const key = JSON.stringify(setup);
   if (shared?.key !== key) {
@@ -91,9 +118,9 @@ function heartbeatThread(out: Output, heartbeatMs: number): Thread | undefined {
   }
   const { worker, state } = shared;
   return {
-    start(label) {
+    start(label, startedAt) {
       const gen = ++generation;
-      worker.postMessage({ type: 'start', gen, label: redactText(label), startedAt: Date.now(), step: 'starting' } satisfies ThreadMessage);
+      worker.postMessage({ type: 'start', gen, label: redactText(label), startedAt, step: 'starting' } satisfies ThreadMessage);
       Atomics.store(state, ACTIVE, gen);
       return {
         step(what) {

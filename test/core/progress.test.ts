@@ -85,7 +85,8 @@ describe('the heartbeat keeps time while the main thread is busy (built package)
       const out = createOutput({ env: { CI: '1' } });
       const p = startProgress(out, 'busy', { env: { CUTOVER_HEARTBEAT_MS: '100' } });
       p.step('spinning');
-      await new Promise((r) => setTimeout(r, 50));
+      // The thread starts once the run has lasted the heartbeat interval (at most a second).
+      await new Promise((r) => setTimeout(r, 200));
       const until = Date.now() + 1500;
       while (Date.now() < until) {}
       p.stop();
@@ -99,4 +100,30 @@ describe('the heartbeat keeps time while the main thread is busy (built package)
     expect(beats.length).toBeGreaterThanOrEqual(2);
     expect(lines.at(-1)).toBe('stopped');
   });
+
+  it.skipIf(process.platform !== 'linux')('a run shorter than a second starts no thread (a thread costs about 30 ms of CPU)', () => {
+    const dist = (f: string) => pathToFileURL(path.join(REPO_ROOT, 'dist/core/src', f)).href;
+    const script = (ms: number) => `
+      const fs = await import('node:fs');
+      const { createOutput } = await import(${JSON.stringify(dist('output.js'))});
+      const { startProgress } = await import(${JSON.stringify(dist('progress.js'))});
+      await fs.promises.readFile(process.execPath, { length: 1 }).catch(() => {});
+      const threads = () => fs.readdirSync('/proc/self/task').length;
+      const before = threads();
+      const p = startProgress(createOutput({ env: { CI: '1' } }), 'run', {});
+      await new Promise((r) => setTimeout(r, ${ms}));
+      const during = threads();
+      p.stop();
+      process.stdout.write(String(during - before));
+    `;
+    const grown = (ms: number) => {
+      const r = spawnSync(process.execPath, ['--input-type=module', '-e', script(ms)], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1' } });
+      expect(r.status, r.stderr).toBe(0);
+      return Number(r.stdout);
+    };
+    expect(grown(100)).toBe(0);
+    // The check is real: a run that lasts longer does get its thread.
+    expect(grown(1500)).toBeGreaterThan(0);
+  });
+
 });
