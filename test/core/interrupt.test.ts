@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CLI } from '../support/cli.js';
+import { processesOfRun, tempDirsOfRun } from '../support/processes.js';
 import { FIX, socketTarget, stdioTarget, tempDir } from '../harness/support.js';
 
 /**
@@ -12,23 +12,8 @@ import { FIX, socketTarget, stdioTarget, tempDir } from '../harness/support.js';
  * process and no temp dir of that run is left, found by the run's own mark: every process it
  * started carries CUTOVER_PROC=<its pid>-…, every temp dir it made has <its pid> in its name.
  */
-function processesOf(cliPid: number): string[] {
-  const needle = `CUTOVER_PROC=${cliPid}-`;
-  const found: string[] = [];
-  for (const name of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      if (/\) Z /.test(fs.readFileSync(`/proc/${name}/stat`, 'utf8'))) continue;
-      const env = fs.readFileSync(`/proc/${name}/environ`, 'latin1');
-      if (env.includes(needle)) found.push(`${name}: ${fs.readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0').join(' ')}`);
-    } catch {
-      // ended while we looked
-    }
-  }
-  return found;
-}
-
-const dirsOf = (cliPid: number) => fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith('cutover-') && n.includes(`-${cliPid}-`));
+const processesOf = processesOfRun;
+const dirsOf = tempDirsOfRun;
 
 let dir: { path: string; remove: () => Promise<void> };
 beforeEach(async () => {

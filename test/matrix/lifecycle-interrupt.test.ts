@@ -1,8 +1,7 @@
 import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { CLI } from '../support/cli.js';
+import { processesOfRun, tempDirsOfRun } from '../support/processes.js';
 import { FORK_DAEMON, psWith, tempProject, type TempProject } from './helpers.js';
 
 /**
@@ -11,22 +10,8 @@ import { FORK_DAEMON, psWith, tempProject, type TempProject } from './helpers.js
  * may be left after a matrix run, however the run ends: found with `ps` by a tag in the daemon's
  * argv (a count that shares nothing with cutover), and by the run's mark in /proc.
  */
-function markedBy(cliPid: number): string[] {
-  const needle = `CUTOVER_PROC=${cliPid}-`;
-  const found: string[] = [];
-  for (const name of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      if (/\) Z /.test(fs.readFileSync(`/proc/${name}/stat`, 'utf8'))) continue;
-      if (fs.readFileSync(`/proc/${name}/environ`, 'latin1').includes(needle)) found.push(name);
-    } catch {
-      // ended while we looked
-    }
-  }
-  return found;
-}
-
-const dirsOf = (cliPid: number) => fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith('cutover-') && n.includes(`-${cliPid}-`));
+const markedBy = processesOfRun;
+const dirsOf = tempDirsOfRun;
 
 const tags: string[] = [];
 const projects: TempProject[] = [];

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { processesCarrying } from './processes.js';
 
 /**
  * Nothing may be left behind by the suite. Each run gets a private TMPDIR that every worker and
@@ -9,23 +10,7 @@ import { randomUUID } from 'node:crypto';
  * carry this run's CUTOVER_TEST_RUN marker. A leak fails the run. A private TMPDIR also keeps
  * concurrent runs on one machine from seeing (or removing) each other's temp dirs.
  */
-function processesWithMarker(marker: string): string[] {
-  if (process.platform !== 'linux') return [];
-  const found: string[] = [];
-  for (const pid of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(pid) || Number(pid) === process.pid) continue;
-    try {
-      const environ = fs.readFileSync(`/proc/${pid}/environ`, 'utf8');
-      if (!environ.includes(`CUTOVER_TEST_RUN=${marker}`)) continue;
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-      if (/\) Z /.test(stat)) continue; // a zombie has already exited
-      found.push(`${pid}: ${fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim()}`);
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  return found;
-}
+const processesWithMarker = (marker: string) => processesCarrying(`CUTOVER_TEST_RUN=${marker}`);
 
 export default function setup() {
   const marker = randomUUID();
