@@ -38,14 +38,27 @@ export async function buildManifests(loaded: LoadedConfig, opts: ProjectOptions 
 
 /**
  * `cutover check`: producers against consumers. With a baseline (`cutover.baseline.json`), the
- * findings it accepts are left out of `findings` and counted in `baseline`, as `cutover check` does.
+ * findings it accepts are left out of `findings` and counted in `baseline` (`errors`: how many of
+ * them are errors), as `cutover check` does.
  */
-export async function checkProject(loaded: LoadedConfig, opts: ProjectOptions = {}): Promise<{ findings: Finding[]; baseline?: { file: string; baselined: number; fixed: number } }> {
+export async function checkProject(
+  loaded: LoadedConfig,
+  opts: ProjectOptions = {},
+): Promise<{ findings: Finding[]; baseline?: { file: string; baselined: number; errors: number; fixed: number } }> {
   const a = await analyze(manifestOptions(loaded, opts), { onProgress: opts.onProgress });
   const split = splitByBaseline(a.options, runChecks(a));
   return {
     findings: relocate(split.fresh, a.options.root, loaded.dir),
-    ...(split.file ? { baseline: { file: split.file, baselined: split.baselined.length, fixed: split.fixed.reduce((n, e) => n + e.count, 0) } } : {}),
+    ...(split.file
+      ? {
+          baseline: {
+            file: split.file,
+            baselined: split.baselined.length,
+            errors: split.baselined.filter((f) => f.severity === 'error').length,
+            fixed: split.fixed.reduce((n, e) => n + e.count, 0),
+          },
+        }
+      : {}),
   };
 }
 

@@ -29,6 +29,7 @@ export const findingIds = defineFindings({
   'gate-signoff-missing': { severity: 'error', description: 'A required sign-off is missing.' },
   'gate-signoff-future': { severity: 'error', description: 'A sign-off row is dated in the future; it is refused, so it cannot outrank a real later decision.' },
   'gate-contract-findings': { severity: 'error', description: 'Drift or check found errors in the command/event contract.' },
+  'gate-contract-baselined': { severity: 'error', description: 'Check errors are accepted only by the baseline: fine for pull requests, not for a release (fix them, or accept each with a reason in manifests.check.ignore).' },
   'gate-section-missing': { severity: 'error', description: 'A section the release requires (matrix, contract) is not configured, and gate.require does not opt out of it with a reason.' },
   'gate-input-unreadable': { severity: 'error', description: 'A gate input could not be read or parsed: fail closed.' },
   'gate-internal-error': { severity: 'error', description: 'The gate could not evaluate a rule: fail closed.' },

@@ -28,7 +28,7 @@ export interface EvidenceApi {
 }
 
 export interface ManifestsApi {
-  checkProject(loaded: LoadedConfig): Promise<{ findings: Finding[]; baseline?: { file: string; baselined: number; fixed: number } }>;
+  checkProject(loaded: LoadedConfig): Promise<{ findings: Finding[]; baseline?: { file: string; baselined: number; errors: number; fixed: number } }>;
   driftProject(loaded: LoadedConfig): Promise<{ findings: Finding[] }>;
 }
 

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkProject } from '../../manifests/src/index.js';
+import { contractRule } from '../../matrix/src/gate/rules/contract.js';
+import type { GateContext } from '../../matrix/src/gate/types.js';
 import { runBuiltCli } from '../support/cli.js';
 import { ExampleCopy } from './example-copy.js';
 
@@ -63,12 +65,19 @@ describe('cutover check --update-baseline (built CLI, on a copy of the example)'
     expect(fixedJson.baseline.fixed).toEqual([expect.objectContaining({ rule: 'unregistered-invoke', count: 2 })]);
   }, 240_000);
 
-  it('the public API (the gate) subtracts the baseline too, and says how many it accepted', async () => {
+  it('the public API subtracts the baseline too and says how many it accepted; the gate still blocks on the accepted errors, naming the baseline', async () => {
     expect((await checkProject(await app.config())).findings.filter((f) => f.severity === 'error')).toHaveLength(2);
     expect((await check('--update-baseline')).code).toBe(0);
     const r = await checkProject(await app.config());
     expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
-    expect(r.baseline).toEqual({ file: path.join(app.dir, 'cutover.baseline.json'), baselined: 2, fixed: 0 });
+    expect(r.baseline).toEqual({ file: path.join(app.dir, 'cutover.baseline.json'), baselined: 2, errors: 2, fixed: 0 });
+    // A baseline carries no reason: pull requests pass on it, a release does not.
+    const gate = await contractRule.run({ loaded: await app.config() } as GateContext);
+    // (Drift also reports the invoke as new against the committed manifests: not under test here.)
+    expect(gate.reasons.filter((x) => x.id !== 'gate-contract-findings').map((x) => [x.id, x.message, x.file])).toEqual([
+      ['gate-contract-baselined', 'check: 2 error finding(s) are accepted only by cutover.baseline.json', 'cutover.baseline.json'],
+    ]);
+    expect(gate.note).toContain('check: 0 finding(s) (2 more accepted by cutover.baseline.json)');
   }, 240_000);
 
   it('a file that is not a baseline is a config error at its line (exit 2), and `baseline: false` ignores it', async () => {

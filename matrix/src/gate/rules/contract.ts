@@ -31,8 +31,20 @@ export const contractRule: GateRule = {
           data: { finding: f.id },
         }),
       );
-    // A baseline is the team's committed acceptance of findings the app already had: the note says how many it accepted.
-    const base = check.baseline ? ` (${check.baseline.baselined} more accepted by ${path.relative(loaded.dir, check.baseline.file) || check.baseline.file})` : '';
+    // A baseline lets pull requests fail only on new findings; it carries no reason, so a release
+    // does not take it as accepting an error: those still block, named as baselined.
+    const b = check.baseline;
+    const baselineFile = b ? path.relative(loaded.dir, b.file) || b.file : '';
+    if (b && b.errors > 0) {
+      reasons.push(
+        reason(this.id, this.category, findingIds['gate-contract-baselined'].id, `check: ${b.errors} error finding(s) are accepted only by ${baselineFile}`, {
+          root: loaded.dir,
+          file: b.file,
+          hint: 'Fix them (`cutover check --update-baseline` then drops them), or accept each with a reason in manifests.check.ignore.',
+        }),
+      );
+    }
+    const base = b ? ` (${b.baselined} more accepted by ${baselineFile})` : '';
     return { reasons, note: `check: ${check.findings.length} finding(s)${base}, drift: ${drift.findings.length} finding(s); ${reasons.length} error(s)` };
   },
 };
