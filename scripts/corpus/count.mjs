@@ -20,7 +20,7 @@ import { analyzeRust } from './rust-project.mjs';
 import { analyzeTs } from './ts-project.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const CORPUS = path.resolve(REPO, '../shared/corpus');
+export const CORPUS = process.env.CUTOVER_CORPUS ? path.resolve(process.env.CUTOVER_CORPUS) : path.resolve(REPO, '../shared/corpus');
 const ALWAYS_OUT = ['**/node_modules/**', '**/dist/**', '**/target/**', '**/*.d.ts', '**/*.test.*', '**/*.spec.*', '**/__tests__/**'];
 
 /** Reads the fixture config's globs (the same a user gives cutover) and lists the files. */

@@ -11,9 +11,9 @@ import { manifestOptions } from '../../manifests/src/options.js';
 import { analyze } from '../../manifests/src/project/analyze.js';
 import { runChecks } from '../../manifests/src/project/check.js';
 import { REPO_ROOT } from '../support/cli.js';
+import { CORPUS } from '../support/corpus-dir.js';
 
-/** Beside the repository, like the seeds: absent on a plain clone, and then the suite skips. */
-export const CORPUS = path.join(REPO_ROOT, '../shared/corpus');
+export { CORPUS };
 export const FIXTURES = path.join(REPO_ROOT, 'test/fixtures/corpus');
 export const APPS = ['ecopaste', 'claudia', 'pot-desktop', 'clash-nyanpasu', 'yaak'] as const;
 

@@ -9,9 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, runBuiltCli } from '../support/cli.js';
-
-/** Beside the repository, like the seeds: absent on a plain clone, and then the suite skips. */
-const CORPUS = path.join(REPO_ROOT, '../shared/corpus');
+import { CORPUS } from './helpers.js';
 const EXPECTED = path.join(REPO_ROOT, 'test/fixtures/corpus');
 
 interface Defect {
