@@ -25,6 +25,7 @@ export const findingIds = defineFindings({
   'gate-report-tampered': { severity: 'error', description: 'The report contradicts itself or the evidence the same run wrote (a cell says passed where its runs or its evidence say failed), or a stored output no longer has the sha256 its evidence records.' },
   'gate-report-duplicate-cell': { severity: 'error', description: 'The report holds a cell more than once; the worse result counts.' },
   'gate-row-unknown-task': { severity: 'error', description: 'A matrix row names a task id no task list has.' },
+  'gate-matrix-empty': { severity: 'error', description: 'No required matrix cell is in scope (every one is not applicable, or on an operating system outside --os): a matrix that runs nothing proves nothing.' },
   'gate-task-not-run': { severity: 'error', description: 'A done task the matrix claims to cover has no cell that ran in scope.' },
   'gate-signoff-missing': { severity: 'error', description: 'A required sign-off is missing.' },
   'gate-signoff-future': { severity: 'error', description: 'A sign-off row is dated in the future; it is refused, so it cannot outrank a real later decision.' },

@@ -235,4 +235,20 @@ describe('false PASSes that now BLOCK', () => {
     expect(result.reasons[0]).toMatchObject({ file: 'cutover.matrix.yaml', line: 5, message: 'row typo names task no task list has: FP-0003' });
     expect(result.reasons[1]).toMatchObject({ file: 'RUNBOOK.md', line: 7, message: `FP-003 is done and the matrix covers it (row reconnect), but none of its cells ran on ${host}` });
   });
+
+  it('10. a matrix whose every required cell in scope is not applicable, or a scope the matrix does not declare, ran nothing', async () => {
+    const na = SMOKE().replace('check:', `notApplicable: [{ os: ${host}, reason: not here }], check:`);
+    const p = await project(undefined, matrix(na));
+    await runMatrixIn(p.dir);
+    const result = await gateIn(p.dir);
+    expect(result.verdict).toBe('BLOCK');
+    expect(reasonIds(result)).toEqual(['gate-matrix-empty']);
+    expect(result.reasons[0]).toMatchObject({ file: 'cutover.matrix.yaml', message: `no required matrix cell is in scope (${host}): 1 not applicable, so the matrix proves nothing` });
+
+    const elsewhere = await project(undefined, matrix(SMOKE(), [other]));
+    await runMatrixIn(elsewhere.dir);
+    const scoped = await gateIn(elsewhere.dir);
+    expect(scoped.verdict).toBe('BLOCK');
+    expect(scoped.reasons.map((x) => x.message)).toEqual([`no required matrix cell is in scope (${host}): ${other} outside the scope, so the matrix proves nothing`]);
+  });
 });

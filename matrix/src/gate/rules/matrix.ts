@@ -127,6 +127,16 @@ export const matrixRule: GateRule = {
       reasons.push(r(p.id, p.message, { ...at, hint: fix, data: p.data }));
     }
     const outside = matrix.dimensions.os.filter((o) => !scope.has(o));
+    if (required === 0) {
+      const na = allCells(matrix).filter((c) => c.notApplicable !== undefined && scope.has(c.os)).length;
+      const why = [na ? `${na} not applicable` : '', outside.length ? `${outside.join(', ')} outside the scope` : ''].filter(Boolean).join('; ');
+      reasons.push(
+        r(findingIds['gate-matrix-empty'].id, `no required matrix cell is in scope (${[...scope].join(', ') || 'no operating system'})${why ? `: ${why}` : ''}, so the matrix proves nothing`, {
+          file: matrix.file,
+          hint: 'Judge an operating system the matrix declares (--os), or make a required row apply there.',
+        }),
+      );
+    }
     return { reasons, note: `${passed} of ${required} required cell(s) passed${outside.length ? ` (scope ${[...scope].join(', ')}; ${outside.join(', ')} not required by --os)` : ''}` };
   },
 };
