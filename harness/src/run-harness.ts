@@ -131,9 +131,12 @@ export async function runHarness(opts: HarnessOptions): Promise<HarnessResult> {
     });
   }
 
-  // Fail closed: a harness check that checked nothing must not read as a pass.
-  if (!units.some((u) => u.status !== 'skipped') && !extra.length) {
-    throw new ConfigError('the harness has nothing to run: no scenario in harness.scenarios and no built-in scenario it can run', {
+  // Fail closed: a harness check that checked nothing must not read as a pass, even when a
+  // trace left without a scenario gives it a warning to show.
+  if (!units.some((u) => u.status !== 'skipped')) {
+    const asked = [traceSel === 'all' || traceSel.length ? 'no scenario in harness.scenarios' : '', builtinSel === 'all' || builtinSel.length ? 'no built-in scenario it can run' : ''].filter(Boolean);
+    const obsolete = extra.filter((f) => f.id === 'trace-obsolete').map((f) => path.basename(f.file ?? ''));
+    throw new ConfigError(`the harness has nothing to run: ${asked.join(' and ')}${obsolete.length ? ` (${obsolete.join(', ')} in the traces folder belong${obsolete.length === 1 ? 's' : ''} to no scenario)` : ''}`, {
       location: { file: ctx.settings.configFile },
       hint: 'Add scenarios (harness.scenarios) or configure the built-in scenarios (harness.builtins), with harness.old and harness.new.',
     });

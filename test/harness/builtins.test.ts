@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { HarnessConfig } from '../../core/src/config/types.generated.js';
@@ -7,7 +8,7 @@ import { runHarness } from '../../harness/src/run-harness.js';
 import { BUILTIN_NAMES } from '../../harness/src/scenarios/builtin.js';
 import { BUILTINS } from '../../harness/src/scenarios/registry.js';
 import { REPO_ROOT } from '../support/cli.js';
-import { COWORK_TARGET, FAST, loaded, socketTarget } from './support.js';
+import { COWORK_TARGET, FAST, loaded, socketTarget, tempDir } from './support.js';
 
 const HELPERS = new Set(['builtin.ts', 'registry.ts', 'helpers.ts', 'resolve.ts', 'run-builtin.ts']);
 
@@ -76,6 +77,20 @@ describe('built-in scenarios against a fixture daemon', () => {
     expect(skipped).toContain('roundtrip: needs harness.builtins.roundTrip, harness.old');
     expect(skipped).toContain('catchup: needs harness.builtins.eventsSince');
   }, 60_000);
+
+  it('nothing to run is refused, never "all passed": built-ins asked with none configured, or only a trace that belongs to no scenario', async () => {
+    const bare = loaded({ new: socketTarget(), timeouts: FAST });
+    await expect(runHarness({ loaded: bare, traces: [], scenarios: 'all' })).rejects.toThrow(/^the harness has nothing to run: no built-in scenario it can run$/);
+    const dir = await tempDir();
+    try {
+      await fsp.mkdir(path.join(dir.path, 'traces'));
+      await fsp.writeFile(path.join(dir.path, 'traces/old.jsonl'), '');
+      const stale = loaded({ new: socketTarget(), timeouts: FAST, traces: 'traces' }, dir.path);
+      await expect(runHarness({ loaded: stale })).rejects.toThrow(/^the harness has nothing to run: no scenario in harness.scenarios and no built-in scenario it can run \(old.jsonl in the traces folder belongs to no scenario\)$/);
+    } finally {
+      await dir.remove();
+    }
+  });
 });
 
 /** The fixture as a daemon with no turns to stream: one command (rename) makes it emit an event; state survives kill -9. */
