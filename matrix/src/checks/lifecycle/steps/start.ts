@@ -21,7 +21,7 @@ export const startStep: StepKind<StartValue> = {
     properties: {
       target: { type: 'string', description: 'The target to start.' },
       refused: { type: 'boolean', description: 'Start a second instance beside the running one: it must end without leaving anything running (a second start is refused), and the first must keep running.' },
-      withinMs: { ...WITHIN, description: 'How long it may take to become ready (or, with refused, to give up), in ms (default: the target\'s ready.timeoutMs, else 15000).' },
+      withinMs: { ...WITHIN, description: 'How long it may take to become ready, in ms (default: the target\'s ready.timeoutMs, else 15000); with refused, how long the second instance has to give up (default: the check\'s stepTimeoutMs, else 5000).' },
     },
   }),
   needsTarget: false,
@@ -40,7 +40,8 @@ export const startStep: StepKind<StartValue> = {
 
 async function refused(session: LifecycleSession, name: string, withinMs: number | undefined): Promise<string> {
   const { state, started: first } = session.running(name);
-  const opts = session.startOptions(state.spec, withinMs ?? 5_000);
+  // How long the second instance has to give up: the step's bound, else the check's stepTimeoutMs, else 5 s.
+  const opts = session.startOptions(state.spec, withinMs ?? session.spec.stepTimeoutMs ?? 5_000);
   const second = superviseTarget(name, state.spec, opts, { label: `second ${name}` });
   try {
     const until = Date.now() + opts.limitMs;
