@@ -51,6 +51,17 @@ describe('built-in scenarios against a fixture daemon', () => {
     expect(r.findings.map((f) => f.message).join('\n')).toMatch(/died after a client vanished mid-stream: .*exited with code 3/);
   });
 
+  it('malformed-line: an error answer without an id is named as such at once, not waited for as "no answer"', async () => {
+    const r = await runHarness({ loaded: loaded(fixture('no-id-errors')), traces: [], scenarios: ['malformed-line'] });
+    const found = r.findings.filter((f) => f.id === 'malformed-line-unanswered').map((f) => f.message);
+    expect(found).toEqual([
+      'malformed-line: the malformed line "this is not json" got {"success":false,"error":"malformed request: not valid JSON"}, which is not a response: it carries no request id',
+      'malformed-line: the malformed line "{\\"id\\":\\"half\\", \\"command\\":" got {"success":false,"error":"malformed request: not valid JSON"}, which is not a response: it carries no request id',
+      'malformed-line: the malformed line "[1,2,3]" got {"success":false,"error":"malformed request: expected a JSON object"}, which is not a response: it carries no request id',
+    ]);
+    expect(r.units[0]!.durationMs).toBeLessThan(FAST.responseMs);
+  });
+
   it('single-instance fails on a daemon that takes no lock', async () => {
     // The fixture replaces a socket file it finds: a second instance runs happily beside the first.
     const cfg = { ...fixture(), timeouts: { ...FAST, readyMs: 5000 } };
