@@ -15,6 +15,12 @@ const WHOLE = /^\{\{\s*([A-Za-z_][\w-]*)((?:\.[^{}\s]+)?)\s*\}\}$/;
 // The older single-brace spelling of the harness's target placeholders, read as the new one.
 const LEGACY = /(?<!\{)\{(dataDir|configDir|home)\}(?!\})/g;
 
+/** Every `{{name.path}}` reference in a string, in order (the older `{dataDir}` spelling included), for checks before anything runs. */
+export function placeholderRefs(text: string): { name: string; ref: string }[] {
+  const src = text.includes('{') ? text.replace(LEGACY, '{{$1}}') : text;
+  return [...src.matchAll(PART)].map((m) => ({ name: m[1]!, ref: `{{${m[1]}${m[2] ?? ''}}}` }));
+}
+
 /** True when some string inside holds a `{{…}}` reference. */
 export function hasPlaceholder(value: unknown): boolean {
   if (typeof value === 'string') return value.includes('{{');

@@ -1,3 +1,4 @@
+import { checkTargetPlaceholders } from './target-placeholders.js';
 import path from 'node:path';
 import { ConfigError } from '../../core/src/errors.js';
 import { PlaceholderError, expandText, expandValue } from '../../core/src/placeholders.js';
@@ -97,6 +98,7 @@ export function harnessSettings(loaded: LoadedConfig): HarnessSettings {
   const timeouts = { ...DEFAULT_TIMEOUTS, ...h.timeouts };
   const target = (role: 'old' | 'new') => {
     const t = h[role];
+    if (t) checkTargetPlaceholders(loaded, role, t);
     return t ? targetSettings(role, t, profile, loaded.dir, maxFrameBytes, timeouts.readyMs) : undefined;
   };
   const scenarioPaths = h.scenarios ?? [];
@@ -226,7 +228,7 @@ function placeholderError(e: unknown, vars: TargetVars, where: string): unknown 
   if (!(e instanceof PlaceholderError)) return e;
   const missing = /\{\{dataDir\}\}/.test(e.message) && vars.dataDir === undefined ? 'dataDir' : /\{\{home\}\}/.test(e.message) && vars.home === undefined ? 'home' : undefined;
   if (missing) return new ConfigError(`${where} uses {{${missing}}}, but the target has no ${missing === 'dataDir' ? 'data dir' : 'home folder of its own'}`, { hint: `Set ${missing}: true on the target.` });
-  return new ConfigError(`${where}: ${e.message}`, { hint: 'Placeholders here: {{dataDir}}, {{home}}, {{configDir}}, {{env.NAME}}.' });
+  return new ConfigError(`${where}: ${e.message}`, { hint: 'Placeholders in a target: {{configDir}}, {{env.NAME}}, and {{dataDir}} / {{home}} when the target sets dataDir: true / home: true.' });
 }
 
 /** Expands, then resolves a relative result from the config file's folder (the one rule for relative paths). */

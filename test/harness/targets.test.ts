@@ -42,11 +42,32 @@ describe('setup steps', () => {
     expect((e as Error).message).toMatch(/^old path \(stdio\): setup step initialize \(harness\.old\.setup\[0\]\) failed: timed out after 800 ms waiting for the response to initialize/);
   });
 
-  it('a step naming a placeholder the target lacks is a config error', async () => {
-    const ctx = createContext(loaded({ old: stdioTarget('needs-init', { setup: [{ command: 'initialize', params: { appDataDir: '{{dataDir}}' } }] }), timeouts: FAST }));
-    const e = await recordScenario(ctx, whoami()).catch((x: unknown) => x);
+  it('a step naming a placeholder the target lacks is a config error when the config is read, before anything starts', () => {
+    const e = (() => {
+      try {
+        return createContext(loaded({ old: stdioTarget('needs-init', { setup: [{ command: 'initialize', params: { appDataDir: '{{dataDir}}' } }] }), timeouts: FAST }));
+      } catch (x) {
+        return x;
+      }
+    })();
     expect(e).toBeInstanceOf(ConfigError);
-    expect((e as Error).message).toBe('harness.old.setup[0].params uses {{dataDir}}, but the target has no data dir');
+    expect((e as ConfigError).message).toBe('1 placeholder error in harness.old');
+    expect((e as ConfigError).details).toEqual([expect.stringMatching(/cutover\.config\.json {2}harness\.old\.setup\[0\]\.params\.appDataDir: \{\{dataDir\}\} needs dataDir: true \(a data dir of its own\) on the target$/)]);
+  });
+
+  it('a typo in a placeholder is named at its file:line, with the placeholders the target has', async () => {
+    const dir = await tempDir();
+    try {
+      const file = path.join(dir.path, 'cutover.config.yaml');
+      fs.writeFileSync(file, `harness:\n  new:\n    transport: stdio\n    command: node\n    dataDir: true\n    args:\n      - server.js\n      - "{{dataDirr}}"\n    env:\n      LOG: "{{home}}/log"\n`);
+      const r = await runBuiltCli(['replay', '--config', file], { cwd: dir.path });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('2 placeholder errors in harness.new');
+      expect(r.stderr).toContain('cutover.config.yaml:8  harness.new.args[1]: unknown placeholder {{dataDirr}} (known here: {{configDir}}, {{dataDir}}, {{env.NAME}})');
+      expect(r.stderr).toContain('cutover.config.yaml:10  harness.new.env.LOG: {{home}} needs home: true (a home folder of its own) on the target');
+    } finally {
+      await dir.remove();
+    }
   });
 });
 

@@ -25,6 +25,8 @@ export interface LoadedConfig {
   /** Its folder: every relative path in the config resolves from here. */
   dir: string;
   config: CutoverConfig;
+  /** The line of a key path in the config file, when the file kind has lines (JSON, YAML): for checks made after loading. */
+  lineOf?: (segments: readonly (string | number)[]) => number | undefined;
 }
 
 let validator: { validate: ValidateFunction; schema: Record<string, unknown> } | undefined;
@@ -89,5 +91,5 @@ export function validateConfig(
   // (env vars, flags, URLs), so whatever a target echoes of them is scrubbed.
   registerSecretNames({ extra: config.redact?.keys ?? [], keep: config.redact?.keep ?? [] });
   learnSecrets(config);
-  return { file, dir, config };
+  return { file, dir, config, lineOf };
 }
