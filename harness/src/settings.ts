@@ -1,4 +1,3 @@
-import { checkTargetPlaceholders } from './target-placeholders.js';
 import path from 'node:path';
 import { ConfigError } from '../../core/src/errors.js';
 import { PlaceholderError, expandText, expandValue } from '../../core/src/placeholders.js';
@@ -6,6 +5,7 @@ import type { LoadedConfig } from '../../core/src/config/index.js';
 import type { HarnessConfig, HarnessPathRule } from '../../core/src/config/types.generated.js';
 import { DEFAULT_PROFILE, getProfile } from './profiles/registry.js';
 import type { JsonObject, Profile } from './profiles/profile.js';
+import { checkTargetPlaceholders } from './target-placeholders.js';
 
 export interface Timeouts {
   readyMs: number;

@@ -8,6 +8,7 @@ import { learnSecrets } from '../../../core/src/redact/learn.js';
 import { shippedValidator } from '../../../core/src/validators/load.js';
 import { ConfigError } from '../../../core/src/errors.js';
 import { checkKind } from '../checks/registry.js';
+import { placeholderNameProblems } from './placeholder-names.js';
 import type { CheckSpec, MatrixFile, MatrixRow, NotApplicable, OsName, TargetSpec } from './types.js';
 
 export const DEFAULT_ROW_TIMEOUT_MS = 120_000;
@@ -63,6 +64,7 @@ export function loadMatrixFile(file: string): MatrixFile {
       if (typeof re === 'string') checkRegex(re, () => at(['rows', i, 'check', key], `not a valid regular expression: ${re}`));
     }
   });
+  for (const p of placeholderNameProblems(data)) at(p.at, `${p.at.map((x, j) => (typeof x === 'number' ? `[${x}]` : j ? `.${x}` : x)).join('')}: ${p.message}`);
   for (const [name, t] of Object.entries(targets)) {
     if (t.ready?.stdout !== undefined) checkRegex(t.ready.stdout, () => at(['targets', name, 'ready', 'stdout'], `not a valid regular expression: ${t.ready!.stdout}`));
   }
