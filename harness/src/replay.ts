@@ -13,6 +13,7 @@ import { traceSource } from './trace/read.js';
 import { lostSecrets, redactedObservationPaths, type LostSecret } from './trace/secret-refs.js';
 import { REDACTED } from '../../core/src/redact/registry.js';
 import { isStep, type BodyLine, type StepLine, type Trace } from './trace/types.js';
+import { goldenAnswers } from './run/golden-answers.js';
 
 export interface ReplayResult {
   findings: Finding[];
@@ -66,7 +67,7 @@ export async function replayTrace(ctx: HarnessContext, trace: Trace, opts: Repla
     run = await runOnce(ctx, role, steps, trace.file ?? `trace ${trace.header.scenario}`, (dataDir, home) => {
       live.begin(generatedDirs(dataDir, home));
       return (line, text) => live.observe(line, text);
-    });
+    }, goldenAnswers(trace.lines, profile));
     differences = await live.end();
   } finally {
     await live.dispose();

@@ -62,6 +62,17 @@ describe('planted breakages in a copy of the example each give exactly one clear
     expect(f.file).toMatch(/cutover\/traces\/sessions\.jsonl$/);
   }, 60_000);
 
+  it('a renamed id field that later requests refer to: the requests that use the id follow the rename, so nothing after it cascades', async () => {
+    const entry = await brokenCopy('session-store.js', '    return rest;\n}', '    const { id, ...others } = rest;\n    return { sid: id, ...others };\n}');
+    // Before, the send that refers to {{created.result.id}} went out with the recorded id, was
+    // refused, and the run ended waiting for a stream that never came.
+    const findings = await run(entry, { traces: ['sessions'] });
+    expect(findings.length).toBeGreaterThan(0);
+    // What is reported is where the field changed (answers and events that carry the session), never a later request refused.
+    for (const f of findings) expect(f.message).toMatch(/(result(\[0\])?|data\.session)\.s?id|event session:created/);
+    expect(findings.map((f) => f.message).join('\n')).not.toMatch(/agent_send_message|agent_get_session|agent_delete_session|not found/i);
+  }, 60_000);
+
   it('a dropped event (numbered, then not sent): missing after the one before it, the seq gap noted on it', async () => {
     const entry = await brokenCopy(
       'runtime/transports/local-ipc-server.js',

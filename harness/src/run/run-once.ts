@@ -23,6 +23,8 @@ export async function runOnce(
   source: string,
   /** Called once the target is up (its data dir known); what it returns sees every line. */
   observe?: (dataDir: string | undefined, home: string | undefined) => (line: BodyLine, text?: string) => void,
+  /** A replay's golden answers by `as` name (see Runner's golden). */
+  golden?: ReadonlyMap<string, unknown>,
 ): Promise<RunResult> {
   const transport = transportFor(ctx, role);
   const s = ctx.settings;
@@ -34,6 +36,7 @@ export async function runOnce(
     source,
     onProgress: ctx.onProgress,
     secret: ctx.secret,
+    ...(golden ? { golden } : {}),
   });
   try {
     await transport.start();

@@ -10,6 +10,7 @@ import type { BodyLine, ControlLine, StepLine } from '../trace/types.js';
 import type { Transport } from '../transports/transport.js';
 import { matchesSubset } from './subset.js';
 import { pollReadyCommand, runSetup } from './prepare-target.js';
+import { followRenames } from './follow-renames.js';
 
 export interface RunnerOptions {
   transport: Transport;
@@ -23,6 +24,8 @@ export interface RunnerOptions {
   onLine?: (line: BodyLine, text?: string) => void;
   /** The value of a `{"$secret": NAME}` in params: put in as the request leaves, never written down. */
   secret?: (name: string, where: string) => string;
+  /** A replay's golden answers by `as` name, so a reference can follow a field the new path renamed. */
+  golden?: ReadonlyMap<string, unknown>;
 }
 
 /**
@@ -133,7 +136,7 @@ export class Runner {
         if (!template && hasTemplate(params)) template = params;
         if (template) {
           try {
-            params = resolveTemplate(template, this.bindings);
+            params = this.resolve(template, at);
           } catch (e) {
             if (!(e instanceof TemplateError)) throw e;
             // A recorded step whose reference the new path did not answer (it refused the request that
@@ -159,6 +162,18 @@ export class Runner {
       }
       case 'control':
         return this.control(step, conn, at);
+    }
+  }
+
+  /** A template resolved against the answers so far; in a replay, following a field the new path renamed. */
+  private resolve(template: JsonObject, at: string): JsonObject {
+    try {
+      return resolveTemplate(template, this.bindings);
+    } catch (e) {
+      const followed = e instanceof TemplateError && this.o.golden ? followRenames(template, this.bindings, this.o.golden) : undefined;
+      if (!followed) throw e;
+      this.o.onProgress?.(`${at}: the new path renamed a field this request refers to; reading ${followed.renamed.join(', ')}`);
+      return resolveTemplate(followed.template as JsonObject, this.bindings);
     }
   }
 
