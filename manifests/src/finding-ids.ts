@@ -5,7 +5,7 @@ export const findingIds = defineFindings({
   // extraction
   'parse-error': { severity: 'error', description: 'A source file does not parse; it was skipped and the rest was extracted.' },
   'parse-recovered': { severity: 'warning', description: 'The Rust grammar could not read part of a file (it rejects some valid Rust) or the file was too large to parse; everything outside that part was extracted.' },
-  'unresolved-registration': { severity: 'warning', description: 'A generate_handler![…] entry whose path cannot be followed to its function (a macro, a crate or file outside the sources); it counts as registered by name.' },
+  'unresolved-registration': { severity: 'warning', description: 'A generate_handler![…] or collect_commands![…] entry whose path cannot be followed to its function (a macro, a crate or file outside the sources; it counts as registered by name), or an .invoke_handler(…) given a handler no list cutover reads feeds (then unregistered commands are warnings).' },
   'unresolved-dispatch': { severity: 'warning', description: 'A Tauri command that picks its operation by a name it is given (an rpc-style router); what it reaches is not checked statically.' },
   'unresolved-name': { severity: 'warning', description: 'A command or event name could not be resolved statically.' },
   'wide-integer': { severity: 'warning', description: 'An integer wider than 53 bits crosses to JavaScript and may lose precision.' },

@@ -25,6 +25,11 @@ export interface KeyFact {
    * when no type declares it (`read`: a read without a fallback or a guard). Absent: `type`.
    */
   requiredBy?: 'type' | 'read';
+  /**
+   * A Rust command parameter whose type cutover cannot follow and Tauri may fill in itself (a
+   * `State` alias from outside the sources…): why. Leaving it out of an invoke is then a warning.
+   */
+  mayBeInjected?: string;
   schema?: JsonSchema;
   /** Source-language type text, for messages (`Option<u64>`, `string | undefined`). */
   typeText?: string;
@@ -171,6 +176,13 @@ export interface UnresolvedFact {
   reason: string;
   /** The known start of the name (`agent:` of `` `agent:${kind}` ``): the name can only be one that starts with it. */
   prefix?: string;
+  /** What to do about it, when the extractor knows better than the role's general hint. */
+  hint?: string;
+  /**
+   * The whole handler of `.invoke_handler(…)` cannot be read (role `registration`): reported by
+   * the extractor as `unresolved-registration`, not again as `unresolved-name`.
+   */
+  handler?: true;
   loc: Loc;
 }
 

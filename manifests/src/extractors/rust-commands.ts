@@ -8,7 +8,8 @@ import { scopeCfgs } from '../rust/layout.js';
 import { NoteSink } from '../rust/schema-findings.js';
 import { schemaBuilder, type SchemaBuilder, type TypeSite } from '../rust/serde-schema.js';
 import { tauriArgKey } from '../rust/tauri-case.js';
-import { isInjected, isTauriCommand } from '../rust/tauri-command.js';
+import { injection } from '../rust/injected.js';
+import { isTauriCommand } from '../rust/tauri-command.js';
 import { isOptionRef, typeText } from '../rust/types.js';
 import type { RustOptions } from '../model.js';
 import { mergeVariants } from '../rust/variants.js';
@@ -23,13 +24,15 @@ function definition(fn: FnItem, index: CrateIndex, schemas: SchemaBuilder, notes
   const file = fn.loc.file;
   const params: KeyFact[] = [];
   for (const p of stub.params) {
-    if (isInjected(p.type, fn.scope, index, options)) continue;
+    const injected = injection(p.type, fn.scope, index, options, (d) => schemas.aliasTarget(d));
+    if (injected.kind === 'yes') continue;
     const key = p.name === undefined ? p.pattern : tauriArgKey(p.name, stub.renameAll);
     const site: TypeSite = { file, scope: fn.scope, line: p.line };
     const { schema, notes: found } = schemas.schema(p.type, site, 'de');
     notes.add(fn.name, `params.${key}`, found);
     const sourceName = p.name !== undefined ? { sourceName: p.name } : {};
-    params.push({ key, ...sourceName, required: !isOptionRef(p.type), schema: cloneJson(schema), typeText: typeText(p.type) });
+    const maybe = injected.kind === 'maybe' ? { mayBeInjected: injected.why } : {};
+    params.push({ key, ...sourceName, required: !isOptionRef(p.type), ...maybe, schema: cloneJson(schema), typeText: typeText(p.type) });
   }
   let result: CommandDefinitionFact['result'] = { type: 'null' };
   if (stub.result) {

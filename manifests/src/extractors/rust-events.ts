@@ -5,6 +5,15 @@ import type { PendingPayload } from '../rust/items.js';
 import { settleName, type NameValue } from '../rust/names.js';
 import { schemaBuilder } from '../rust/serde-schema.js';
 
+/** What to do about a Rust emit whose name is not known: Rust's own options, not the sidecar's. */
+function emitHint(name: NameValue & { kind: 'unresolved' }, loc: Loc): string {
+  const accept = `or accept it with manifests.check.ignore ({ id: 'unresolved-name', file: '${loc.file}', reason: '…' })`;
+  if (name.param !== undefined) {
+    return `The name is known only at run time, from whoever calls this helper. Calls are followed only for a helper named like Tauri's emitting methods (\`fn emit(…)\`, \`Handle::emit("x", …)\`), whose callers' literal or const names become its emits: rename the helper so, emit with a literal or const name, ${accept}.`;
+  }
+  return `Use a string literal or a const (also an associated const, \`Events::SAVED\`). A name that carries a run-time id (format!("output:{}", id)) stays unresolved: listens of names that start the same way are matched against it; ${accept}.`;
+}
+
 /**
  * Events the Rust side emits (`app.emit`, `emit_to`, `emit_all`, `emit_filter`,
  * `Emitter::emit(&app, …)`), names from literals or crate constants, re-emission of sidecar
@@ -23,7 +32,7 @@ export const rustEvents: Extractor = {
     const schemaOf = (p: PendingPayload, file: string): JsonSchema => ('schema' in p ? p.schema : schemas.schema(p.type, { file, scope: p.scope, line: p.line }, 'ser').schema);
     const push = (name: NameValue, loc: Loc, payload?: () => JsonSchema): void => {
       if (name.kind === 'prefix') facts.push({ kind: 'reemit', prefix: name.prefix, expression: name.expression, loc });
-      else if (name.kind === 'unresolved') facts.push({ kind: 'unresolved', role: 'emit', expression: name.expression, reason: name.reason, loc });
+      else if (name.kind === 'unresolved') facts.push({ kind: 'unresolved', role: 'emit', expression: name.expression, reason: name.reason, hint: emitHint(name, loc), loc });
       else facts.push({ kind: 'emit', name: name.value, side: 'rust', loc, ...(payload ? { payload: cloneJson(payload()) } : {}) });
     };
     // The crate's own wrappers (`fn emit(event: &str, …) { app.emit(event, …) }`): their calls emit.

@@ -4,9 +4,9 @@
  */
 export const RULE_HELP: Readonly<Record<string, string>> = {
   'unregistered-invoke':
-    'The frontend calls invoke() with a command name that no registered Rust command provides, so the call is rejected at run time. Fix the name, or define the #[tauri::command] and list it in generate_handler![…]. A plugin command is invoked as plugin:<name>|<command>.',
+    'The frontend calls invoke() with a command name that no registered Rust command provides, so the call is rejected at run time. Fix the name, or define the #[tauri::command] and list it in generate_handler![…] (or tauri-specta\'s collect_commands![…]). A plugin command is invoked as plugin:<name>|<command>.',
   'command-not-registered':
-    'A #[tauri::command] function that no generate_handler![…] lists: the frontend cannot call it. List it in the app\'s (or its plugin\'s) generate_handler![…], or remove the attribute if it is not meant to be a command.',
+    'A #[tauri::command] function that no generate_handler![…] (or collect_commands![…]) lists: the frontend cannot call it. List it in the app\'s (or its plugin\'s) generate_handler![…], or remove the attribute if it is not meant to be a command.',
   'registered-not-defined':
     'generate_handler![…] lists a path with no #[tauri::command] function behind it, so the app does not build or the command is not the one meant. Fix the path, mark the function #[tauri::command], or make sure manifests.rust.include covers the file that defines it.',
   'missing-handler':
@@ -22,7 +22,7 @@ export const RULE_HELP: Readonly<Record<string, string>> = {
   'forward-key-mismatch':
     "The json! object a Rust command forwards lacks a key the sidecar handler's params type requires (an error: the handler gets undefined), or sends keys the handler never reads (a warning: they are ignored). Send the keys the handler reads.",
   'invoke-key-mismatch':
-    'invoke() arguments against the Rust command\'s parameters, as Tauri names them (camelCase by default): a required parameter that is not sent makes the call fail (error); an extra key is ignored (warning).',
+    'invoke() arguments against the Rust command\'s parameters, as Tauri names them (camelCase by default): a required parameter that is not sent makes the call fail (error); an extra key is ignored (warning). Parameters Tauri fills in itself (AppHandle, State and aliases of it, Window, Webview, Request, CommandScope, GlobalScope) are not sent; one whose type cutover cannot follow is only a warning, and a type Tauri injects that cutover does not know goes in manifests.rust.injectedTypes.',
   'unresolved-name':
     'A command or event name that cannot be known without running the code (a variable, a parameter no call site fills, a computed string). The contract cannot say what the call reaches. Use a literal or a const, list a wrapper in manifests.frontend.invokeFunctions/listenFunctions, or accept it.',
   'parse-error': 'A source file that does not parse; nothing in it was extracted, so its commands, invokes and events are missing from the contract. Fix the syntax, or exclude the file.',

@@ -21,7 +21,8 @@ function fit(inv: InvokeFact & { keys: string[] }, def: CommandDefinitionFact): 
 /**
  * The frontend's invoke argument keys against the JS keys of the Rust command's parameters. A
  * required parameter left out fails the call (error); an extra key is ignored by Tauri, so it is
- * a warning (often a misspelt optional parameter). When apps of one workspace each define a
+ * a warning (often a misspelt optional parameter), and so is leaving out a parameter whose type
+ * cutover cannot follow when Tauri may inject it. When apps of one workspace each define a
  * command of the name, the invoke reaches one of them: it is judged against the one it fits best.
  */
 export const invokeKeyMismatch: Rule = {
@@ -38,8 +39,12 @@ export const invokeKeyMismatch: Rule = {
       const judged = severalApps ? fits.sort((a, b) => a.missing.length - b.missing.length || a.extra.length - b.extra.length).slice(0, 1) : fits;
       for (const { def: d, missing, extra } of judged) {
         if (!missing.length && !extra.length) continue;
+        const named = (p: KeyFact) => (p.sourceName && p.sourceName !== p.key ? `${p.key} (Rust ${p.sourceName})` : p.key);
+        const sure = missing.filter((p) => p.mayBeInjected === undefined);
+        const unsure = missing.filter((p) => p.mayBeInjected !== undefined);
         const parts = [
-          ...(missing.length ? [`missing ${missing.map((p) => (p.sourceName && p.sourceName !== p.key ? `${p.key} (Rust ${p.sourceName})` : p.key)).join(', ')}`] : []),
+          ...(sure.length ? [`missing ${sure.map(named).join(', ')}`] : []),
+          ...unsure.map((p) => `missing ${named(p)}, which Tauri may fill in itself (${p.mayBeInjected})`),
           ...(extra.length ? [`unknown ${extra.join(', ')}`] : []),
         ];
         const closest = severalApps ? ` (the closest of the ${ds.length} commands of that name in the workspace's apps)` : '';
@@ -48,9 +53,9 @@ export const invokeKeyMismatch: Rule = {
             file: inv.loc.file,
             line: inv.loc.line,
             column: inv.loc.column,
-            severity: missing.length ? 'error' : 'warning',
+            severity: sure.length ? 'error' : 'warning',
             data: { name: inv.name, missing: missing.map((p) => p.key), extra },
-            hint: 'Tauri turns snake_case Rust parameters into camelCase keys unless the command sets rename_all; send exactly those keys.',
+            hint: `Tauri turns snake_case Rust parameters into camelCase keys unless the command sets rename_all; send exactly those keys.${missing.length ? ' A parameter Tauri fills in itself (state, a handle, a scope) whose type cutover does not know, such as an alias from outside the sources, goes in manifests.rust.injectedTypes.' : ''}`,
           }),
         );
       }

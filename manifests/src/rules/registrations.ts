@@ -29,16 +29,20 @@ export function appRegistrations(facts: FactIndex): Map<string, CommandRegistrat
   return byName(facts.registrations.filter((r) => r.plugin === undefined));
 }
 
-/** generate_handler! entries that could not be read, so any command may be among them. */
+/** generate_handler! entries, or whole handlers, that could not be read, so any command may be among them. */
 export function unreadableEntries(facts: FactIndex): UnresolvedFact[] {
   return facts.unresolved.filter((u) => u.role === 'registration');
 }
 
-/** `; generate_handler![…] at x.rs:9 has an entry that could not be read (…), which may list it`. */
+/**
+ * `; generate_handler![…] at x.rs:9 has an entry that could not be read (…), which may list it`,
+ * or, for a handler that cannot be read at all, that registration could not be followed there.
+ */
 export function maybeListed(unreadable: readonly UnresolvedFact[]): string {
-  const u = unreadable[0];
+  const u = unreadable.find((x) => x.handler) ?? unreadable[0];
   if (!u) return '';
   const more = unreadable.length > 1 ? ` (and ${unreadable.length - 1} more)` : '';
+  if (u.handler) return `; but registration could not be followed: .invoke_handler(…) at ${at(u.loc)} gets a handler cutover cannot read${more}, which may register it`;
   return `; but generate_handler![…] at ${at(u.loc)} has an entry that could not be read${more} (${u.reason}), which may list it`;
 }
 

@@ -26,13 +26,13 @@ export const unresolvedName: Rule = {
   id: 'unresolved-name',
   description: 'A command or event name could not be resolved statically.',
   check({ facts }) {
-    return facts.unresolved.map((u) =>
+    return facts.unresolved.filter((u) => !u.handler).map((u) =>
       finding('unresolved-name', `cannot tell ${WHAT[u.role] ?? 'this name'} statically: ${u.reason}`, {
         file: u.loc.file,
         line: u.loc.line,
         column: u.loc.column,
         data: { name: u.expression, role: u.role },
-        hint: HINT[u.role],
+        hint: u.hint ?? HINT[u.role],
       }),
     );
   },

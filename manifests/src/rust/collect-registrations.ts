@@ -1,6 +1,8 @@
 /**
- * Reads `tauri::generate_handler![…]` while the file's tree is alive: the entries as written and
- * whose handler it is. A plugin's handler sits in `tauri::plugin::Builder::new("name")…
+ * Reads the registration lists while the file's tree is alive: `tauri::generate_handler![…]`,
+ * and tauri-specta's `collect_commands![…]` (v1 and v2, also `specta::collect_commands!`), whose
+ * builder makes the handler (`.invoke_handler(builder.invoke_handler())`). The entries as written
+ * and whose handler it is: a plugin's handler sits in `tauri::plugin::Builder::new("name")…
  * .invoke_handler(generate_handler![…])`, and its commands are invoked as `plugin:name|cmd`;
  * the app's own sits on `tauri::Builder::default()`.
  */
@@ -26,10 +28,27 @@ export function isGenerateHandler(node: Node): boolean {
   return name === 'generate_handler' || name === 'tauri::generate_handler';
 }
 
-/** Drops `#[cfg(…)]` attributes in front of an entry (Tauri 2 accepts them). */
+/** A list of commands to register: `generate_handler![…]`, or `collect_commands![…]` by any path. */
+export function isRegistrationList(node: Node): boolean {
+  return node.type === 'macro_invocation' && (isGenerateHandler(node) || macroBase(node) === 'collect_commands');
+}
+
+/** Whether a node is passed as written to `.invoke_handler(…)`. */
+export function isHandlerArgument(node: Node): boolean {
+  const call = node.parent?.type === 'arguments' ? node.parent.parent : null;
+  const fn = call?.type === 'call_expression' ? call.childForFieldName('function') : null;
+  return fn?.type === 'field_expression' && fn.childForFieldName('field')?.text === 'invoke_handler';
+}
+
+/**
+ * Drops `#[cfg(…)]` attributes in front of an entry (Tauri 2 accepts them), and the turbofish
+ * after it (`get_record::<tauri::Wry>`, how tauri-specta lists a command generic over the runtime).
+ */
 function withoutAttributes(tokens: readonly Node[]): Node[] {
   const out = [...tokens];
   while (out[0]?.type === '#' && out[1]?.type === 'token_tree') out.splice(0, 2);
+  const turbofish = out.findIndex((t, i) => t.type === '::' && out[i + 1]?.type === '<');
+  if (turbofish > 0 && out[out.length - 1]?.type === '>') out.splice(turbofish);
   return out;
 }
 
@@ -82,7 +101,7 @@ function ownerOf(macro: Node, site: Site): Owner {
 }
 
 export function registrationOf(site: Site, rel: string): PendingRegistration | undefined {
-  if (!isGenerateHandler(site.node)) return undefined;
+  if (!isRegistrationList(site.node)) return undefined;
   const tree = macroTokens(site.node);
   if (!tree) return undefined;
   const entries: RegistrationEntry[] = [];
@@ -97,5 +116,6 @@ export function registrationOf(site: Site, rel: string): PendingRegistration | u
     else entries.push({ segments: tokens.filter((t) => t.type !== '::').map((t) => unraw(t.text)), expression, loc });
   }
   const owner = ownerOf(site.node, site);
-  return { scope: site.scope, loc: locOf(rel, site.node), ...('plugin' in owner ? { plugin: owner.plugin } : {}), entries };
+  const list = { macro: macroName(site.node), direct: isHandlerArgument(site.node) };
+  return { scope: site.scope, loc: locOf(rel, site.node), ...list, ...('plugin' in owner ? { plugin: owner.plugin } : {}), entries };
 }

@@ -24,6 +24,8 @@ export interface CrateIndex {
   /** Every type and constant by name, for the lenient fallbacks of schema building. */
   types: Map<string, TypeDecl[]>;
   consts: Map<string, ConstDecl[]>;
+  /** Associated consts of `impl` blocks by name (no module declares them; `Type::NAME` reaches them). */
+  assocConsts: Map<string, ConstDecl[]>;
   /** `mod x;` declarations whose file is not among the sources. */
   missing: MissingModule[];
   /** More than one crate in the sources: item paths start with the crate's name. */
@@ -52,7 +54,7 @@ async function build(ctx: ExtractContext): Promise<CrateIndex> {
   const laid = read.map((f) => ({ rel: f.source.rel, crate: finder.crateOf(f.source.rel), ...(f.data ? { data: f.data } : {}) }));
   const { modules, missing } = layoutModules(laid, finder);
   const ns = new Namespaces();
-  const index: Omit<CrateIndex, 'resolver'> = { files: [], ns, types: new Map(), consts: new Map(), missing, multiCrate: new Set(laid.map((l) => l.crate)).size > 1, registeredNames: new Set() };
+  const index: Omit<CrateIndex, 'resolver'> = { files: [], ns, types: new Map(), consts: new Map(), assocConsts: new Map(), missing, multiCrate: new Set(laid.map((l) => l.crate)).size > 1, registeredNames: new Set() };
   read.forEach((f, i) => {
     const crate = laid[i]!.crate;
     const module = modules.get(f.source.rel) ?? [];
@@ -69,6 +71,10 @@ async function build(ctx: ExtractContext): Promise<CrateIndex> {
       push(index.types, decl.name, decl);
     }
     for (const c of f.data.consts) {
+      if (c.owner) {
+        if (c.owner.length) push(index.assocConsts, c.name, c);
+        continue;
+      }
       ns.addConst(c);
       push(index.consts, c.name, c);
     }

@@ -8,6 +8,7 @@ import { InternalError } from '../../../core/src/errors.js';
 import type { RustOptions, SourceFile } from '../model.js';
 import { cfgPredicates, metaItems, readAttributes } from './attributes.js';
 import { EMITTERS, emitOf, forwardOf } from './collect-calls.js';
+import { handlerOf } from './collect-handlers.js';
 import { registrationOf } from './collect-registrations.js';
 import { controlArms } from './control-dispatch.js';
 import { controlRequests } from './control-requests.js';
@@ -55,9 +56,9 @@ function escape(name: string): string {
   return name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** The names a call of interest ends in: Tauri's emitting methods and the configured forward calls. */
+/** The names a call of interest ends in: Tauri's emitting methods, the configured forward calls, `invoke_handler`. */
 function callNames(options: RustOptions): RegExp {
-  const names = [...Object.keys(EMITTERS), ...options.forwardCalls.map(lastSegment)];
+  const names = [...Object.keys(EMITTERS), ...options.forwardCalls.map(lastSegment), 'invoke_handler'];
   return new RegExp(`\\b(?:${[...new Set(names)].map(escape).join('|')})\\b`);
 }
 
@@ -74,6 +75,7 @@ function read(index: FileIndex, bad: readonly Node[], options: RustOptions, cont
     modDecls: [],
     opaque: recovery.opaque,
     registrations: [],
+    handlers: [],
     forwards: [],
     emits: [],
     wrapperCalls: [],
@@ -100,6 +102,8 @@ function read(index: FileIndex, bad: readonly Node[], options: RustOptions, cont
     else if (emit) data.emits.push(emit);
     const forward = forwardOf(site, rel, options);
     if (forward) data.forwards.push(forward);
+    const handler = handlerOf(site, rel);
+    if (handler) data.handlers.push(handler);
   }
   for (const d of index.types) {
     const stub = typeStub(d, control);
@@ -112,7 +116,7 @@ function read(index: FileIndex, bad: readonly Node[], options: RustOptions, cont
   for (const d of index.consts) {
     const valueNode = d.node.childForFieldName('value');
     const value = valueNode ? stringValue(valueNode) : undefined;
-    data.consts.push({ name: d.name, scope: d.scope, ...(value !== undefined ? { value } : {}) });
+    data.consts.push({ name: d.name, scope: d.scope, ...(d.owner ? { owner: d.owner } : {}), ...(value !== undefined ? { value } : {}) });
   }
   for (const d of index.modDecls) {
     const pathAttr = pathAttribute(d.attrs);

@@ -13,6 +13,7 @@ import { cfgPredicates, readAttributes } from './attributes.js';
 import type { FnItem, ModuleScope } from './items.js';
 import { indexCalls, unreadable } from './call-sites.js';
 import { locOf, stringValue, unraw } from './nodes.js';
+import { typeRef } from './types.js';
 
 export interface FnNode {
   node: Node;
@@ -36,6 +37,8 @@ export interface DeclNode {
   name: string;
   scope: ModuleScope;
   attrs: Node[];
+  /** An associated item: the `impl` type's path as written (`[]` in a trait), not a module's name. */
+  owner?: string[];
 }
 
 export interface FileIndex {
@@ -63,6 +66,17 @@ interface WalkState {
   scope: ModuleScope;
   fn: FnNode | undefined;
   inImpl: boolean;
+  /** Inside `impl T` or `impl Trait for T`: the path of T as written (what `Self` means). */
+  selfType?: string[];
+}
+
+/** The walk state inside an `impl` or `trait` block. */
+function implState(node: Node, st: WalkState): WalkState {
+  const type = node.type === 'impl_item' ? node.childForFieldName('type') : null;
+  const ref = type ? typeRef(type) : undefined;
+  const inner: WalkState = { scope: st.scope, fn: st.fn, inImpl: true };
+  if (ref?.kind === 'path' && ref.segments.length) inner.selfType = ref.segments;
+  return inner;
 }
 
 /** `#[path = "x.rs"]` among the attributes. */
@@ -83,16 +97,17 @@ function addFunction(node: Node, attrs: Node[], st: WalkState, out: FileIndex): 
     inImpl: st.inImpl,
     loc: locOf(out.rel, nameNode ?? node),
     cfgs: attrs.length ? cfgPredicates(readAttributes(attrs)) : [],
+    ...(st.inImpl && st.selfType ? { selfType: st.selfType } : {}),
   };
   const fn: FnNode = { node, attrs, item, end: node.endIndex };
   out.functions.push(fn);
   return fn;
 }
 
-function addDecl(node: Node, type: string, attrs: Node[], scope: ModuleScope, out: FileIndex): void {
+function addDecl(node: Node, type: string, attrs: Node[], st: WalkState, out: FileIndex): void {
   const name = unraw(node.childForFieldName('name')?.text ?? '');
-  const list = type === 'const_item' || type === 'static_item' ? out.consts : out.types;
-  list.push({ node, name, scope, attrs });
+  if (type === 'const_item' || type === 'static_item') out.consts.push({ node, name, scope: st.scope, attrs, ...(st.inImpl ? { owner: st.selfType ?? [] } : {}) });
+  else out.types.push({ node, name, scope: st.scope, attrs });
 }
 
 /** The `#[…]` attributes written right before an item found by search (not by the cursor walk). */
@@ -127,7 +142,7 @@ function indexBody(body: Node, outer: WalkState, out: FileIndex): void {
       }
       case 'impl_item':
       case 'trait_item':
-        stack.push({ end: node.endIndex, st: { ...st, inImpl: true } });
+        stack.push({ end: node.endIndex, st: implState(node, st) });
         break;
       case 'macro_invocation':
         out.macros.push({ node, scope: st.scope, ...(st.fn ? { fn: st.fn } : {}) });
@@ -136,7 +151,7 @@ function indexBody(body: Node, outer: WalkState, out: FileIndex): void {
         out.uses.push({ node, scope: st.scope, inFn: true });
         break;
       default:
-        addDecl(node, type, precedingAttributes(node), st.scope, out);
+        addDecl(node, type, precedingAttributes(node), st, out);
     }
   }
 }
@@ -199,8 +214,9 @@ function visitItem(c: TreeCursor, type: string, attrs: Node[], st: WalkState, ou
       return;
     case 'impl_item':
     case 'trait_item':
+      const inner = implState(c.currentNode, st);
       if (c.gotoFirstChild()) {
-        do if (c.nodeType === 'declaration_list') walkItems(c, { ...st, inImpl: true }, out);
+        do if (c.nodeType === 'declaration_list') walkItems(c, inner, out);
         while (c.gotoNextSibling());
         c.gotoParent();
       }
@@ -211,7 +227,7 @@ function visitItem(c: TreeCursor, type: string, attrs: Node[], st: WalkState, ou
     case 'type_item':
     case 'const_item':
     case 'static_item':
-      addDecl(c.currentNode, type, attrs, st.scope, out);
+      addDecl(c.currentNode, type, attrs, st, out);
       return;
     case 'use_declaration':
       out.uses.push({ node: c.currentNode, scope: st.scope, inFn: false });

@@ -68,6 +68,8 @@ export interface FnItem {
   stub?: CommandStub;
   /** Parameter names, for telling a parameter from a constant in a name expression. */
   paramNames?: string[];
+  /** A method's `impl` type as written: what `Self::NAME` in its body is looked up on. */
+  selfType?: string[];
 }
 
 export interface TypeStub {
@@ -87,6 +89,8 @@ export interface TypeStub {
 export interface ConstStub {
   name: string;
   scope: ModuleScope;
+  /** An associated const: its `impl` type's path as written (`[]` in a trait); no module declares it. */
+  owner?: string[];
   /** The string it holds; undefined when it is not a string literal. */
   value?: string;
 }
@@ -118,9 +122,21 @@ export interface RegistrationEntry {
 export interface PendingRegistration {
   scope: ModuleScope;
   loc: Loc;
+  /** The list's macro as written: `tauri::generate_handler`, `tauri_specta::collect_commands`. */
+  macro: string;
+  /** Passed as written to `.invoke_handler(…)`; otherwise it feeds a handler some other way (a builder, a local). */
+  direct: boolean;
   /** The plugin's name (`tauri::plugin::Builder::new("name")`), absent for the app's own handler. */
   plugin?: NameExpr;
   entries: RegistrationEntry[];
+}
+
+/** `.invoke_handler(x)` whose `x` is no registration list cutover can read (nor a local bound to one). */
+export interface PendingHandler {
+  scope: ModuleScope;
+  loc: Loc;
+  /** The argument as written. */
+  expression: string;
 }
 
 export interface PendingForward {
@@ -229,6 +245,8 @@ export interface FileData {
   modDecls: ModDecl[];
   opaque: OpaqueItem[];
   registrations: PendingRegistration[];
+  /** Handlers given to `.invoke_handler(…)` that are not a registration list. */
+  handlers: PendingHandler[];
   forwards: PendingForward[];
   emits: PendingEmit[];
   wrapperCalls: PendingWrapperCall[];

@@ -16,7 +16,7 @@ const DATA_MACROS = new Set([
   'json', 'format', 'format_args', 'vec', 'print', 'println', 'eprint', 'eprintln', 'write', 'writeln', 'panic',
   'assert', 'assert_eq', 'assert_ne', 'debug_assert', 'debug_assert_eq', 'debug_assert_ne', 'todo', 'unimplemented',
   'unreachable', 'matches', 'concat', 'stringify', 'include_str', 'include_bytes', 'env', 'option_env', 'dbg',
-  'trace', 'debug', 'info', 'warn', 'error', 'log', 'generate_handler', 'generate_context', 'macro_rules',
+  'trace', 'debug', 'info', 'warn', 'error', 'log', 'generate_handler', 'collect_commands', 'collect_events', 'generate_context', 'macro_rules',
   'anyhow', 'bail', 'ensure', 'format_err', 'cfg', 'line', 'column', 'file', 'module_path', 'compile_error',
   'concat_idents', 'const_format', 'lazy_format', 'hashmap', 'btreemap', 'hashset', 'indoc', 'formatdoc', 'regex', 'lazy_regex',
   // Token streams for code generation: their text is the output of a proc macro, not this crate's code.

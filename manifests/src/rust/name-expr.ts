@@ -83,8 +83,12 @@ export function nameExpr(expr: Node, site: Site, depth = 0): NameExpr {
   switch (node.type) {
     case 'identifier':
       return fromIdentifier(node, site, depth);
-    case 'scoped_identifier':
-      return { kind: 'const', segments: pathSegments(node), scope: site.scope, expression: flatText(node) };
+    case 'scoped_identifier': {
+      // `Self::NAME` in a method is the const of its impl's type.
+      const segments = pathSegments(node);
+      const self = site.fn?.item.selfType;
+      return { kind: 'const', segments: segments[0] === 'Self' && self ? [...self, ...segments.slice(1)] : segments, scope: site.scope, expression: flatText(node) };
+    }
     case 'macro_invocation':
       return macroBase(node) === 'format' ? fromFormat(node) : unresolved(node, 'a macro other than format!');
     case 'call_expression': {

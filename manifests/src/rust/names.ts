@@ -10,7 +10,8 @@ import { resolveName } from './resolve.js';
 export type NameValue =
   | { kind: 'literal'; value: string }
   | { kind: 'prefix'; prefix: string; expression: string }
-  | { kind: 'unresolved'; expression: string; reason: string };
+  /** `param`: the name is this parameter of the function around it (a helper's). */
+  | { kind: 'unresolved'; expression: string; reason: string; param?: string };
 
 function settleConst(e: NameExpr & { kind: 'const' }, index: CrateIndex): NameValue {
   const found = resolveName(index, 'consts', e.segments, e.scope);

@@ -26,6 +26,8 @@ export interface TypeDecl {
 export interface ConstDecl {
   name: string;
   scope: ModuleScope;
+  /** An associated const (`impl Events { const SAVED … }`): the `impl` type's path as written there. */
+  owner?: string[];
   value?: string;
 }
 

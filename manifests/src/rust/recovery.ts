@@ -4,7 +4,7 @@
  * region is never called a syntax error: it is reported with what was skipped, everything
  * outside it is kept, and what it may hide is recorded so the rules stay cautious:
  * a region between items may declare names (its module becomes opaque to path resolution), and
- * one that mentions `generate_handler`, an emit or a forward call may hold such a fact.
+ * one that mentions `generate_handler` (or `collect_commands`), an emit or a forward call may hold such a fact.
  */
 import type { Node } from 'web-tree-sitter';
 import type { FileIndex } from './file-index.js';
@@ -98,7 +98,7 @@ export function readRecovery(bad: readonly Node[], index: FileIndex, forwardName
     }
     for (const t of tokens) {
       const text = t.text;
-      const role = text === 'generate_handler' ? 'registration' : EMITTERS.has(text) ? 'emit' : forwardNames.has(text) ? 'forward' : undefined;
+      const role = text === 'generate_handler' || text === 'collect_commands' ? 'registration' : EMITTERS.has(text) ? 'emit' : forwardNames.has(text) ? 'forward' : undefined;
       if (role && !out.lost.some((l) => l.role === role && l.loc.line === lineOf(t))) out.lost.push({ role, loc: locOf(index.rel, t), expression: snippet(node.text) });
     }
   }

@@ -69,6 +69,11 @@ export class SchemaBuilder {
     return { schema, notes: run.notes };
   }
 
+  /** A `type` alias's target as written, read on demand like any declaration. */
+  aliasTarget(decl: TypeDecl): TypeRef | undefined {
+    return decl.kind === 'alias' ? this.decls.shape(decl)?.alias : undefined;
+  }
+
   private note(run: Run, kind: SchemaNote['kind'], site: TypeSite, path: string, typeText: string, opaque = false): void {
     run.notes.push({ kind, file: site.file, line: site.line, path, typeText, ...(opaque ? { opaque } : {}) });
   }

@@ -1,20 +1,16 @@
 /**
  * What makes a function a Tauri command, and which of its parameters the frontend sends.
  * `#[tauri::command]`, or `#[command]` where `command` is imported from tauri (also
- * `#[cfg_attr(pred, tauri::command)]`); Tauri injects some parameters itself (the app handle,
- * state, the calling window, the raw request), and those are not part of the payload.
- * `Channel<T>` is a payload in Tauri 2: the frontend passes it.
+ * `#[cfg_attr(pred, tauri::command)]`). Which parameters Tauri injects itself is injected.ts.
  */
 import type { Node } from 'web-tree-sitter';
-import type { RustOptions } from '../model.js';
 import { metaList, readAttributes, type Attribute, type Meta } from './attributes.js';
 import type { CrateIndex } from './crate-index.js';
 import type { FnNode } from './file-index.js';
 import { importsOf, tauriItem } from './imports.js';
 import type { CommandStub, FnItem, ModuleScope, ParamStub } from './items.js';
 import { flatText, innerTokens, kids, lineOf, splitTopLevel, unraw } from './nodes.js';
-import { resolveName } from './resolve.js';
-import { typeRef, type TypeRef } from './types.js';
+import { typeRef } from './types.js';
 
 interface Found {
   kind: 'yes' | 'maybe';
@@ -112,26 +108,4 @@ export function isTauriCommand(fn: FnItem, index: CrateIndex): boolean {
   if (globs.some((g) => g[0] === 'tauri')) return true;
   const unknown = hit.fns.length + hit.mods.length + hit.types.length === 0 && globs.length < hit.blocked.length;
   return unknown && index.registeredNames.has(fn.name);
-}
-
-const TAURI_INJECTED = new Set(['AppHandle', 'State', 'Window', 'WebviewWindow', 'Webview', 'Request', 'Invoke']);
-
-/** True when Tauri fills this parameter itself, so the frontend does not send it. */
-export function isInjected(t: TypeRef, scope: ModuleScope, index: CrateIndex, options: RustOptions): boolean {
-  if (t.kind !== 'path') return false;
-  const bare = t.segments.join('::');
-  const last = t.segments[t.segments.length - 1] ?? '';
-  for (const configured of options.injectedTypes) {
-    if (bare === configured || bare.endsWith(`::${configured}`) || configured.endsWith(`::${bare}`)) return true;
-  }
-  if (!TAURI_INJECTED.has(last)) return false;
-  const [head, ...rest] = t.segments;
-  if (head === undefined) return false;
-  const imported = importsOf(scope).names.get(head);
-  const full = imported ? [...imported, ...rest] : t.segments;
-  if (full[0] === 'tauri') return true;
-  if (imported) return false;
-  if (t.segments.length > 1) return false;
-  // A bare `Request` or `State` is Tauri's unless the crate declares its own type of that name.
-  return !('decl' in resolveName(index, 'types', t.segments, scope));
 }
