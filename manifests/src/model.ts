@@ -171,6 +171,8 @@ export interface UnresolvedFact {
   reason: string;
   /** The known start of the name (`agent:` of `` `agent:${kind}` ``): the name can only be one that starts with it. */
   prefix?: string;
+  /** Written in a single-file component's markup (a template expression), which is not parsed. */
+  markup?: true;
   loc: Loc;
 }
 

@@ -1,4 +1,5 @@
 import { finding } from '../finding.js';
+import type { UnresolvedFact } from '../model.js';
 import type { Rule } from './rule.js';
 
 const WHAT: Record<string, string> = {
@@ -21,6 +22,14 @@ const HINT: Record<string, string> = {
   request: 'Name the command with a string literal or a const (json!({"cmd": "status"})), or build the request as a variant of the request enum.',
 };
 
+const MARKUP_HINT =
+  "Move the call into a function of the component's <script> and call that from the markup (on:click={save}, @click=\"save\"): the script is read, the template is not.";
+
+function hintOf(u: UnresolvedFact): string | undefined {
+  if (u.markup) return MARKUP_HINT;
+  return HINT[u.role];
+}
+
 /** Every name that could not be resolved statically, so none is dropped silently. */
 export const unresolvedName: Rule = {
   id: 'unresolved-name',
@@ -32,7 +41,7 @@ export const unresolvedName: Rule = {
         line: u.loc.line,
         column: u.loc.column,
         data: { name: u.expression, role: u.role },
-        hint: HINT[u.role],
+        hint: hintOf(u),
       }),
     );
   },
