@@ -173,6 +173,8 @@ export interface UnresolvedFact {
   prefix?: string;
   /** Written in a single-file component's markup (a template expression), which is not parsed. */
   markup?: true;
+  /** The side an unresolved emit is on, when the extractor says (the frontend has no emitter option: the hint differs). */
+  side?: EventSide;
   loc: Loc;
 }
 

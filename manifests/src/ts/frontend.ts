@@ -95,6 +95,7 @@ function unresolvedFact(ws: TsWorkspace, site: Site, role: 'invoke' | 'listen' |
   const expr = nameExpression(site);
   const fact = unresolved(ws, role, expr, site.outer, site.names);
   const wrapper = wrapperOf(site);
+  if (role === 'emit') fact.side = 'frontend';
   if (!wrapper) return { ...fact, ...trace(site) } as Fact;
   return { ...fact, wrapper: { key: locKey(site.inner), name: functionName(wrapper) } } as Fact & WrapperPlaceholder;
 }
