@@ -2,7 +2,8 @@
 import path from 'node:path';
 import type { Detection } from './model.js';
 import { findCrates } from './scan/cargo.js';
-import { findFiles, SCRIPT_EXTENSIONS, under } from './scan/files.js';
+import { findFiles, SOURCE_EXTENSIONS, under } from './scan/files.js';
+import { isSfc } from '../../manifests/src/ts/sfc.js';
 import { scanFrontend } from './scan/frontend.js';
 import { readScripts } from './scan/imports.js';
 import { findPackages } from './scan/packages.js';
@@ -24,11 +25,11 @@ export async function detect(root: string, onStep: (what: string) => void = () =
   notes.push(...rust.problems);
   onStep('reading the imports of every script file');
   const packages = await findPackages(root);
-  const scripts = readScripts(root, await findFiles(root, [`**/*.{${SCRIPT_EXTENSIONS.join(',')}}`]));
+  const scripts = readScripts(root, await findFiles(root, [`**/*.{${SOURCE_EXTENSIONS.join(',')}}`]));
   const frontend = scanFrontend(root, scripts, packages);
   const wrappers = memberWrappers(frontend.direct, frontend.files);
   onStep('looking for a sidecar');
-  const sidecars = scanSidecars(scripts, packages, frontend.packageDirs, rust.forwards.flatMap((f) => f.commands));
+  const sidecars = scanSidecars(scripts.filter((f) => !isSfc(f.rel)), packages, frontend.packageDirs, rust.forwards.flatMap((f) => f.commands));
   const rootPkg = packages.find((p) => p.dir === '.');
   return {
     root,

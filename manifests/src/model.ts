@@ -183,6 +183,10 @@ export interface UnresolvedFact {
    * the extractor as `unresolved-registration`, not again as `unresolved-name`.
    */
   handler?: true;
+  /** Written in a single-file component's markup (a template expression), which is not parsed. */
+  markup?: true;
+  /** The side an unresolved emit is on, when the extractor says (the frontend has no emitter option: the hint differs). */
+  side?: EventSide;
   loc: Loc;
 }
 

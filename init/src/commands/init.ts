@@ -69,7 +69,7 @@ function printFound(ctx: VerbContext, d: Detection, plan: readonly PlannedFile[]
   out.print(`  Rust: ${d.rustGlobs.length} crate(s) depend on tauri: ${d.rustGlobs.join(', ') || s.yellow('none')}`);
   for (const h of d.handlers) out.print(`    generate_handler![…] ${h.file}:${h.line}, ${h.commands} command(s)${h.plugin ? `, plugin "${h.plugin}"` : ''}`);
   for (const f of d.forwards.slice(0, 1)) out.print(`    forwards to the sidecar with ${f.name}(…): ${f.calls} call(s)`);
-  out.print(`  frontend: ${d.frontend.length ? d.frontend.map((f) => f.glob).join(', ') : s.yellow('no file imports @tauri-apps/…')}`);
+  out.print(`  frontend: ${d.frontend.length ? d.frontend.map((f) => f.glob).join(', ') : s.yellow('no file imports @tauri-apps/… or uses window.__TAURI__')}`);
   for (const w of d.memberWrappers) out.print(`    ${w.name}(…) wraps Tauri's ${w.kind} (${w.calls} call(s))${w.direct ? '' : s.dim(' but routes its name: not listed')}`);
   const sc = d.sidecars[0];
   if (sc) {

@@ -55,8 +55,8 @@ function sidecarBlock(s: Sidecar | undefined, others: number): string[] {
 }
 
 function frontendBlock(d: Detection): string[] {
-  if (!d.frontend.length) return ['    // Frontend: no file imports @tauri-apps/…; name its folders here: frontend: { include: [\'src/**/*.{ts,tsx}\'] },'];
-  const lines = ['    // Frontend: the folders of files that import @tauri-apps/…, and of files that use those through a package name, a path or an import alias:'];
+  if (!d.frontend.length) return ['    // Frontend: no file imports @tauri-apps/… or uses window.__TAURI__; name its folders here: frontend: { include: [\'src/**/*.{ts,tsx,js,jsx,svelte,vue}\'] },'];
+  const lines = ['    // Frontend: the folders of files that import @tauri-apps/… (or use window.__TAURI__), and of files that use those through a package name, a path or an import alias:'];
   for (const f of d.frontend) lines.push(`    //   ${f.glob}: ${f.because}`);
   const direct = d.memberWrappers.filter((w) => w.direct);
   for (const w of d.memberWrappers) {

@@ -8,6 +8,12 @@ const TESTS = ['**/*.d.ts', '**/*.test.*', '**/*.spec.*', '**/__tests__/**'];
 
 export const SCRIPT_EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'];
 
+/** Single-file components, whose <script> blocks the frontend scan reads. */
+export const COMPONENT_EXTENSIONS = ['svelte', 'vue'];
+
+/** Every kind of file a frontend's code may be in. */
+export const SOURCE_EXTENSIONS = [...SCRIPT_EXTENSIONS, ...COMPONENT_EXTENSIONS];
+
 /** POSIX paths relative to `root`, sorted. */
 export async function findFiles(root: string, patterns: string[], opts: { tests?: boolean } = {}): Promise<string[]> {
   const ignore = [...IGNORED, ...(opts.tests ? [] : TESTS)];

@@ -1,15 +1,17 @@
 /**
- * The frontend: the folders of the files that import Tauri's API (`@tauri-apps/…`), and of the
+ * The frontend: the folders of the files that import Tauri's API (`@tauri-apps/…`) or use its
+ * globals (`window.__TAURI__.core`, as the vanilla template with `withGlobalTauri` does), and of the
  * files that use those through their package's name, a relative path or an import alias
  * (tsconfig/jsconfig `paths`, vite `resolve.alias`). One include glob per package folder: its
  * `src/` when everything that matters is there, else the folder; at the repository root, the
- * top-level folders that hold such files.
+ * top-level folders that hold such files. The glob names the kinds of file the folder holds
+ * (`.js`, `.svelte`, `.vue` as much as `.ts`).
  */
 import path from 'node:path';
 import { aliasSources } from '../../../manifests/src/extract/aliases.js';
 import { Aliases } from '../../../manifests/src/ts/aliases.js';
 import type { FrontendFolder } from '../model.js';
-import { isUnder, SCRIPT_EXTENSIONS, under } from './files.js';
+import { isUnder, SOURCE_EXTENSIONS, under } from './files.js';
 import { isTauriModule, resolveRelative, type ScriptFile } from './imports.js';
 import { packageOf, type Package } from './packages.js';
 
@@ -24,12 +26,12 @@ export interface FrontendScan {
 }
 
 function extGlob(files: readonly ScriptFile[]): string {
-  const exts = SCRIPT_EXTENSIONS.filter((e) => files.some((f) => f.rel.endsWith(`.${e}`)));
+  const exts = SOURCE_EXTENSIONS.filter((e) => files.some((f) => f.rel.endsWith(`.${e}`)));
   return exts.length === 1 ? exts[0]! : `{${exts.join(',')}}`;
 }
 
 export function scanFrontend(root: string, scripts: readonly ScriptFile[], packages: readonly Package[]): FrontendScan {
-  const direct = scripts.filter((f) => f.specifiers.some(isTauriModule));
+  const direct = scripts.filter((f) => f.specifiers.some(isTauriModule) || f.tauriGlobal !== undefined);
   const directDirs = new Set(direct.map((f) => packageOf(packages, f.rel).dir));
   const names = new Map(packages.filter((p) => p.name && directDirs.has(p.dir)).map((p) => [p.name!, p.dir]));
   const aliases = new Aliases(aliasSources(root, scripts.map((f) => ({ path: path.join(root, f.rel), rel: f.rel, text: '' }))));
@@ -37,7 +39,8 @@ export function scanFrontend(root: string, scripts: readonly ScriptFile[], packa
   const why = new Map<string, string>();
   for (const f of direct) {
     const p = packageOf(packages, f.rel).dir;
-    if (!why.has(p)) why.set(p, `${f.rel} imports ${f.specifiers.find(isTauriModule)}`);
+    const spec = f.specifiers.find(isTauriModule);
+    if (!why.has(p)) why.set(p, spec ? `${f.rel} imports ${spec}` : `${f.rel} uses the global ${f.tauriGlobal}`);
   }
   for (const f of scripts) {
     const p = packageOf(packages, f.rel).dir;

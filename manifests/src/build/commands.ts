@@ -6,7 +6,7 @@
  */
 import type { JsonSchema, KeyFact } from '../model.js';
 import { canonicalSchema, compare } from './canonical.js';
-import { byName, invokedAs, isRegistered, type FactIndex } from './index-facts.js';
+import { byName, invokedAs, invokeTargets, isRegistered, type FactIndex } from './index-facts.js';
 import { ref } from './refs.js';
 import type { CommandEntry, Ref, TauriSide } from './types.js';
 
@@ -28,7 +28,6 @@ export function buildCommands(ix: FactIndex): CommandEntry[] {
     return d;
   };
   const forwardsFrom = byName(ix.forwards.filter((f) => f.from !== undefined).map((f) => ({ ...f, name: f.from! })));
-  const definitions = byName(ix.definitions);
 
   for (const h of ix.handlers) {
     const d = draft(h.name);
@@ -67,7 +66,7 @@ export function buildCommands(ix: FactIndex): CommandEntry[] {
   }
   for (const r of ix.controlRequests) draft(r.name).consumers.push(ref('rust', 'request', r.loc, { from: r.from, keys: r.keys }));
   for (const inv of ix.invokes) {
-    const targets = [...new Set((definitions.get(inv.name) ?? []).flatMap((def) => (forwardsFrom.get(def.name) ?? []).map((f) => f.to)))];
+    const targets = [...new Set(invokeTargets(inv.name, ix).flatMap((def) => (forwardsFrom.get(def.name) ?? []).map((f) => f.to)))];
     for (const wire of targets.length ? targets : [inv.name]) {
       draft(wire).consumers.push(ref('frontend', 'invoke', inv.loc, { name: inv.name === wire ? undefined : inv.name, keys: inv.keys }));
     }

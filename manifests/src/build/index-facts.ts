@@ -76,20 +76,69 @@ export function pathsMatch(a: string, b: string): boolean {
 }
 
 const registrationsByName = new WeakMap<FactIndex, Map<string, CommandRegistrationFact[]>>();
+const definitionPaths = new WeakMap<FactIndex, Set<string>>();
+
+function registrationsNamed(name: string, ix: FactIndex): CommandRegistrationFact[] {
+  let regs = registrationsByName.get(ix);
+  if (!regs) registrationsByName.set(ix, (regs = byName(ix.registrations)));
+  return regs.get(name) ?? [];
+}
+
+/**
+ * Whether a generate_handler! entry followed to a function names this definition. Its path is the
+ * function's own, so when some definition has exactly that path it names that one alone (an app's
+ * `save_state` does not name a plugin's `window_state::save_state`); otherwise a path placed only
+ * as far as it went names a definition it is a suffix of (or that is a suffix of it).
+ */
+export function namesDefinition(r: CommandRegistrationFact, def: CommandDefinitionFact, ix: FactIndex): boolean {
+  if (r.name !== def.name) return false;
+  if (r.path === def.path) return true;
+  let paths = definitionPaths.get(ix);
+  if (!paths) definitionPaths.set(ix, (paths = new Set(ix.definitions.map((d) => d.path))));
+  return !paths.has(r.path) && pathsMatch(r.path, def.path);
+}
+
+/** Whether a registration lists a definition (an entry that could not be followed counts by name). */
+export function lists(r: CommandRegistrationFact, def: CommandDefinitionFact, ix: FactIndex): boolean {
+  return r.name === def.name && (r.unresolved !== undefined || namesDefinition(r, def, ix));
+}
 
 /** Whether a Rust command definition is listed in generate_handler![…] (an entry that could not be followed counts by name). */
 export function isRegistered(def: CommandDefinitionFact, ix: FactIndex): boolean {
-  let regs = registrationsByName.get(ix);
-  if (!regs) registrationsByName.set(ix, (regs = byName(ix.registrations)));
-  return (regs.get(def.name) ?? []).some((r) => r.unresolved !== undefined || pathsMatch(r.path, def.path));
+  return registrationsNamed(def.name, ix).some((r) => lists(r, def, ix));
 }
 
 /** The name the frontend invokes a Rust command by: `plugin:<name>|<cmd>` when only one plugin's handler lists it. */
 export function invokedAs(def: CommandDefinitionFact, ix: FactIndex): string {
-  let regs = registrationsByName.get(ix);
-  if (!regs) registrationsByName.set(ix, (regs = byName(ix.registrations)));
-  const listing = (regs.get(def.name) ?? []).filter((r) => r.unresolved === undefined && pathsMatch(r.path, def.path));
+  const listing = registrationsNamed(def.name, ix).filter((r) => r.unresolved === undefined && namesDefinition(r, def, ix));
   const plugins = new Set(listing.map((r) => r.plugin));
   const only = plugins.size === 1 ? [...plugins][0] : undefined;
   return only === undefined ? def.name : `plugin:${only}|${def.name}`;
+}
+
+const PLUGIN_INVOKE = /^plugin:([^|]+)\|(.+)$/;
+
+/** `plugin:<name>|<cmd>` split into the plugin and its command; undefined for a bare name. */
+export function pluginInvoke(name: string): { plugin: string; command: string } | undefined {
+  const m = PLUGIN_INVOKE.exec(name);
+  return m ? { plugin: m[1]!, command: m[2]! } : undefined;
+}
+
+/**
+ * The Rust commands an invoke of this name reaches. `plugin:<name>|<cmd>` reaches only what that
+ * plugin's handler lists; a bare name only what the app's own handler lists (a plugin's command of
+ * the same name is another command), or, when the app lists none, a definition of that name no
+ * plugin lists (an unregistered command the invoke is meant for, reported as such elsewhere).
+ */
+export function invokeTargets(name: string, ix: FactIndex): CommandDefinitionFact[] {
+  const plugin = pluginInvoke(name);
+  const command = plugin?.command ?? name;
+  const regs = registrationsNamed(command, ix);
+  const defs = ix.definitions.filter((d) => d.name === command);
+  const names = (d: CommandDefinitionFact, r: CommandRegistrationFact) => r.unresolved === undefined && namesDefinition(r, d, ix);
+  if (plugin) return defs.filter((d) => regs.some((r) => r.plugin === plugin.plugin && names(d, r)));
+  const own = defs.filter((d) => regs.some((r) => r.plugin === undefined && names(d, r)));
+  if (own.length) return own;
+  // Nothing the app lists is followed to one of them (an entry that could not be followed counts by name).
+  return defs.filter((d) => !regs.some((r) => r.plugin !== undefined && names(d, r)));
 }

@@ -1,6 +1,7 @@
 /**
  * A source group that contributes nothing is said out loud, so a check never passes on a layer
- * it did not read: a configured group whose globs match no file, any group whose files gave
+ * it did not read: a configured group whose globs match no file (and the frontend's default
+ * globs when they match none while the Rust gave commands or events), any group whose files gave
  * no fact at all (no command, invoke, listen, emit, handler or registration), and a configured
  * control plane whose daemon dispatch was not found.
  */
@@ -19,7 +20,7 @@ const WHAT: Record<Group, string> = {
 const HINT: Record<Group, string> = {
   rust: 'Check manifests.root and manifests.rust.include (the globs are relative to root), and manifests.rust.forwardCalls.',
   sidecar: 'Check manifests.root and manifests.sidecar.include, and name the router: handlerRegistrars, handlerMaps, switchDiscriminants, emitters.',
-  frontend: 'Check manifests.root and manifests.frontend.include (e.g. "src/**/*.{ts,tsx,js,jsx}"), and list wrappers the sources do not define in invokeFunctions/listenFunctions, or other Tauri modules in tauriModules.',
+  frontend: 'Check manifests.root and manifests.frontend.include (e.g. "src/**/*.{ts,tsx,js,jsx,svelte,vue}"; `cutover init` finds the folders), and list wrappers the sources do not define in invokeFunctions/listenFunctions, or other Tauri modules in tauriModules.',
 };
 
 export function groupFindings(options: ManifestOptions, stats: ExtractionStats): Finding[] {
@@ -30,7 +31,10 @@ export function groupFindings(options: ManifestOptions, stats: ExtractionStats):
     if (spec.configured && spec.include.length === 0) continue;
     const globs = spec.include.join(', ');
     if (stats.files[g] === 0) {
-      if (spec.configured) out.push(finding('nothing-extracted', `found nothing in manifests.${g}.include (${globs}): no file matched, so the ${g} layer is not checked`, { data: { group: g, files: 0 }, hint: HINT[g] }));
+      // Most apps have no sidecar, but a Tauri app (the Rust gave commands or events) has a frontend.
+      const expected = spec.configured || (g === 'frontend' && stats.facts.rust > 0 && !options.rust.controlPlane);
+      const which = spec.configured ? globs : `${globs}, the default`;
+      if (expected) out.push(finding('nothing-extracted', `found nothing in manifests.${g}.include (${which}): no file matched, so the ${g} layer is not checked`, { data: { group: g, files: 0 }, hint: HINT[g] }));
       continue;
     }
     // A daemon's sources hold no Tauri facts: whether its control plane was found is said below.

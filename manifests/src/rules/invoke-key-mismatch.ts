@@ -1,5 +1,5 @@
 import type { Finding } from '../../../core/src/findings.js';
-import { byName } from '../build/index-facts.js';
+import { invokeTargets, pluginInvoke } from '../build/index-facts.js';
 import { finding } from '../finding.js';
 import type { CommandDefinitionFact, InvokeFact, KeyFact } from '../model.js';
 import { appsOf } from './registrations.js';
@@ -24,16 +24,18 @@ function fit(inv: InvokeFact & { keys: string[] }, def: CommandDefinitionFact): 
  * a warning (often a misspelt optional parameter), and so is leaving out a parameter whose type
  * cutover cannot follow when Tauri may inject it. When apps of one workspace each define a
  * command of the name, the invoke reaches one of them: it is judged against the one it fits best.
+ * A bare name reaches the app's own command, `plugin:<name>|<cmd>` that plugin's (whose
+ * parameters Tauri keys the same way): each is judged against the command it reaches alone.
  */
 export const invokeKeyMismatch: Rule = {
   id: 'invoke-key-mismatch',
   description: "The frontend's invoke argument keys differ from the Rust command's parameter keys.",
   check({ facts }) {
-    const defs = byName(facts.definitions);
     const out: Finding[] = [];
     for (const inv of facts.invokes) {
       if (!inv.keys) continue;
-      const ds = defs.get(inv.name) ?? [];
+      const ds = invokeTargets(inv.name, facts);
+      const plugin = pluginInvoke(inv.name);
       const fits = ds.map((d) => fit({ ...inv, keys: inv.keys! }, d));
       const severalApps = new Set(ds.flatMap((d) => appsOf(d, facts))).size > 1;
       const judged = severalApps ? fits.sort((a, b) => a.missing.length - b.missing.length || a.extra.length - b.extra.length).slice(0, 1) : fits;
@@ -49,7 +51,7 @@ export const invokeKeyMismatch: Rule = {
         ];
         const closest = severalApps ? ` (the closest of the ${ds.length} commands of that name in the workspace's apps)` : '';
         out.push(
-          finding('invoke-key-mismatch', `invoke('${inv.name}', ${keyList(inv.keys)}) does not match the Rust command (${at(d.loc)})${closest}, which takes ${keyList(d.params.map((p) => p.key))}: ${parts.join('; ')}`, {
+          finding('invoke-key-mismatch', `invoke('${inv.name}', ${keyList(inv.keys)}) does not match the Rust command${plugin ? ` of the plugin ${plugin.plugin}` : ''} (${at(d.loc)})${closest}, which takes ${keyList(d.params.map((p) => p.key))}: ${parts.join('; ')}`, {
             file: inv.loc.file,
             line: inv.loc.line,
             column: inv.loc.column,

@@ -1,4 +1,4 @@
-import { byName, pathsMatch } from '../build/index-facts.js';
+import { byName, namesDefinition } from '../build/index-facts.js';
 import { finding } from '../finding.js';
 import type { Rule } from './rule.js';
 import { suggestion } from './suggest.js';
@@ -11,7 +11,7 @@ export const registeredNotDefined: Rule = {
     const defs = byName(facts.definitions);
     return facts.registrations
       // An entry that could not be followed is reported once, by extraction (unresolved-registration).
-      .filter((r) => r.unresolved === undefined && !(defs.get(r.name) ?? []).some((d) => pathsMatch(r.path, d.path)))
+      .filter((r) => r.unresolved === undefined && !(defs.get(r.name) ?? []).some((d) => namesDefinition(r, d, facts)))
       .map((r) =>
         finding('registered-not-defined', `generate_handler![…] lists ${r.path}, but no #[tauri::command] fn ${r.name} was found${suggestion(r.name, names)}`, {
           file: r.loc.file,

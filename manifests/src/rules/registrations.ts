@@ -3,14 +3,11 @@
  * a plugin's), and whether some entry could not be read at all (then a command missing from
  * the lists may still be registered by it, and the rules say so as a warning).
  */
-import { byName, pathsMatch, type FactIndex } from '../build/index-facts.js';
+import { byName, lists, type FactIndex } from '../build/index-facts.js';
 import type { CommandDefinitionFact, CommandRegistrationFact, UnresolvedFact } from '../model.js';
 import { at } from './suggest.js';
 
-/** Whether a registration lists this definition (an entry that could not be followed counts by name). */
-export function lists(r: CommandRegistrationFact, def: CommandDefinitionFact): boolean {
-  return r.name === def.name && (r.unresolved !== undefined || pathsMatch(r.path, def.path));
-}
+export { lists };
 
 /** Registrations of each plugin found in the sources, by plugin name. */
 export function pluginRegistrations(facts: FactIndex): Map<string, CommandRegistrationFact[]> {
@@ -55,7 +52,7 @@ const appsByFacts = new WeakMap<FactIndex, Map<string, CommandRegistrationFact[]
 export function appsOf(def: CommandDefinitionFact, facts: FactIndex): string[] {
   let regs = appsByFacts.get(facts);
   if (!regs) appsByFacts.set(facts, (regs = byName(facts.registrations.filter((r) => r.app !== undefined))));
-  const apps = new Set((regs.get(def.name) ?? []).filter((r) => lists(r, def)).map((r) => r.app!));
+  const apps = new Set((regs.get(def.name) ?? []).filter((r) => lists(r, def, facts)).map((r) => r.app!));
   return apps.size ? [...apps].sort() : [''];
 }
 

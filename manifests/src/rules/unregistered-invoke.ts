@@ -17,7 +17,7 @@ export const unregisteredInvoke: Rule = {
     const plugins = pluginRegistrations(facts);
     const unreadable = unreadableEntries(facts);
     const uncertain = unreadable.length > 0 ? { severity: 'warning' as const } : {};
-    const registered = facts.definitions.filter((d) => (appRegs.get(d.name) ?? []).some((r) => lists(r, d))).map((d) => d.name);
+    const registered = facts.definitions.filter((d) => (appRegs.get(d.name) ?? []).some((r) => lists(r, d, facts))).map((d) => d.name);
     const where = (inv: InvokeFact) => ({ file: inv.loc.file, line: inv.loc.line, column: inv.loc.column, data: { name: inv.name } });
 
     const pluginInvoke = (inv: InvokeFact, plugin: string, command: string): Finding[] => {
@@ -33,7 +33,7 @@ export const unregisteredInvoke: Rule = {
       if (plugin) return pluginInvoke(inv, plugin[1]!, plugin[2]!);
       const ds = defs.get(inv.name) ?? [];
       const own = appRegs.get(inv.name) ?? [];
-      if (own.some((r) => r.unresolved !== undefined || ds.some((d) => lists(r, d)))) return [];
+      if (own.some((r) => r.unresolved !== undefined || ds.some((d) => lists(r, d, facts)))) return [];
       const inPlugins = [...plugins].filter(([, regs]) => regs.some((r) => r.name === inv.name));
       if (inPlugins.length > 0 && own.length === 0) {
         const [name, regs] = inPlugins[0]!;

@@ -1,4 +1,5 @@
 import { finding } from '../finding.js';
+import type { UnresolvedFact } from '../model.js';
 import type { Rule } from './rule.js';
 
 const WHAT: Record<string, string> = {
@@ -21,6 +22,20 @@ const HINT: Record<string, string> = {
   request: 'Name the command with a string literal or a const (json!({"cmd": "status"})), or build the request as a variant of the request enum.',
 };
 
+/** The frontend has no emitter option: its emits are followed through wrappers by their call sites. */
+const FRONTEND_EMIT_HINT =
+  "Emit with a string literal or a const, directly or through a wrapper whose calls pass one (wrappers are followed to their call sites). A name chosen at run time (a lookup by key, a Proxy, as tauri-specta's generated events do) cannot be followed: accept it with a reason in manifests.check.ignore.";
+
+const MARKUP_HINT =
+  "Move the call into a function of the component's <script> and call that from the markup (on:click={save}, @click=\"save\"): the script is read, the template is not.";
+
+function hintOf(u: UnresolvedFact): string | undefined {
+  if (u.hint) return u.hint;
+  if (u.markup) return MARKUP_HINT;
+  if (u.role === 'emit' && u.side === 'frontend') return FRONTEND_EMIT_HINT;
+  return HINT[u.role];
+}
+
 /** Every name that could not be resolved statically, so none is dropped silently. */
 export const unresolvedName: Rule = {
   id: 'unresolved-name',
@@ -32,7 +47,7 @@ export const unresolvedName: Rule = {
         line: u.loc.line,
         column: u.loc.column,
         data: { name: u.expression, role: u.role },
-        hint: u.hint ?? HINT[u.role],
+        hint: hintOf(u),
       }),
     );
   },

@@ -12,6 +12,7 @@ import { findAll, ts } from './syntax.js';
 import { mayBeTauri, tauriPath } from './tauri.js';
 import { locOf, unresolved, type Traced, type WrapperPlaceholder } from './facts.js';
 import { Resolver } from './values.js';
+import { markupCalls } from './sfc-markup.js';
 import type { TsWorkspace } from './workspace.js';
 
 export interface Scanned {
@@ -73,6 +74,8 @@ export function scanFrontendFile(ws: TsWorkspace, file: ts.SourceFile, rel: stri
       else if (site.role === 'emit') emit.push(...emitFacts(ws, site));
     }
   }
+  // A component's template expressions are not parsed: each Tauri call there is said to be unread.
+  for (const u of markupCalls(ws, file, rel, opts)) (u.role === 'invoke' ? invoke : u.role === 'listen' ? listen : emit).push(u);
   const touched = r.touched;
   const scanned = { invoke: { facts: invoke, touched }, listen: { facts: listen, touched }, emit: { facts: emit, touched } };
   state.files.set(rel, scanned);
@@ -92,6 +95,7 @@ function unresolvedFact(ws: TsWorkspace, site: Site, role: 'invoke' | 'listen' |
   const expr = nameExpression(site);
   const fact = unresolved(ws, role, expr, site.outer, site.names);
   const wrapper = wrapperOf(site);
+  if (role === 'emit') fact.side = 'frontend';
   if (!wrapper) return { ...fact, ...trace(site) } as Fact;
   return { ...fact, wrapper: { key: locKey(site.inner), name: functionName(wrapper) } } as Fact & WrapperPlaceholder;
 }

@@ -9,6 +9,7 @@ import { isFunctionLike, kindName, ts, unwrap } from './syntax.js';
 import type { TsWorkspace } from './workspace.js';
 import { entries, items, member } from './members.js';
 import { exportBinding, followBinding } from './modules.js';
+import { tauriEventsValue } from './tauri-events.js';
 import { bindEnv, describe, fail, lookup, MAX_DEPTH, MAX_VALUES, ok, product, short, where, type Env, type Fail, type R, type Value } from './value-types.js';
 
 export { bindEnv, short, type Env, type Fail, type R, type Value };
@@ -158,7 +159,11 @@ export class Resolver {
       case 'import': {
         const target = this.followBinding(b);
         if (!target) return fail(`\`${name}\` is imported from "${b.module}", which does not parse or does not export it`);
-        if (target.kind === 'import') return fail(`\`${name}\` is imported from "${target.module}", outside the scanned sources`);
+        if (target.kind === 'import') {
+          // Tauri's enum of its built-in events is known without reading the package.
+          const builtin = tauriEventsValue(target.module, target.name);
+          return builtin ? ok([builtin]) : fail(`\`${name}\` is imported from "${target.module}", outside the scanned sources`);
+        }
         return this.deref(name, target, undefined);
       }
       case 'namespace':

@@ -13,6 +13,7 @@ import path from 'node:path';
 import type { AliasSources } from '../extract/aliases.js';
 import type { SourceFile } from '../model.js';
 import { Aliases } from './aliases.js';
+import { isSfc, sfcScript, type SfcScript } from './sfc.js';
 import { ts } from './syntax.js';
 
 export interface ParseProblem {
@@ -45,6 +46,7 @@ export class TsWorkspace {
   private checker: ts.TypeChecker | undefined;
   private readonly resolved = new Map<string, string | undefined>();
   private readonly aliases: Aliases;
+  private readonly components = new Map<string, SfcScript>();
 
   constructor(
     readonly root: string,
@@ -69,7 +71,8 @@ export class TsWorkspace {
     if (known !== undefined) return known ?? undefined;
     const source = this.byRel.get(rel);
     if (!source) return undefined;
-    const sf = ts.createSourceFile(`/${rel}`, source.text, ts.ScriptTarget.ES2022, true, scriptKindOf(rel));
+    const sfc = this.component(rel);
+    const sf = ts.createSourceFile(`/${rel}`, sfc?.text ?? source.text, ts.ScriptTarget.ES2022, true, sfc?.kind ?? scriptKindOf(rel));
     const first = (sf as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics?.[0];
     if (first) {
       const pos = sf.getLineAndCharacterOfPosition(first.start);
@@ -80,6 +83,21 @@ export class TsWorkspace {
     }
     this.parsed.set(rel, sf);
     return sf;
+  }
+
+  /** A single-file component's script blocks (the rest blanked) and markup; undefined for a script file. */
+  component(rel: string): SfcScript | undefined {
+    if (!isSfc(rel)) return undefined;
+    const source = this.byRel.get(rel);
+    if (!source) return undefined;
+    let c = this.components.get(rel);
+    if (!c) this.components.set(rel, (c = sfcScript(source.text)));
+    return c;
+  }
+
+  /** A file's text as read (a component's whole text, markup included). */
+  text(rel: string): string | undefined {
+    return this.byRel.get(rel)?.text;
   }
 
   parseProblem(rel: string): ParseProblem | undefined {
@@ -114,7 +132,8 @@ export class TsWorkspace {
   /** The type checker over every file of the group that parses. Slow the first time; only schemas need it. */
   typeChecker(): ts.TypeChecker {
     if (!this.checker) {
-      const roots = this.rels().filter((rel) => this.file(rel) !== undefined).map((rel) => `/${rel}`);
+      // A component's script is no file the compiler knows by its extension; only the sidecar asks for types.
+      const roots = this.rels().filter((rel) => !isSfc(rel) && this.file(rel) !== undefined).map((rel) => `/${rel}`);
       const program = ts.createProgram({ rootNames: roots, options: COMPILER_OPTIONS, host: this.host() });
       this.checker = program.getTypeChecker();
     }
@@ -124,7 +143,7 @@ export class TsWorkspace {
   /** A compiler host over the group's parsed files; only the standard library comes from disk. */
   private host(): ts.CompilerHost {
     const libDir = libFolder();
-    const own = (name: string) => (name.startsWith('/') && this.byRel.has(name.slice(1)) ? name.slice(1) : undefined);
+    const own = (name: string) => (name.startsWith('/') && this.byRel.has(name.slice(1)) && !isSfc(name) ? name.slice(1) : undefined);
     const isLib = (name: string) => path.dirname(name) === libDir && path.basename(name).startsWith('lib.');
     const libs = new Map<string, ts.SourceFile | undefined>();
     const dirs = new Set(['/', libDir]);
