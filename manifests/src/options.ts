@@ -90,7 +90,7 @@ export function manifestOptions(loaded: LoadedConfig, overrides: OptionOverrides
     groups: {
       rust: group('rust', rustInclude, m.rust?.exclude, ['src-tauri/src/**/*.rs']),
       sidecar: { ...group('sidecar', m.sidecar?.include, m.sidecar?.exclude, ['src-sidecar/src/**/*.ts']), ...(m.sidecar?.paths ? { paths: m.sidecar.paths as Record<string, string[]> } : {}) },
-      frontend: { ...group('frontend', m.frontend?.include, m.frontend?.exclude, ['src/**/*.{ts,tsx}']), ...(m.frontend?.paths ? { paths: m.frontend.paths as Record<string, string[]> } : {}) },
+      frontend: { ...group('frontend', m.frontend?.include, m.frontend?.exclude, ['src/**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs,vue,svelte}']), ...(m.frontend?.paths ? { paths: m.frontend.paths as Record<string, string[]> } : {}) },
     },
     rust: {
       forwardCalls: m.rust?.forwardCalls ?? ['send_command'],

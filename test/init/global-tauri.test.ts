@@ -30,14 +30,23 @@ describe('cutover init on the vanilla template (withGlobalTauri, window.__TAURI_
     expect(runChecks(a)).toEqual([]);
   });
 
-  it('check left at the default frontend globs (src/**/*.{ts,tsx}), which match none of its files, says the frontend was not read', async () => {
+  it('check left at the default frontend globs reads the .js too; where they match nothing, check says the frontend was not read', async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cutover-global-tauri-'));
     const configPath = path.join(dir, 'cutover.config.json');
     fs.writeFileSync(configPath, JSON.stringify({ manifests: { root: FIXTURE, cache: false, rust: { include: ['src-tauri/src/**/*.rs'] } } }));
     const a = await analyze(manifestOptions(await loadConfig({ configPath })));
-    const found = runChecks(a).filter((f) => f.id === 'nothing-extracted');
+    expect(a.facts.invokes.map((i) => `${i.name} ${i.loc.file}:${i.loc.line}`)).toEqual(['greet src/main.js:8']);
+    expect(runChecks(a)).toEqual([]);
+
+    // The same app with its frontend somewhere the default does not look.
+    const app = path.join(dir, 'app');
+    fs.cpSync(path.join(FIXTURE, 'src-tauri'), path.join(app, 'src-tauri'), { recursive: true });
+    fs.cpSync(path.join(FIXTURE, 'src'), path.join(app, 'web'), { recursive: true });
+    fs.writeFileSync(configPath, JSON.stringify({ manifests: { root: app, cache: false, rust: { include: ['src-tauri/src/**/*.rs'] } } }));
+    const elsewhere = await analyze(manifestOptions(await loadConfig({ configPath })));
+    const found = runChecks(elsewhere).filter((f) => f.id === 'nothing-extracted');
     expect(found.map((f) => `${f.severity} ${f.message}`)).toEqual([
-      'warning found nothing in manifests.frontend.include (src/**/*.{ts,tsx}, the default): no file matched, so the frontend layer is not checked',
+      'warning found nothing in manifests.frontend.include (src/**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs,vue,svelte}, the default): no file matched, so the frontend layer is not checked',
     ]);
   });
 });

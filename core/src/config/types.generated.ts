@@ -737,7 +737,7 @@ export interface ManifestsSidecar {
  */
 export interface ManifestsFrontend {
   /**
-   * Globs of frontend sources, relative to root: scripts (.ts, .tsx, .js, .jsx, .mjs, …) and .svelte/.vue components, whose <script> blocks are read (default: ["src/** /*.{ts,tsx}"]).
+   * Globs of frontend sources, relative to root: scripts (.ts, .tsx, .js, .jsx, .mjs, …) and .svelte/.vue components, whose <script> blocks are read (default: ["src/** /*.{ts,tsx,mts,cts,js,jsx,mjs,cjs,vue,svelte}"]).
    */
   include?: string[];
   /**
