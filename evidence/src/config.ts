@@ -54,15 +54,25 @@ export const DEFAULT_PLACEHOLDERS: readonly string[] = [
 
 export const DEFAULT_EVIDENCE_DIR = 'docs/migration-evidence';
 
-/** Heading text compared without case, numbering ("3.", "3)"), emphasis, code marks or a trailing colon. */
+/** Emoji, symbols and punctuation around a heading's words: "✅", "📁", "🔍", "—", "#", a trailing colon. */
+const DECORATION = /^[\s\p{S}\p{P}\p{Extended_Pictographic}]+|[\s\p{S}\p{P}\p{Extended_Pictographic}]+$/gu;
+/** Joiners and presentation marks of emoji ("1️⃣", "👩‍💻"): never part of a word. */
+const EMOJI_MARKS = /[\u200d\ufe0e\ufe0f\u20e3]/gu;
+/** "3.", "4)", "1.1", "2.3.", "Step 2:", "Section 4 -": numbering before the words. */
+const NUMBERING = /^(?:(?:step|section|part)\s*)?\d+(?:\.\d+)*[.):]?\s*(?:[-\u2013\u2014:.)]\s*)?(?=\S)/iu;
+
+/**
+ * Heading text compared without case, emphasis or code marks, numbering ("3.", "4)", "1.1",
+ * "Step 2:"), and the emoji, symbols and punctuation before or after the words ("✅ …", "… 🔍",
+ * a trailing colon).
+ */
 export function normalizeHeading(text: string): string {
-  return text
-    .replace(/[*_`]/g, '')
-    .replace(/^\s*\d+[.)]?\s+/, '')
-    .replace(/:\s*$/, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
+  const words = (s: string) => s.replace(DECORATION, '');
+  let t = words(text.replace(/[*_`]/g, '').replace(EMOJI_MARKS, ''));
+  const numbered = NUMBERING.exec(t);
+  // Numbering is taken off only when words follow it: a heading that is only "2" stays "2".
+  if (numbered && /\s|[.):\u2013\u2014-]\s*$/u.test(numbered[0]) && words(t.slice(numbered[0].length)) !== '') t = words(t.slice(numbered[0].length));
+  return t.replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 function roleOf(s: EvidenceSection): SectionRole | undefined {

@@ -1,5 +1,5 @@
 import type { ResolvedSection, EvidenceSettings } from './config.js';
-import { findSection, parseEvidence } from './document.js';
+import { findSection, parseEvidence, sectionEndAfter } from './document.js';
 import { isEmptyBody } from './placeholders.js';
 
 /**
@@ -19,19 +19,20 @@ const isEnd = (line: string, key: string) => line.trim() === endMarker(key);
 export function upsertBlock(text: string, key: string, content: string, section: ResolvedSection, settings: EvidenceSettings): string {
   const lines = text.split('\n');
   const block = [startMarker(key), ...(content === '' ? [] : content.split('\n')), endMarker(key)];
-  const doc = parseEvidence(text);
+  // Read against the configured sections (and this one, when it is not configured): the same sections lint finds.
+  const doc = parseEvidence(text, settings.sections.includes(section) ? settings.sections : [...settings.sections, section]);
   const found = findSection(doc, section);
 
   const start = lines.findIndex((l) => isStart(l, key));
   if (start >= 0) {
     let end = lines.findIndex((l, i) => i > start && isEnd(l, key));
     // An end marker deleted by hand: the block runs to the end of its section.
-    if (end < 0) end = sectionEnd(doc, start + 1, lines.length) - 1;
+    if (end < 0) end = sectionEndAfter(doc, start + 1) - 2;
     return [...lines.slice(0, start), ...block, ...lines.slice(end + 1)].join('\n');
   }
   if (found) {
-    const bodyStart = found.line; // 0-based index of the line after the heading
-    const bodyEnd = sectionEnd(doc, found.line, lines.length, found.level);
+    const bodyStart = found.endLine; // 0-based index of the line after the heading (after a setext heading's underline)
+    const bodyEnd = found.end - 1; // 0-based index of the heading that ends the section
     if (isEmptyBody(found.body, settings.placeholders)) {
       return [...lines.slice(0, bodyStart), '', ...block, '', ...lines.slice(bodyEnd)].join('\n');
     }
@@ -49,11 +50,4 @@ export function upsertBlock(text: string, key: string, content: string, section:
   const trimmed = [...lines];
   while (trimmed.length && trimmed[trimmed.length - 1] === '') trimmed.pop();
   return [...trimmed, '', ...added].join('\n');
-}
-
-/** 0-based index of the first line after a section body that starts at 1-based line `fromLine`. */
-function sectionEnd(doc: ReturnType<typeof parseEvidence>, fromLine: number, total: number, level?: number): number {
-  const lvl = level ?? doc.headings.filter((h) => h.line <= fromLine).at(-1)?.level ?? 1;
-  const next = doc.headings.find((h) => h.line > fromLine && h.level <= lvl);
-  return next ? next.line - 1 : total;
 }

@@ -8,7 +8,7 @@ import type { EvidenceSettings } from './config.js';
 import type { EvidenceAnalysis } from './lint-file.js';
 
 /** Bumped when what a cached analysis holds changes meaning. */
-const FORMAT = 1;
+const FORMAT = 2;
 /** A file whose mtime is this close to when it was read may change again without its mtime showing it. */
 const RACY_MS = 2000;
 

@@ -30,7 +30,7 @@ export interface EvidenceAnalysis {
 
 /** The checks of one evidence file's text against its task id that read nothing else (and so can be cached by content). */
 export function analyzeEvidenceText(file: string, text: string, id: string, settings: EvidenceSettings): EvidenceAnalysis {
-  const doc = parseEvidence(text);
+  const doc = parseEvidence(text, settings.sections);
   const findings: Finding[] = [];
   const listed: ListedPath[] = [];
   const idFinding = idCheck(doc, file, id);

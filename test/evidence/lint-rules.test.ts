@@ -55,6 +55,57 @@ describe('evidence lint rules', () => {
     expect(ids(doc({ 'Behavior Proof': '### Logs' }))).toEqual(['evidence-section-empty']);
   });
 
+  it.each([['---'], ['***'], ['___'], ['- - -'], ['* * *'], ['---\n\n***'], ['<!-- none -->\n\n---']])('counts a thematic break (%j) as an empty section', (body) => {
+    expect(ids(doc({ 'Risk Notes': body }))).toEqual(['evidence-section-empty']);
+  });
+
+  it('reads setext headings: a title underlined with ===, sections underlined with --- or ===', () => {
+    const setext = (text: string) => text.replace(/^(#+) (.*)$/gm, (_m, hashes: string, t: string) => `${t}\n${(hashes.length === 1 ? '=' : '-').repeat(Math.max(3, t.length))}`);
+    expect(ids(setext(doc()))).toEqual([]);
+    expect(ids(doc().replace('## Change Summary', 'Change Summary\n===='))).toEqual([]);
+    // A multi-line paragraph is one heading: "Intro Change Summary" names no section.
+    expect(ids(doc().replace('## Change Summary', 'Intro\nChange Summary\n---'))).toEqual(['evidence-section-missing']);
+  });
+
+  it('reads --- after a blank line, after a list item, or under prose as a rule, not an underline', () => {
+    expect(ids(doc().replace('## Change Summary', 'Change Summary\n\n---'))).toEqual(['evidence-section-missing']);
+    expect(ids(doc().replace('## Change Summary', '- Change Summary\n---'))).toEqual(['evidence-section-missing']);
+    expect(ids(doc({ 'Risk Notes': 'None known.\n---' }))).toEqual([]);
+    expect(ids(doc({ 'Risk Notes': '> Change Summary\n> ---\n\nQuoted.' }))).toEqual([]);
+  });
+
+  it('does not take front matter for a setext underline', () => {
+    expect(ids(`---\ntask: A-1\n---\nSome title\n---\n\n${doc().split('\n').slice(1).join('\n')}`)).toEqual([]);
+  });
+
+  it('matches headings with emoji or symbols before or after the name', () => {
+    const text = doc()
+      .replace('## Change Summary', '## ✅ Change Summary')
+      .replace('## Files Changed', '## 📁 Files Changed:')
+      .replace('## Behavior Proof', '## Behavior Proof 🔍')
+      .replace('## Rollback Path', '## Rollback Path 🔙')
+      .replace('## Risk Notes', '## ⚠️ Risk Notes ⚠️')
+      .replace('## Verification Output', '## 1️⃣ Verification Output');
+    expect(ids(text)).toEqual([]);
+  });
+
+  it('matches numbered headings: 1.1, Step 2:, Section 3 -, 4)', () => {
+    const text = doc()
+      .replace('## Change Summary', '## 1.1 Change Summary')
+      .replace('## Files Changed', '## Step 2: Files Changed')
+      .replace('## Risk Notes', '## Section 6 - Risk Notes')
+      .replace('## Rollback Path', '## 7) Rollback Path');
+    expect(ids(text)).toEqual([]);
+    expect(ids(doc().replace('## Risk Notes', '## 2FA Risk Notes'))).toEqual(['evidence-section-missing']);
+  });
+
+  it('ends a section at the heading of another section, whatever its level', () => {
+    const text = doc().replace('Real verification commands text.\n\n## Verification Output', '### Verification Output');
+    expect(lintEvidenceText(FILE, text, 'A-1', settings).map((f) => [f.id, f.data?.section])).toEqual([['evidence-section-empty', 'Verification Commands']]);
+    // A sub-heading that is no section stays inside, and so does one naming a section the file has at a shallower level.
+    expect(ids(doc({ 'Behavior Proof': '### Output\n\nThe daemon restarted and kept session s1.' }))).toEqual([]);
+  });
+
   it('takes the id from front matter before the title', () => {
     expect(ids(`---\ntask: A-1\n---\n${doc({}, '# Some title')}`)).toEqual([]);
     expect(ids(`---\ntask: A-2\n---\n${doc()}`)).toEqual(['evidence-id-mismatch']);

@@ -11,6 +11,11 @@ const CASES: Record<string, [id: string, location: string][]> = {
   'lint-empty-section': [['evidence-section-empty', 'docs/migration-evidence/P0-T001.md:28']],
   'lint-id-mismatch': [['evidence-id-mismatch', 'docs/migration-evidence/P0-T001.md:1']],
   'lint-path-missing': [['evidence-path-missing', 'docs/migration-evidence/P0-T001.md:12']],
+  'lint-setext': [],
+  'lint-heading-decoration': [],
+  'lint-nested-sections': [],
+  'lint-empty-thematic-break': [['evidence-section-empty', 'docs/migration-evidence/P0-T001.md:28']],
+  'lint-empty-parent-section': [['evidence-section-empty', 'docs/migration-evidence/P0-T001.md:14']],
   'lint-unsafe-id': [
     ['evidence-id-unsafe', 'ledger.csv:2'],
     ['evidence-id-unsafe', 'ledger.csv:3'],
