@@ -6,7 +6,8 @@ export interface ListedPath {
   line: number;
 }
 
-const LOOKS_LIKE_PATH = /^(?![a-z][a-z0-9+.-]*:\/\/)[^\s*?<>|"]*(\/|\.[A-Za-z0-9]{1,10}$)[^\s*?<>|"]*$/;
+/** A path: a `/` or `\` (Windows) in it, or a file extension at its end; never a URL. */
+const LOOKS_LIKE_PATH = /^(?![a-z][a-z0-9+.-]*:\/\/)[^\s*?<>|"]*([\\/]|\.[A-Za-z0-9]{1,10}$)[^\s*?<>|"]*$/;
 const DELETED = /\b(deleted|removed)\b/i;
 
 /**

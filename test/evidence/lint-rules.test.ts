@@ -106,6 +106,16 @@ describe('evidence lint rules', () => {
     expect(ids(doc({ 'Behavior Proof': '### Output\n\nThe daemon restarted and kept session s1.' }))).toEqual([]);
   });
 
+  it('reads Windows paths under Files Changed: backslashes as separators, a drive or share as absolute', () => {
+    const files = (list: string) => lintEvidenceText(FILE, doc({ 'Files Changed': list }), 'A-1', settings).map((f) => [f.id, f.data?.path]);
+    expect(files('- src\\contract.ts\n- `src\\`')).toEqual([]);
+    expect(files('- C:/Users/bob/app/src/client.ts\n- `D:\\work\\app\\src`')).toEqual([
+      ['evidence-path-outside', 'C:/Users/bob/app/src/client.ts'],
+      ['evidence-path-outside', 'D:\\work\\app\\src'],
+    ]);
+    expect(files('- src\\gone.ts')).toEqual([['evidence-path-missing', 'src/gone.ts']]);
+  });
+
   it('takes the id from front matter before the title', () => {
     expect(ids(`---\ntask: A-1\n---\n${doc({}, '# Some title')}`)).toEqual([]);
     expect(ids(`---\ntask: A-2\n---\n${doc()}`)).toEqual(['evidence-id-mismatch']);

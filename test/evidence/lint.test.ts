@@ -16,6 +16,10 @@ const CASES: Record<string, [id: string, location: string][]> = {
   'lint-nested-sections': [],
   'lint-empty-thematic-break': [['evidence-section-empty', 'docs/migration-evidence/P0-T001.md:28']],
   'lint-empty-parent-section': [['evidence-section-empty', 'docs/migration-evidence/P0-T001.md:14']],
+  'lint-windows-paths': [
+    ['evidence-path-outside', 'docs/migration-evidence/P0-T001.md:13'],
+    ['evidence-path-outside', 'docs/migration-evidence/P0-T001.md:14'],
+  ],
   'lint-unsafe-id': [
     ['evidence-id-unsafe', 'ledger.csv:2'],
     ['evidence-id-unsafe', 'ledger.csv:3'],

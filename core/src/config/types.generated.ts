@@ -48,7 +48,7 @@ export interface EvidenceConfig {
    */
   sections?: [EvidenceSection, ...EvidenceSection[]];
   /**
-   * Absolute path prefixes taken off the paths listed under Files Changed before they are checked, e.g. ["/Users/alice/src/app/"] for evidence written on another machine's checkout.
+   * Absolute path prefixes taken off the paths listed under Files Changed before they are checked, e.g. ["/Users/alice/src/app/"] or ["C:\\Users\\bob\\app"] for evidence written on another machine's checkout (a Windows prefix matches with either slash and without case).
    */
   stripPrefixes?: string[];
   /**
