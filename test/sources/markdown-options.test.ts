@@ -36,7 +36,7 @@ describe('markdown source options', () => {
     expect(parseTaskFile(FILE, text, { phaseLevel: 2 }).tasks.map((t) => t.phase)).toEqual(['Phase 0', 'Phase 1', 'Milestone B']);
   });
 
-  it('takes a bare id only when an owner follows it', () => {
+  it('takes a bare first word as an id when an owner follows it or another id starts like it', () => {
     const r = parseTaskFile(FILE, '- [ ] P0-T001 (WS-ARCH) Bare id and owner.\n- [ ] UTF-8 support everywhere.\n');
     expect(r.tasks.map((t) => [t.id, t.owner, t.title])).toEqual([
       ['P0-T001', 'WS-ARCH', 'Bare id and owner.'],

@@ -35,6 +35,17 @@ export function parseTaskFile(file: string, text: string, options: ParseTaskFile
   return { tasks: result.tasks, findings: [...result.findings, ...duplicateFindings(result.tasks)] };
 }
 
+/** What a list without tasks held that looked like tasks: the lines it did not read, and why. */
+function notRead(file: string, result: TaskSourceResult): string {
+  const unread = result.findings.filter((f) => f.id === 'task-unread' && f.file === file);
+  const legend = result.skipped ?? [];
+  const parts = [
+    unread.length ? `${unread.length} line(s) that look like tasks are not checklist items (task-unread at line ${unread.map((f) => f.line).join(', ')})` : '',
+    legend.length ? `${legend.length} checkbox(es) are a status legend (line ${legend.map((s) => s.line).join(', ')})` : '',
+  ].filter(Boolean);
+  return parts.length ? `: ${parts.join('; ')}` : '';
+}
+
 /**
  * Reads every configured task list. A list that is missing or unreadable is a finding, never an
  * exception and never silently skipped: the gate must not pass because it read fewer tasks.
@@ -56,7 +67,7 @@ export async function loadTasks(loaded: LoadedConfig): Promise<{ tasks: Task[]; 
     // Each list must hold tasks on its own: a wiped runbook next to a full ledger is a lost list, not a smaller release.
     if (result.tasks.length === 0 && !result.findings.some((f) => f.severity === 'error')) {
       findings.push(
-        taskFinding('task-source-empty', file, undefined, `task list ${rel} holds no task${read.text.trim() === '' ? ' (the file is empty)' : ''}`, `Restore the list (check it against version control), or remove it from tasks.sources in ${toPosixRelative(loaded.dir, loaded.file)}.`),
+        taskFinding('task-source-empty', file, undefined, `task list ${rel} holds no task${read.text.trim() === '' ? ' (the file is empty)' : ''}${notRead(file, result)}`, `Restore the list (check it against version control), or remove it from tasks.sources in ${toPosixRelative(loaded.dir, loaded.file)}.`),
       );
     }
   }

@@ -1,12 +1,18 @@
+import { leadingId } from './markdown-id.js';
+
 /**
  * One checklist item's text after its bullet, as the seed runbooks write it:
  *   [ ] `P0-T001` (`WS-ARCH`) Capture current command contract baseline …
  *   [x] `agent_get_bootstrap_state` implemented and documented.   (no id: the code span is not one)
+ * and as other teams do: **PAY-5**, [PAY-6], PAY-7:, [PAY-80](link), ~~`PAY-72`~~, ✅ `PAY-71`
+ * (see `leadingId`). A title whose first word matches the id pattern starts with an id when
+ * `isBareId` says so (the list's other ids share its prefix).
  */
 export type ChecklistItem =
   | { kind: 'none' }
   | { kind: 'malformed'; message: string; hint: string }
-  | { kind: 'task'; marker: string; id: string | undefined; owner: string | undefined; title: string };
+  /** `unconfirmed`: the title's first word matches the id pattern but was not taken as an id (see `bareIdRule`). */
+  | { kind: 'task'; marker: string; id: string | undefined; owner: string | undefined; title: string; unconfirmed?: string };
 
 export const DEFAULT_ID_PATTERN = '^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$';
 
@@ -15,7 +21,7 @@ const CHECKBOX = /^\[([^\]])\](?:[ \t]+(.*))?$/;
 const BROKEN_CHECKBOX = /^\[[ xX!\-~?*/]{0,3}\](?!\()/;
 const FORMAT = 'write it as "- [ ] `ID` (`OWNER`) title" (id and owner optional), with one status character between the brackets';
 
-export function parseChecklistItem(content: string, idPattern: RegExp): ChecklistItem {
+export function parseChecklistItem(content: string, idPattern: RegExp, isBareId: (id: string) => boolean = () => true): ChecklistItem {
   if (!content.startsWith('[')) return { kind: 'none' };
   const box = CHECKBOX.exec(content);
   if (!box) {
@@ -34,26 +40,12 @@ export function parseChecklistItem(content: string, idPattern: RegExp): Checklis
   if (rest === '') return { kind: 'malformed', message: 'checklist item has no text', hint: FORMAT };
 
   let id: string | undefined;
-  const span = /^`([^`]*)`/.exec(rest);
-  if (span) {
-    const inner = span[1]!.trim();
-    if (idPattern.test(inner)) {
-      id = inner;
-      rest = rest.slice(span[0].length).trimStart();
-    } else {
-      // "`P0-T001 (`WS-ARCH`) …": a code span that starts with an id but swallowed more is a typo, not a title.
-      const head = inner.split(/[\s(]/)[0] ?? '';
-      if (head !== inner && idPattern.test(head)) {
-        return { kind: 'malformed', message: `task id code span "\`${span[1]}\`" is not closed right after the id "${head}"`, hint: FORMAT };
-      }
-    }
-  } else {
-    // A bare id is only taken as one when an owner follows, so a title like "UTF-8 support" stays a title.
-    const bare = /^([^\s`(]+)[ \t]+(?=\()/.exec(rest);
-    if (bare && idPattern.test(bare[1]!)) {
-      id = bare[1]!;
-      rest = rest.slice(bare[0].length);
-    }
+  const lead = leadingId(rest, idPattern);
+  if (lead.kind === 'malformed') return { kind: 'malformed', message: lead.message, hint: FORMAT };
+  if (lead.kind === 'id' && lead.bare && !isBareId(lead.id)) return { kind: 'task', marker, id: undefined, owner: undefined, title: rest, unconfirmed: lead.id };
+  if (lead.kind === 'id') {
+    id = lead.id;
+    rest = lead.rest;
   }
 
   let owner: string | undefined;
@@ -61,7 +53,7 @@ export function parseChecklistItem(content: string, idPattern: RegExp): Checklis
     const own = /^\(\s*(`?)([^`()]+?)\1\s*\)/.exec(rest);
     if (!own) return { kind: 'malformed', message: `owner after task id ${id} is not "(\`OWNER\`)"`, hint: FORMAT };
     owner = own[2]!.trim();
-    rest = rest.slice(own[0].length).trim();
+    rest = rest.slice(own[0].length).trimStart().replace(/^[:\-–—]\s+/, '').trim();
   }
   if (id !== undefined && rest === '') return { kind: 'malformed', message: `task ${id} has no title`, hint: FORMAT };
   return { kind: 'task', marker, id, owner, title: rest };

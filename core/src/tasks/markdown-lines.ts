@@ -3,6 +3,9 @@
  * indentation, fenced code and HTML comments (whose contents are never tasks), blank and text
  * lines, and blockquotes (`> - [ ] …`), whose lines are classified like any other with their
  * quote depth. Task lists are line-oriented; this is the part of CommonMark they rely on.
+ * An indented code block (four or more spaces past the list item it is in, or past the margin
+ * outside any list, after a blank line or a heading) is literal too: a checkbox in it is an
+ * example, not a task. A list item nested four spaces under another is still a list item.
  */
 export type MarkdownLine =
   | { kind: 'blank'; line: number; quote?: number }
@@ -12,8 +15,14 @@ export type MarkdownLine =
   /** A fenced code block's delimiter (`fence`) or content (`code`), or a line of an HTML comment. */
   | { kind: 'literal'; line: number; indent: number; text: string; role: 'fence' | 'code' | 'comment'; quote?: number };
 
+/** Where an open list item's content starts (CommonMark: the bullet, then 1–4 spaces; 1 when more). */
+function contentColumn(indent: number, bullet: string, afterBullet: string): number {
+  const spaces = /^[ ]*/.exec(afterBullet)![0].length;
+  return indent + bullet.length + (spaces >= 1 && spaces <= 4 && afterBullet.trim() !== '' ? spaces : 1);
+}
+
 const HEADING = /^(#{1,6})(?:[ \t]+(.*?))?[ \t]*$/;
-const ITEM = /^([-*+]|\d{1,9}[.)])(?:[ \t]+(.*))?$/;
+const ITEM = /^([-*+]|\d{1,9}[.)])(?:([ \t]+)(.*))?$/;
 const FENCE = /^(`{3,}|~{3,})/;
 const QUOTE_MARK = /^ {0,3}>[ ]?/;
 
@@ -44,6 +53,12 @@ export function classifyLines(text: string): MarkdownLine[] {
   const rawLines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   let fence: { char: string; length: number; quote: number } | undefined;
   let comment: { quote: number } | undefined;
+  // Content columns of the list items open here, innermost last; whether the last line was blank
+  // (or a heading), after which an indented line may open a code block; whether one is open.
+  let lists: number[] = [];
+  let mayOpenCode = true;
+  let inCode = false;
+  let lastQuote = 0;
   rawLines.forEach((raw, i) => {
     const line = i + 1;
     const { depth, inner } = raw.includes('>') ? unquote(raw) : { depth: 0, inner: raw };
@@ -64,10 +79,28 @@ export function classifyLines(text: string): MarkdownLine[] {
       out.push({ kind: 'literal', line, indent, text: rest, role: 'comment', ...q });
       return;
     }
+    if (depth !== lastQuote) {
+      lists = [];
+      inCode = false;
+      mayOpenCode = true;
+      lastQuote = depth;
+    }
     if (rest === '') {
       out.push({ kind: 'blank', line, ...q });
+      mayOpenCode = true;
       return;
     }
+    if (mayOpenCode || inCode) {
+      // After a blank line, a line ends the list items it is not indented into.
+      while (lists.length && indent < lists.at(-1)!) lists.pop();
+      const margin = lists.at(-1) ?? 0;
+      inCode = indent >= margin + 4;
+      if (inCode) {
+        out.push({ kind: 'literal', line, indent, text: rest, role: 'code', ...q });
+        return;
+      }
+    }
+    mayOpenCode = false;
     const open = FENCE.exec(rest);
     // A backtick fence's info string may not contain a backtick; otherwise it is inline code.
     if (open && !(open[1]![0] === '`' && rest.slice(open[1]!.length).includes('`'))) {
@@ -84,11 +117,15 @@ export function classifyLines(text: string): MarkdownLine[] {
     const heading = indent <= 3 && depth === 0 ? HEADING.exec(rest) : null;
     if (heading) {
       out.push({ kind: 'heading', line, level: heading[1]!.length, text: (heading[2] ?? '').replace(/[ \t]+#+$/, '').trim() });
+      lists = [];
+      mayOpenCode = true;
       return;
     }
     const item = ITEM.exec(rest);
     if (item) {
-      out.push({ kind: 'item', line, indent, bullet: item[1]!, content: (item[2] ?? '').trim(), ...q });
+      while (lists.length && indent < lists.at(-1)!) lists.pop();
+      lists.push(contentColumn(indent, item[1]!, `${item[2] ?? ''}${item[3] ?? ''}`));
+      out.push({ kind: 'item', line, indent, bullet: item[1]!, content: (item[3] ?? '').trim(), ...q });
       return;
     }
     out.push({ kind: 'text', line, indent, text: rest.trim(), ...q });

@@ -1,10 +1,15 @@
 import type { Finding } from '../findings.js';
 import { classifyLines, type MarkdownLine } from './markdown-lines.js';
+import { headingTask, settleHeadingTask, type HeadingTask } from './markdown-heading-task.js';
+import { bareIdRule, leadingId } from './markdown-id.js';
 import { DEFAULT_ID_PATTERN, parseChecklistItem } from './markdown-item.js';
+import { idlessDone, unreadTaskLike } from './markdown-unread.js';
+import { taskLikeLine, type TaskLikeLine } from './markdown-task-like.js';
 import { sourceOptions } from './options.js';
 import { MARKDOWN_STATUSES, UNKNOWN_STATUS_FALLBACK, vocabulary } from './statuses.js';
+import { statusOfWords } from './status-words.js';
 import { taskFinding } from './task-finding.js';
-import type { Task, TaskSource, TaskSourceResult } from './types.js';
+import type { SkippedLine, Task, TaskSource, TaskSourceResult } from './types.js';
 
 /** Bullets under a task that are neither a "Label:" nor under one (e.g. "Unix socket on macOS/Linux."). */
 export const UNLABELLED_DETAILS = 'Items';
@@ -51,27 +56,46 @@ function parseMarkdown(
 ): TaskSourceResult {
   const tasks: Task[] = [];
   const findings: Finding[] = [];
-  const phaseLevel = opts.phaseLevel ?? guessPhaseLevel(lines);
+  const skipped: SkippedLine[] = [];
+  const isBareId = bareIdRule(idCandidates(lines, opts.idPattern));
+  const isTaskHeading = (text: string) => headingTask(file, 0, 0, text, opts.idPattern, isBareId, undefined) !== undefined;
+  const phaseLevel = opts.phaseLevel ?? guessPhaseLevel(lines, isTaskHeading);
   const headings: (string | undefined)[] = [];
   // The task being read and the tasks it is nested in, innermost last.
   const stack: Open[] = [];
   const children = new Map<Task, Task[]>();
+  // The heading each task sits under (its line; 0 above the first); the headings that name a task;
+  // lines that look like tasks but are not checklist items.
+  const section = new Map<Task, number>();
+  let sectionLine = 0;
+  const headingTasks: HeadingTask[] = [];
+  let headingNow: HeadingTask | undefined;
+  const taskLike: TaskLikeLine[] = [];
+  const unconfirmed = new Map<Task, string>();
 
   const phaseNow = () => (phaseLevel !== undefined && headings[phaseLevel] !== undefined ? headings[phaseLevel] : headings.findLast((h) => h !== undefined));
 
   for (const l of lines) {
     if (l.kind === 'heading') {
       stack.length = 0;
-      headings[l.level] = l.text;
+      sectionLine = l.line;
+      if (headingNow && l.level <= headingNow.level) headingNow = undefined;
       headings.length = l.level + 1;
+      headings[l.level] = undefined;
+      // A heading that names a task (its phase is the one above it) may have checkboxes for steps.
+      const named = headingTask(file, l.line, l.level, l.text, opts.idPattern, isBareId, phaseNow());
+      if (named) headingTasks.push((headingNow = named));
+      headings[l.level] = l.text;
       continue;
     }
     if (l.kind === 'blank') continue;
     // A line belongs to the innermost open task it is indented under, in the same blockquote.
     while (stack.length && (l.indent <= stack.at(-1)!.indent || quoteOf(l) !== stack.at(-1)!.quote)) stack.pop();
     const parent = stack.at(-1);
-    const item = l.kind === 'item' ? parseChecklistItem(l.content, opts.idPattern) : undefined;
+    const item = l.kind === 'item' ? parseChecklistItem(l.content, opts.idPattern, isBareId) : undefined;
     if (!item || item.kind === 'none') {
+      const like = taskLikeLine(l, opts.idPattern);
+      if (like) taskLike.push(like);
       if (parent) addDetail(parent, l);
       continue;
     }
@@ -80,6 +104,11 @@ function parseMarkdown(
       continue;
     }
     let status = opts.statuses.get(item.marker);
+    // A status legend written with real checkboxes ("- [x] Done"): the box shows what its mark means.
+    if (!parent && item.id === undefined && status !== undefined && statusOfWords(item.title) === status) {
+      skipped.push({ line: l.line, what: `status legend entry ${item.marker} ${item.title}` });
+      continue;
+    }
     if (status === undefined) {
       const known = [...opts.statuses.keys()].join(' ');
       findings.push(
@@ -88,8 +117,11 @@ function parseMarkdown(
       status = UNKNOWN_STATUS_FALLBACK;
     }
     const phase = phaseNow();
+    // A checkbox without an id right under a heading that names a task is one of its steps.
+    const owning = parent ? parent.task : item.id === undefined && headingNow ? headingNow.task : undefined;
+    if (!parent && headingNow && item.id !== undefined) headingNow.groups++;
     // A checkbox nested under a task is a sub-task: a task of its own, with its parent's owner unless it names one.
-    const owner = item.owner ?? parent?.task.owner;
+    const owner = item.owner ?? owning?.owner;
     const task: Task = {
       id: item.id,
       title: item.title,
@@ -97,17 +129,30 @@ function parseMarkdown(
       rawStatus: item.marker,
       ...(owner !== undefined ? { owner } : {}),
       ...(phase !== undefined ? { phase } : {}),
-      ...(parent ? { parent: { id: parent.task.id, line: parent.task.line } } : {}),
+      ...(owning ? { parent: { id: owning.id, line: owning.line } } : {}),
       file,
       line: l.line,
     };
     tasks.push(task);
+    section.set(task, sectionLine);
+    if (item.unconfirmed !== undefined) unconfirmed.set(task, item.unconfirmed);
     if (parent) parent.children.push(task);
+    else if (owning) headingNow!.steps.push(task);
     stack.push({ task, indent: l.indent, quote: quoteOf(l), label: undefined, sawDetail: false, children: [] });
     children.set(task, stack.at(-1)!.children);
   }
   findings.push(...openSubtasks(file, tasks, children));
-  return { tasks, findings };
+  for (const h of headingTasks) {
+    if (h.steps.length) {
+      settleHeadingTask(h);
+      tasks.splice(tasks.findIndex((t) => t.line > h.task.line), 0, h.task);
+      section.set(h.task, h.task.line);
+    } else if (!h.groups) {
+      taskLike.push({ line: h.task.line, id: h.task.id!, what: 'a heading that names a task but has no checkbox under it' });
+    }
+  }
+  findings.push(...idlessDone(file, tasks, section, unconfirmed), ...unreadTaskLike(file, taskLike, tasks));
+  return { tasks, findings, ...(skipped.length ? { skipped } : {}) };
 }
 
 const nameOf = (t: Task) => t.id ?? `line ${t.line}`;
@@ -172,9 +217,20 @@ function addDetail(open: Open, l: Exclude<MarkdownLine, { kind: 'blank' | 'headi
   else values.push(l.text);
 }
 
-/** The shallowest heading level used more than once: `## Phase N` under a single `# Title`. */
-function guessPhaseLevel(lines: MarkdownLine[]): number | undefined {
+/** Every id a checklist item or heading starts with, however written: what `bareIdRule` judges bare first words by. */
+function idCandidates(lines: MarkdownLine[], idPattern: RegExp): string[] {
+  const ids: string[] = [];
+  for (const l of lines) {
+    const text = l.kind === 'heading' ? l.text : l.kind === 'item' ? l.content.replace(/^\[[^\]]\][ \t]+/, '') : undefined;
+    const lead = text !== undefined ? leadingId(text, idPattern) : undefined;
+    if (lead?.kind === 'id') ids.push(lead.id);
+  }
+  return ids;
+}
+
+/** The shallowest heading level used more than once: `## Phase N` under a single `# Title`; headings that name a task do not count. */
+function guessPhaseLevel(lines: MarkdownLine[], isTaskHeading: (text: string) => boolean): number | undefined {
   const counts = new Map<number, number>();
-  for (const l of lines) if (l.kind === 'heading') counts.set(l.level, (counts.get(l.level) ?? 0) + 1);
+  for (const l of lines) if (l.kind === 'heading' && !isTaskHeading(l.text)) counts.set(l.level, (counts.get(l.level) ?? 0) + 1);
   return [...counts.entries()].filter(([, n]) => n > 1).map(([level]) => level).sort((a, b) => a - b)[0];
 }

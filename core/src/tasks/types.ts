@@ -28,9 +28,16 @@ export interface Task {
   line: number;
 }
 
+/** A line a source read and judged not to be a task (a status legend entry), so a list without tasks can say what it held. */
+export interface SkippedLine {
+  line: number;
+  what: string;
+}
+
 export interface TaskSourceResult {
   tasks: Task[];
   findings: Finding[];
+  skipped?: SkippedLine[];
 }
 
 /** One task-list format (markdown checklist, csv ledger, json ledger): one file under `sources/`. */

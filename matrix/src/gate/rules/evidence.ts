@@ -21,7 +21,10 @@ export const evidenceRule: GateRule = {
         data: { ...(f.data ?? {}), finding: f.id },
       });
     });
-    const { tasks } = await inputs.tasks();
-    return { reasons, note: `evidence of ${tasks.filter((t) => t.status === 'done').length} done task(s) checked` };
+    // Evidence is filed by task id: a done task without one has none to check, and the note says so.
+    const done = (await inputs.tasks()).tasks.filter((t) => t.status === 'done');
+    const withId = new Set(done.flatMap((t) => (t.id !== undefined ? [t.id] : []))).size;
+    const idless = done.filter((t) => t.id === undefined).length;
+    return { reasons, note: `evidence of ${withId} done task(s) checked${idless ? `; ${idless} done task(s) have no id, so no evidence is asked of them` : ''}` };
   },
 };

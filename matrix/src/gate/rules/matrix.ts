@@ -28,16 +28,17 @@ export async function reportStaleness(ctx: GateContext, commit: Parameters<typeo
 }
 
 /** Coverage needs every task: with a task list unreadable, row task ids cannot be judged (task-lists blocks on it). */
-async function coverage(ctx: GateContext, matrix: MatrixFile, results: ReadonlyMap<string, CellResult>, scope: ReadonlySet<OsName>) {
-  if (!(ctx.loaded.config.tasks?.sources ?? []).length) return [];
+async function coverage(ctx: GateContext, matrix: MatrixFile, results: ReadonlyMap<string, CellResult>, scope: ReadonlySet<OsName>): Promise<{ problems: ReturnType<typeof matrixCoverage>; unchecked?: string }> {
+  if (!(ctx.loaded.config.tasks?.sources ?? []).length) return { problems: [], unchecked: 'no task list is configured' };
   let loaded;
   try {
     loaded = await ctx.inputs.tasks();
   } catch {
-    return [];
+    return { problems: [], unchecked: 'the task lists could not be read' };
   }
-  if (loaded.findings.some((f) => f.id === 'task-source-unreadable' || f.id === 'task-source-empty')) return [];
-  return matrixCoverage(matrix, loaded.tasks, results, scope);
+  const lost = loaded.findings.filter((f) => f.id === 'task-source-unreadable' || f.id === 'task-source-empty');
+  if (lost.length) return { problems: [], unchecked: `${lost.length} task list(s) ${lost.length === 1 ? 'is' : 'are'} unreadable or empty (see task-lists)` };
+  return { problems: matrixCoverage(matrix, loaded.tasks, results, scope) };
 }
 
 /**
@@ -121,7 +122,8 @@ export const matrixRule: GateRule = {
         }),
       );
     }
-    for (const p of await coverage(ctx, matrix, results, scope)) {
+    const covered = await coverage(ctx, matrix, results, scope);
+    for (const p of covered.problems) {
       const at = p.row ? { file: matrix.file, line: p.row.line } : { file: p.task!.file, line: p.task!.line };
       const fix = p.row ? 'Fix the id in the row\'s tasks, or add the task to a task list.' : `Run the rows that cover it (\`cutover matrix run --filter task=${p.task!.id}\`), or take the task out of their tasks.`;
       reasons.push(r(p.id, p.message, { ...at, hint: fix, data: p.data }));
@@ -137,6 +139,7 @@ export const matrixRule: GateRule = {
         }),
       );
     }
-    return { reasons, note: `${passed} of ${required} required cell(s) passed${outside.length ? ` (scope ${[...scope].join(', ')}; ${outside.join(', ')} not required by --os)` : ''}` };
+    const unchecked = covered.unchecked ? `; task coverage not checked: ${covered.unchecked}` : '';
+    return { reasons, note: `${passed} of ${required} required cell(s) passed${outside.length ? ` (scope ${[...scope].join(', ')}; ${outside.join(', ')} not required by --os)` : ''}${unchecked}` };
   },
 };
