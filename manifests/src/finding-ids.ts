@@ -20,8 +20,9 @@ export const findingIds = defineFindings({
   'event-not-emitted': { severity: 'error', description: 'An event is listened for but never emitted.' },
   'event-not-listened': { severity: 'warning', description: 'An event is emitted but nothing listens for it.' },
   'conflicting-payload': { severity: 'error', description: 'One command name has conflicting payload schemas.' },
-  'forward-key-mismatch': { severity: 'error', description: "A forwarded json! object lacks a key the sidecar handler's params type requires (error), or sends keys it never reads (warning)." },
+  'forward-key-mismatch': { severity: 'error', description: "A forwarded payload (a json! object, a serde struct) lacks a key the sidecar handler's params type requires (error), or sends keys it never reads (warning)." },
   'several-apps': { severity: 'warning', description: 'The Rust sources hold more than one Tauri app (several crates each with an app generate_handler! of their own); their commands are kept apart, but each frontend is checked against all of them together.' },
+  'unresolved-keys': { severity: 'warning', description: 'The keys a Rust forward sends or the keys its sidecar handler reads could not be told (a payload cutover cannot read, a handler that hands its params on whole…), so the pair was not compared by forward-key-mismatch.' },
   'invoke-key-mismatch': { severity: 'error', description: "An invoke lacks a required parameter of the Rust command (error), or sends keys it does not take (warning)." },
   // check: a daemon's control plane against its clients
   'control-unhandled': { severity: 'error', description: 'A client of a control socket asks for a command the daemon does not handle.' },

@@ -74,8 +74,12 @@ export interface ForwardFact {
   from?: string;
   /** The sidecar command name. */
   to: string;
-  /** Keys of the `json!` object; undefined when the payload is not a literal object. */
+  /** Keys of the `json!` object (or the fields of the serde struct sent); undefined when they cannot be told. */
   keys?: string[];
+  /** Of `keys`, those that may be left out (a struct's `Option` field skipped when `None`…). */
+  optionalKeys?: string[];
+  /** Why the keys cannot be told (`keys` absent): reported with each handler it reaches. */
+  keysUnknown?: string;
   loc: Loc;
 }
 
@@ -86,6 +90,8 @@ export interface HandlerFact {
   loc: Loc;
   /** Params keys the handler reads; undefined when it passes params on whole (cannot tell). */
   reads?: KeyFact[];
+  /** Why the keys it reads cannot be told (`reads` absent): reported with each forward reaching it. */
+  readsUnknown?: string;
   params?: JsonSchema;
   result?: JsonSchema;
 }

@@ -131,4 +131,12 @@ describe('check rules, one fixture each', () => {
     expect(out.every((f) => f.hint)).toBe(true);
     expect(out).toEqual(expected('unresolved-name'));
   });
+  it('unresolved-keys: one warning per forward/handler pair whose keys could not be compared, naming the side and why; none for a comparable pair or a forward with no handler', () => {
+    const out = runRule('unresolved-keys');
+    expect(summary(out)).toEqual(['warning src-tauri/src/commands.rs:5 create_note', 'warning src-tauri/src/commands.rs:9 archive', 'warning src-tauri/src/commands.rs:13 both']);
+    expect(out[0]?.message).toContain('the Rust side: the payload is a NoteInput');
+    expect(out[1]?.message).toContain('the sidecar side (handler at src-sidecar/src/router.ts:7): it passes params whole');
+    expect(out[2]?.message).toMatch(/the Rust side: .*; the sidecar side/);
+    expect(out).toEqual(expected('unresolved-keys'));
+  });
 });

@@ -818,6 +818,10 @@ export interface ManifestsCheckRules {
    */
   'forward-key-mismatch'?: 'error' | 'warning' | 'info' | 'off';
   /**
+   * The keys a forward sends or its handler reads could not be told, so the pair was not compared.
+   */
+  'unresolved-keys'?: 'error' | 'warning' | 'info' | 'off';
+  /**
    * invoke argument keys differ from the Rust parameters' keys.
    */
   'invoke-key-mismatch'?: 'error' | 'warning' | 'info' | 'off';

@@ -11,7 +11,7 @@ import type { Finding } from '../../../core/src/findings.js';
 import type { Fact } from '../model.js';
 
 /** Raised whenever the shape of a fact changes, so facts cached by an older cutover are never read. */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 
 export interface FileEntry {
   hash: string;

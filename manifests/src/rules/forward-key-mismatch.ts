@@ -12,7 +12,7 @@ import { at, keyList } from './suggest.js';
  */
 export const forwardKeyMismatch: Rule = {
   id: 'forward-key-mismatch',
-  description: "The keys of a forwarded json! object differ from the keys the sidecar handler reads.",
+  description: "The keys a Rust command forwards (a json! object, a serde struct) differ from the keys the sidecar handler reads.",
   check({ facts }) {
     const handlers = byName(facts.handlers);
     const out: Finding[] = [];
@@ -21,14 +21,18 @@ export const forwardKeyMismatch: Rule = {
       for (const h of handlers.get(f.to) ?? []) {
         if (!h.reads) continue;
         const sent = new Set(f.keys);
+        const optional = new Set(f.optionalKeys ?? []);
         const read = new Set(h.reads.map((k) => k.key));
         const absent = h.reads.filter((k) => k.required && !sent.has(k.key));
         const missing = absent.filter((k) => k.requiredBy !== 'read').map((k) => k.key);
         const unsure = absent.filter((k) => k.requiredBy === 'read').map((k) => k.key);
+        // A struct field serde may leave out (an Option skipped when None) that the handler relies on: it may be missing.
+        const maybe = h.reads.filter((k) => k.required && optional.has(k.key)).map((k) => k.key);
         const unread = f.keys.filter((k) => !read.has(k));
-        if (!absent.length && !unread.length) continue;
+        if (!absent.length && !unread.length && !maybe.length) continue;
         const parts = [
           ...(missing.length ? [`${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} required but not sent`] : []),
+          ...(maybe.length ? [`${maybe.join(', ')} ${maybe.length === 1 ? 'is' : 'are'} read without a fallback but may be sent as null or left out (an Option field)`] : []),
           ...(unsure.length ? [`${unsure.join(', ')} ${unsure.length === 1 ? 'is' : 'are'} read without a fallback but not sent (no declared params type says whether ${unsure.length === 1 ? 'it is' : 'they are'} required)`] : []),
           ...(unread.length ? [`${unread.join(', ')} ${unread.length === 1 ? 'is' : 'are'} sent but never read`] : []),
         ];
@@ -38,7 +42,7 @@ export const forwardKeyMismatch: Rule = {
             line: f.loc.line,
             column: f.loc.column,
             severity: missing.length ? 'error' : 'warning',
-            data: { name: f.to, from: f.from, missing, ...(unsure.length ? { unsure } : {}), unread },
+            data: { name: f.to, from: f.from, missing, ...(unsure.length ? { unsure } : {}), ...(maybe.length ? { maybe } : {}), unread },
             hint: 'Make the json! keys match what the handler reads (the sidecar sees the keys exactly as written, no case conversion).',
           }),
         );

@@ -13,6 +13,7 @@ import type { Rule } from './rule.js';
 import { severalApps } from './several-apps.js';
 import { unforwardedHandler } from './unforwarded-handler.js';
 import { unregisteredInvoke } from './unregistered-invoke.js';
+import { unresolvedKeys } from './unresolved-keys.js';
 import { unresolvedName } from './unresolved-name.js';
 
 /** Every `cutover check` rule. Adding one is one file and one line here. */
@@ -28,6 +29,7 @@ export const RULES: Rule[] = [
   forwardKeyMismatch,
   invokeKeyMismatch,
   unresolvedName,
+  unresolvedKeys,
   severalApps,
   controlUnhandled,
   controlUnused,

@@ -17,7 +17,7 @@ const HINT: Record<string, string> = {
   listen: 'Use a string literal, a const, an enum or a const array; or list the wrapper in manifests.frontend.listenFunctions. A name imported through an alias (`@/…`) the tsconfig or vite config does not declare needs manifests.frontend.paths.',
   emit: 'Use a string literal or a const; or list the helper in manifests.sidecar.emitters. A name that carries a run-time id (format!("output:{}", id), `output:${id}`) stays unresolved: listens of names that start the same way are matched against it, and manifests.check.ignore accepts it with a reason.',
   handler: 'Register handlers under literal or const names; for a router, name what it dispatches on in manifests.sidecar.switchDiscriminants or its handler object in handlerMaps (a daemon\'s dispatch: match on string literals or consts).',
-  forward: 'Forward with a string literal or a const.',
+  forward: 'Forward with a string literal or a const, or through a helper whose callers pass one (`fn call(s: &Sidecar, name: &str, params: T) { s.send(name, …) }` called as `call(&s, "x", …)`: its calls are the forwards).',
   registration: 'List commands by path in generate_handler![…].',
   request: 'Name the command with a string literal or a const (json!({"cmd": "status"})), or build the request as a variant of the request enum.',
 };

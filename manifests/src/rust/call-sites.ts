@@ -50,3 +50,21 @@ export function indexCalls(root: Node, start: number, end: number, out: FileInde
     out.calls.push({ node: call, scope: site?.scope ?? fn?.item.scope ?? out.root, ...(fn ? { fn } : {}) });
   }
 }
+
+/**
+ * A call with a string literal first or second argument (`call(&sidecar, "get_logs", …)`,
+ * `sidecar.ask("x", …)`): maybe of a forward helper whose callers name the command. Found from
+ * the text like the calls of interest; only the name before `(` is looked at in the tree.
+ */
+const LITERAL_CALL = /\b([A-Za-z_]\w*)\s*(?:::\s*<[^();{}]*>\s*)?\(\s*(?:&?(?:mut\s+)?[\w.]+\s*,\s*)?(?:r#*)?"/g;
+
+export function indexLiteralCalls(root: Node, out: FileIndex): void {
+  const re = new RegExp(LITERAL_CALL.source, 'g');
+  for (let m = re.exec(out.text); m; m = re.exec(out.text)) {
+    if (unreadable(out, m.index)) continue;
+    const leaf = root.descendantForIndex(m.index, m.index + m[1]!.length);
+    const call = leaf && (leaf.type === 'identifier' || leaf.type === 'field_identifier') ? callOf(leaf) : undefined;
+    const fn = call ? fnAt(out, m.index) : undefined;
+    if (call && fn) out.literalCalls.push({ node: call, scope: fn.item.scope, fn });
+  }
+}

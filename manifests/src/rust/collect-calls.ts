@@ -8,7 +8,10 @@ import type { RustOptions } from '../model.js';
 import { matchesCall, siteCallee } from './calls.js';
 import type { Site } from './file-index.js';
 import type { PendingEmit, PendingForward, PendingPayload, PendingWrapperCall } from './items.js';
+import { helperOf } from './forward-helper.js';
+import { forwardPayload } from './forward-payload.js';
 import { isJsonMacro, jsonObjectKeys } from './json-macro.js';
+import { notAName } from './not-a-name.js';
 import { localBinding, paramNames } from './locals.js';
 import { nameExpr } from './name-expr.js';
 import { callArguments, flatText, isStringLiteral, lineOf, locOf, peel, unraw } from './nodes.js';
@@ -86,21 +89,6 @@ export function emitOf(site: Site, rel: string): PendingEmit | PendingWrapperCal
   return { loc: locOf(rel, callee.nameNode), name, ...(payload ? { payload } : {}), ...wrapper };
 }
 
-/** `Some(json!(…))`, `&json!(…)`, or a local bound to one: the `json!` invocation, if any. */
-function jsonPayload(arg: Node, site: Site, depth = 0): Node | undefined {
-  const node = peel(arg);
-  if (isJsonMacro(node)) return node;
-  if (node.type === 'call_expression' && node.childForFieldName('function')?.text === 'Some') {
-    const inner = callArguments(node)[0];
-    return inner ? jsonPayload(inner, site, depth) : undefined;
-  }
-  if (node.type === 'identifier' && depth < 2) {
-    const value = localBinding(unraw(node.text), site)?.value;
-    return value ? jsonPayload(value, site, depth + 1) : undefined;
-  }
-  return undefined;
-}
-
 /**
  * The name argument: the first one, or the second when only that one is a string literal, so a
  * receiver passed first (`Sidecar::send_command(&mgr, "x", …)`, `send_command(&state, "x", …)`)
@@ -121,17 +109,17 @@ export function forwardOf(site: Site, rel: string, options: RustOptions): Pendin
   const at = nameArgument(args);
   const nameArg = args[at];
   if (!nameArg) return undefined;
-  const rest = args.slice(at + 1);
-  let keys: string[] | undefined = [];
-  if (rest.length > 0) {
-    const payload = rest.map((a) => jsonPayload(a, site)).find((p) => p !== undefined);
-    keys = payload ? jsonObjectKeys(payload) : undefined;
-  }
+  // `tx.send((id, value))` on a channel is no forward: a forward names its command with a string.
+  if (notAName(nameArg, site)) return undefined;
+  const payload = forwardPayload(args.slice(at + 1), site);
+  const name = nameExpr(nameArg, site);
+  const helper = helperOf(name, args.slice(at + 1), site);
   return {
     loc: locOf(rel, callee.nameNode),
     ...(site.fn ? { fn: site.fn.item } : {}),
-    name: nameExpr(nameArg, site),
+    ...(helper ? { helper } : {}),
+    name,
     expression: flatText(peel(nameArg)),
-    ...(keys ? { keys } : {}),
+    ...('keys' in payload ? { keys: payload.keys } : 'unknown' in payload ? { keysUnknown: payload.unknown } : { payloadType: payload }),
   };
 }

@@ -9,6 +9,7 @@ import type { RustOptions, SourceFile } from '../model.js';
 import { cfgPredicates, metaItems, readAttributes } from './attributes.js';
 import { EMITTERS, emitOf, forwardOf } from './collect-calls.js';
 import { handlerOf } from './collect-handlers.js';
+import { helperCallOf } from './forward-helper.js';
 import { registrationOf } from './collect-registrations.js';
 import { controlArms } from './control-dispatch.js';
 import { controlRequests } from './control-requests.js';
@@ -77,6 +78,7 @@ function read(index: FileIndex, bad: readonly Node[], options: RustOptions, cont
     registrations: [],
     handlers: [],
     forwards: [],
+    helperCalls: [],
     emits: [],
     wrapperCalls: [],
     dispatches: [],
@@ -104,6 +106,10 @@ function read(index: FileIndex, bad: readonly Node[], options: RustOptions, cont
     if (forward) data.forwards.push(forward);
     const handler = handlerOf(site, rel);
     if (handler) data.handlers.push(handler);
+  }
+  for (const site of index.literalCalls) {
+    const call = helperCallOf(site, rel);
+    if (call) data.helperCalls.push(call);
   }
   for (const d of index.types) {
     const stub = typeStub(d, control);

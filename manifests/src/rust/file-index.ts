@@ -11,7 +11,7 @@
 import type { Node, TreeCursor } from 'web-tree-sitter';
 import { cfgPredicates, readAttributes } from './attributes.js';
 import type { FnItem, ModuleScope } from './items.js';
-import { indexCalls, unreadable } from './call-sites.js';
+import { indexCalls, indexLiteralCalls, unreadable } from './call-sites.js';
 import { locOf, stringValue, unraw } from './nodes.js';
 import { typeRef } from './types.js';
 
@@ -52,6 +52,8 @@ export interface FileIndex {
   scopes: ModuleScope[];
   functions: FnNode[];
   calls: Site[];
+  /** Calls in functions with a string literal first or second argument: maybe of a forward helper. */
+  literalCalls: Site[];
   macros: Site[];
   /** `struct`, `enum`, `union` and `type` items. */
   types: DeclNode[];
@@ -258,7 +260,7 @@ export function indexBlock(block: Node, site: Site, out: FileIndex): void {
 
 export function indexFile(root: Node, rel: string, text: string, callNames: RegExp, unreadableRanges: Array<[number, number]>): FileIndex {
   const scope: ModuleScope = { file: rel, local: [], uses: [], cfgs: [], segments: [] };
-  const out: FileIndex = { rel, text, callNames, unreadable: unreadableRanges, root: scope, scopes: [scope], functions: [], calls: [], macros: [], types: [], consts: [], modDecls: [], uses: [] };
+  const out: FileIndex = { rel, text, callNames, unreadable: unreadableRanges, root: scope, scopes: [scope], functions: [], calls: [], literalCalls: [], macros: [], types: [], consts: [], modDecls: [], uses: [] };
   const cursor = root.walk();
   try {
     walkItems(cursor, { scope, fn: undefined, inImpl: false }, out);
@@ -266,5 +268,6 @@ export function indexFile(root: Node, rel: string, text: string, callNames: RegE
     cursor.delete();
   }
   indexCalls(root, 0, text.length, out);
+  indexLiteralCalls(root, out);
   return out;
 }

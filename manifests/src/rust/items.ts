@@ -146,7 +146,24 @@ export interface PendingForward {
   /** The name argument as written. */
   expression: string;
   keys?: string[];
+  /** Why the payload's keys cannot be told (then `keys` is absent). */
+  keysUnknown?: string;
+  /** A serde struct sent as the payload: its fields are the keys, settled once every file is read. */
+  payloadType?: { type: TypeRef; scope: ModuleScope; line: number; expression: string };
+  /** The name is a parameter of the function around it (by position), and so may the payload be: a helper whose callers name the command. */
+  helper?: { name: string; nameIndex: number; payloadIndex?: number };
 }
+
+/** A call with a literal argument, maybe of a forward helper: its arguments by position, each a name or a payload (or neither). */
+export interface PendingHelperCall {
+  callee: string;
+  loc: Loc;
+  fn?: FnItem;
+  args: Array<{ name?: NameExpr; payload?: PendingForwardPayload }>;
+}
+
+/** A payload read at a call: its keys, a struct to settle, or why it cannot be read. */
+export type PendingForwardPayload = Pick<PendingForward, 'keys' | 'keysUnknown' | 'payloadType'>;
 
 export type PendingPayload = { schema: Record<string, unknown> } | { type: TypeRef; scope: ModuleScope; line: number };
 
@@ -248,6 +265,8 @@ export interface FileData {
   /** Handlers given to `.invoke_handler(…)` that are not a registration list. */
   handlers: PendingHandler[];
   forwards: PendingForward[];
+  /** Calls that may be of a forward helper (settled against the helpers once every file is read). */
+  helperCalls: PendingHelperCall[];
   emits: PendingEmit[];
   wrapperCalls: PendingWrapperCall[];
   dispatches: Dispatch[];

@@ -17,7 +17,8 @@ export type HandlerTarget =
   | { kind: 'fn'; node: Node }
   | { kind: 'expr'; node: Node }
   | { kind: 'case'; paramRefs: Node[]; returns: Node[] }
-  | { kind: 'none' };
+  /** `why`: the handler is there but cannot be told (else: none is given). */
+  | { kind: 'none'; why?: string };
 
 export interface HandlerContext {
   ws: TsWorkspace;
@@ -30,6 +31,7 @@ export interface HandlerContext {
 export function handlerFact(hc: HandlerContext, name: string, loc: Loc, target: HandlerTarget): HandlerFact {
   const reads = readsOf(hc, target);
   const fact: HandlerFact = { kind: 'handler', name, loc };
+  if (!reads) fact.readsUnknown = whyUnread(target);
   if (!hc.schemas || target.kind === 'none') {
     // No type checker: what is required rests on the reads alone.
     if (reads) fact.reads = reads.map((k) => ({ key: k.key, required: k.required, ...(k.required ? { requiredBy: 'read' as const } : {}) }));
@@ -45,6 +47,22 @@ export function handlerFact(hc: HandlerContext, name: string, loc: Loc, target: 
   if (results.length === 1) fact.result = typeToSchema(checker, results[0]!, at);
   else if (results.length > 1) fact.result = { anyOf: dedupe(results.map((t) => typeToSchema(checker, t, at))) };
   return fact;
+}
+
+/** Why the keys a handler reads cannot be told. */
+function whyUnread(target: HandlerTarget): string {
+  switch (target.kind) {
+    case 'fn':
+      return 'it hands its params on whole (spread, returned, or passed to something cutover cannot follow), or reads a key that is not a literal';
+    case 'expr': {
+      const text = target.node.getText().replace(/\s+/g, ' ');
+      return `the handler ${text.length > 60 ? `${text.slice(0, 57)}…` : text} is not a function cutover can follow`;
+    }
+    case 'case':
+      return 'the case hands its params on whole, or reads a key that is not a literal';
+    case 'none':
+      return target.why ?? 'no handler function is given';
+  }
 }
 
 function readsOf(hc: HandlerContext, target: HandlerTarget): Reads {

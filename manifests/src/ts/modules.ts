@@ -46,6 +46,8 @@ export function exportBinding(ws: TsWorkspace, touched: Set<string>, file: ts.So
 
 function findExport(ws: TsWorkspace, touched: Set<string>, file: ts.SourceFile, name: string, hops: number): Binding | undefined {
   const rel = ws.relOf(file);
+  const commonJs = commonJsExport(file, name);
+  if (commonJs) return commonJs;
   for (const st of file.statements) {
     if (ts.isExportAssignment(st)) {
       if (!st.isExportEquals && name === 'default') return { kind: 'const', node: st, init: st.expression, path: [] };
@@ -82,6 +84,33 @@ function findExport(ws: TsWorkspace, touched: Set<string>, file: ts.SourceFile, 
     }
     const b = inStatements([st], name);
     if (b) return b;
+  }
+  return undefined;
+}
+
+/** `module.exports.x = …`, `exports.x = …`: the assigned name, if the expression is one. */
+function exportsMember(e: ts.Expression): string | undefined {
+  if (!ts.isPropertyAccessExpression(e)) return undefined;
+  const o = e.expression;
+  const isExports = (ts.isIdentifier(o) && o.text === 'exports') || (ts.isPropertyAccessExpression(o) && ts.isIdentifier(o.expression) && o.expression.text === 'module' && o.name.text === 'exports');
+  return isExports ? e.name.text : undefined;
+}
+
+/** What a CommonJS module exports under `name`: `exports.name = …`, or a property of `module.exports = { … }`. */
+function commonJsExport(file: ts.SourceFile, name: string): Binding | undefined {
+  for (const st of file.statements) {
+    if (!ts.isExpressionStatement(st) || !ts.isBinaryExpression(st.expression) || st.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
+    const { left, right } = st.expression;
+    if (exportsMember(left) === name) return { kind: 'const', node: left, init: right, path: [] };
+    const whole = ts.isPropertyAccessExpression(left) && ts.isIdentifier(left.expression) && left.expression.text === 'module' && left.name.text === 'exports';
+    if (!whole || !ts.isObjectLiteralExpression(right)) continue;
+    for (const p of right.properties) {
+      const key = p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : undefined;
+      if (key !== name) continue;
+      if (ts.isPropertyAssignment(p)) return { kind: 'const', node: p, init: p.initializer, path: [] };
+      if (ts.isShorthandPropertyAssignment(p)) return topLevel(file, name);
+      if (ts.isMethodDeclaration(p)) return { kind: 'function', node: p };
+    }
   }
   return undefined;
 }

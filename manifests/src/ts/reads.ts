@@ -1,7 +1,8 @@
 /**
  * The params keys a handler reads: property access (`params.sessionId`, `params['id']`),
  * destructuring (in the parameter list or from the parameter), and reads inside local functions
- * the params object is handed to. When the object escapes whole (spread, returned, passed to
+ * the params object is handed to, and reads of what a validator gives back (`const { title } =
+ * CreateNote.parse(params)`, zod's and the like). When the object escapes whole (spread, returned, passed to
  * something unknown), nobody can tell which keys matter and the answer is "cannot tell".
  * A key the handler checks for before relying on it (`typeof params.x`, `params.x !== undefined`,
  * `'x' in params`, `if (params.x)`, `params.x?.y`) or reads with a fallback (`params.x ?? d`, a
@@ -32,7 +33,8 @@ export function readsOfParam(fn: Node, index: number, r: Resolver, depth = 0): R
   if (ts.isObjectBindingPattern(name)) return fromPattern(name);
   if (!ts.isIdentifier(name)) return undefined;
   const body = fn.body;
-  if (!body) return [];
+  // A declaration without a body (`declare function`, an overload, an abstract method): what it reads is not known.
+  if (!body) return undefined;
   const refs = identifiersNamed(body, name.text).filter((id) => declarationOf(bindingOf(id)) === name);
   return readsOfRefs(refs, r, depth);
 }
@@ -83,6 +85,13 @@ export function readsOfRefs(refs: Node[], r: Resolver, depth: number): Reads {
     }
     if (ts.isCallExpression(parent) && parent.arguments.includes(use as ts.Expression)) {
       const index = parent.arguments.indexOf(use as ts.Expression);
+      // `Schema.parse(params)` (zod and the like) gives params back checked: its reads are the reads of params.
+      if (index === 0 && isValidation(parent)) {
+        const keys = readsOfRefs([validated(parent)], r, depth);
+        if (!keys) return undefined;
+        for (const k of keys) add(k.key, k.required);
+        continue;
+      }
       const fn = depth < MAX_DEPTH ? calleeOf(parent, r) : undefined;
       const keys = fn ? readsOfParam(fn, index, r, depth + 1) : undefined;
       if (!keys) return undefined;
@@ -93,6 +102,20 @@ export function readsOfRefs(refs: Node[], r: Resolver, depth: number): Reads {
     return undefined;
   }
   return [...out.values()].map((k) => ({ key: k.key, required: !optional.has(k.key) })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+const VALIDATORS = new Set(['parse', 'parseAsync']);
+
+/** `Schema.parse(x)`, `await Schema.parseAsync(x)`: a validator's call, which returns its argument checked. */
+function isValidation(call: ts.CallExpression): boolean {
+  const c = call.expression;
+  return ts.isPropertyAccessExpression(c) && VALIDATORS.has(c.name.text) && !(ts.isIdentifier(c.expression) && c.expression.text === 'JSON');
+}
+
+/** The expression a validator's result is used through: the call, or the `await` of it. */
+function validated(call: ts.CallExpression): Node {
+  const p = useOf(call).parent;
+  return p && ts.isAwaitExpression(p) ? p : call;
 }
 
 function fromPattern(pattern: Node): Reads {

@@ -145,6 +145,24 @@ function statementTable(statements: readonly ts.Node[]): Table {
   return t;
 }
 
+/** `const x = require('./m')` (the module whole) and `const { a, b: c } = require('./m')`: CommonJS imports. */
+function requireBindings(decl: ts.VariableDeclaration): [string, Binding][] | undefined {
+  const init = decl.initializer;
+  if (!init || !ts.isCallExpression(init) || !ts.isIdentifier(init.expression) || init.expression.text !== 'require') return undefined;
+  const spec = init.arguments[0];
+  if (!spec || !ts.isStringLiteral(spec)) return undefined;
+  const module = spec.text;
+  if (ts.isIdentifier(decl.name)) return [[decl.name.text, { kind: 'import', node: decl.name, module, name: '*' }]];
+  if (!ts.isObjectBindingPattern(decl.name)) return undefined;
+  const out: [string, Binding][] = [];
+  for (const el of decl.name.elements) {
+    const prop = el.propertyName ?? el.name;
+    if (el.dotDotDotToken || !ts.isIdentifier(el.name) || !ts.isIdentifier(prop)) return undefined;
+    out.push([el.name.text, { kind: 'import', node: el, module, name: prop.text }]);
+  }
+  return out;
+}
+
 /** The names one statement declares. */
 export function statementBindings(st: ts.Node): [string, Binding][] {
   const out: [string, Binding][] = [];
@@ -153,6 +171,11 @@ export function statementBindings(st: ts.Node): [string, Binding][] {
     if (st.modifiers?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword)) return out;
     const isConst = (st.declarationList.flags & ts.NodeFlags.Const) !== 0;
     for (const decl of st.declarationList.declarations) {
+      const required = isConst ? requireBindings(decl) : undefined;
+      if (required) {
+        out.push(...required);
+        continue;
+      }
       for (const hit of patternNames(decl.name, [])) {
         out.push([hit.name, isConst ? { kind: 'const', node: hit.node, init: decl.initializer, path: hit.path } : { kind: 'mutable', node: hit.node }]);
       }

@@ -113,12 +113,17 @@ function registrarFacts(hc: HandlerContext, site: Site): Fact[] {
   const handlerArg = rest[0] ?? rest[rest.length - 1];
   const loc = locOf(hc.ws, site.outer);
   // In a loop over entries, each name goes with the handler of the same element.
-  const envs = (nameArg && hc.r.perElement(hc.r.argNode(nameArg, site.env), site.env)) ?? [site.env];
+  const perElement = nameArg && hc.r.perElement(hc.r.argNode(nameArg, site.env), site.env);
+  const envs = perElement || [site.env];
+  // A loop whose entries cannot be told apart: every name would get every handler's params merged, so each gets none.
+  const merged = !perElement && handlerArg !== undefined && fromLoop(hc.r.argNode(handlerArg, site.env));
   const out: Fact[] = [];
   for (const env of envs) {
     const names = nameArg ? hc.r.strings(nameArg, env) : site.names;
     if (!names.ok) continue;
-    const target = handlerArg ? targetOf(hc, handlerArg, env) : ({ kind: 'none' } as const);
+    const target: HandlerTarget = merged
+      ? { kind: 'none', why: 'it is registered in a loop whose entries cannot be read one by one, so which handler goes with this name is not known' }
+      : handlerArg ? targetOf(hc, handlerArg, env) : { kind: 'none' };
     for (const name of names.value) out.push({ ...handlerFact(hc, name, loc, target), ...trace(site) }, ...dispatchOf(hc, name, target));
   }
   return out;
@@ -149,12 +154,24 @@ function dispatchOf(hc: HandlerContext, name: string, target: HandlerTarget): Fa
   return d ? [d] : [];
 }
 
+/** Whether an expression is (a part of) a loop variable: `fn` of `for (const [name, fn] of …)`, an element of `.forEach(…)`. */
+function fromLoop(node: ts.Node): boolean {
+  let n = unwrap(node);
+  while (ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) n = unwrap(n.expression);
+  if (!ts.isIdentifier(n)) return false;
+  const kind = bindingOf(n).kind;
+  return kind === 'loop' || kind === 'callback';
+}
+
 /** A handler expression as something to read keys and types from. */
 function targetOf(hc: HandlerContext, node: ts.Node, env: Env | undefined): HandlerTarget {
   const v = hc.r.values(node, env);
   const fn = v.ok ? v.value.find((x) => x.t === 'fn') : undefined;
   if (fn && fn.t === 'fn') return { kind: 'fn', node: fn.node };
-  return { kind: 'expr', node: hc.r.argNode(node, env) };
+  const expr = hc.r.argNode(node, env);
+  // A loop variable's type is every entry's at once: read as one handler's, it would merge them all.
+  if (fromLoop(expr)) return { kind: 'none', why: `it is registered in a loop, and this entry's handler is not a function cutover can follow${v.ok ? '' : ` (${v.reason})`}` };
+  return { kind: 'expr', node: expr };
 }
 
 function switchFacts(hc: HandlerContext, file: ts.SourceFile, opts: TsOptions): Fact[] {

@@ -119,6 +119,12 @@ export class Resolver {
       }
       return ok([{ t: 'list', items }]);
     }
+    // `obj.method.bind(obj)`: the same function, with `this` fixed.
+    const c = unwrap(e.expression);
+    if (ts.isPropertyAccessExpression(c) && c.name.text === 'bind') {
+      const fns = this.values(c.expression, env);
+      if (fns.ok && fns.value.length > 0 && fns.value.every((v) => v.t === 'fn')) return fns;
+    }
     return fail(`\`${short(e)}\` is the result of a call, known only at run time`);
   }
 
