@@ -6,7 +6,7 @@ import type { GateResult } from '../../matrix/src/gate/run-gate.js';
 import { hostOs } from '../../matrix/src/matrix-file/cells.js';
 import { FIXTURES, tempProject, type TempProject } from '../matrix/helpers.js';
 import { runBuiltCli } from '../support/cli.js';
-import { gateIn, reasonIds, runMatrixIn } from './helpers.js';
+import { files, gateIn, reasonIds, runMatrixIn } from './helpers.js';
 
 /**
  * Inputs that once passed the gate and must not: each one BLOCKs (or, for a scoped run, says its
@@ -25,16 +25,6 @@ afterEach(async () => {
   await Promise.all(projects.splice(0).map((p) => p.remove()));
   for (const d of outside.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
-
-function files(dir: string, base = dir): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) Object.assign(out, files(full, base));
-    else out[path.relative(base, full)] = fs.readFileSync(full, 'utf8');
-  }
-  return out;
-}
 
 /** The complete project, changed by `mutate` before its one commit. */
 async function project(mutate: (p: TempProject) => void = () => undefined, matrixFile = matrix(SMOKE())): Promise<TempProject> {

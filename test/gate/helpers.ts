@@ -121,6 +121,17 @@ export async function gateIn(dir: string, scope: 'host' | 'declared' = 'host'): 
   return runGate({ loaded, ...(scope === 'host' ? { scopeOs: [hostOs()!] } : {}) });
 }
 
+/** Every file under a fixture folder, by its path relative to the folder: a temp project's contents. */
+export function files(dir: string, base = dir): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) Object.assign(out, files(full, base));
+    else out[path.relative(base, full)] = fs.readFileSync(full, 'utf8');
+  }
+  return out;
+}
+
 export function reasonIds(r: GateResult): string[] {
   return r.reasons.map((x) => x.id);
 }

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { GateResult } from '../../matrix/src/gate/run-gate.js';
 import { hostOs } from '../../matrix/src/matrix-file/cells.js';
 import { FIXTURES, tempProject, type TempProject } from '../matrix/helpers.js';
-import { gateIn, reasonIds, runMatrixIn } from './helpers.js';
+import { files, gateIn, reasonIds, runMatrixIn } from './helpers.js';
 
 /**
  * A complete project whose runbook writes ids the ways teams do (bold, brackets, a Jira link, a
@@ -18,16 +18,6 @@ const projects: TempProject[] = [];
 afterEach(async () => {
   await Promise.all(projects.splice(0).map((p) => p.remove()));
 });
-
-function files(dir: string, base = dir): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) Object.assign(out, files(full, base));
-    else out[path.relative(base, full)] = fs.readFileSync(full, 'utf8');
-  }
-  return out;
-}
 
 async function gate(mutate: (dir: string) => void = () => undefined): Promise<GateResult> {
   const p = await tempProject({ ...files(BASE), 'cutover.matrix.yaml': MATRIX, '.gitignore': '.cutover/\n' });
