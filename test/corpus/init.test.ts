@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, runBuiltCli } from '../support/cli.js';
+import { corpusPresent } from '../support/corpus-dir.js';
 import { CORPUS } from './helpers.js';
 const EXPECTED = path.join(REPO_ROOT, 'test/fixtures/corpus');
 
@@ -69,7 +70,7 @@ interface Finding {
   data?: { name?: string };
 }
 
-describe.skipIf(!fs.existsSync(CORPUS))('cutover init + check on the corpus (built CLI)', () => {
+describe.skipIf(!corpusPresent())('cutover init + check on the corpus (built CLI)', () => {
   let tmp: string;
   beforeAll(() => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cutover-corpus-init-'));
