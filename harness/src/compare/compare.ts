@@ -190,6 +190,8 @@ function messageDiff(what: Describe, e: { norm: PreparedResponse['norm']; line?:
  * A key missing and another one extra beside it with the same value: a rename, reported once. The
  * same value is evidence enough when it is distinctive (a text, a number other than 0 and 1, a
  * non-empty object or list), or when those two are the only keys that changed in that object.
+ * Generated values (ids) differ between runs by nature: when those two keys are the only change
+ * there and both hold one, that is the rename of an id field.
  */
 function renamePairs(diffs: PathDiff[]): { to: Map<PathDiff, PathDiff>; absorbed: Set<PathDiff> } {
   const to = new Map<PathDiff, PathDiff>();
@@ -202,7 +204,7 @@ function renamePairs(diffs: PathDiff[]): { to: Map<PathDiff, PathDiff>; absorbed
     const parent = parentOf(m);
     const beside = extra.filter((x) => !absorbed.has(x) && parentOf(x) === parent);
     const only = beside.length === 1 && missing.filter((x) => parentOf(x) === parent).length === 1;
-    const x = beside.find((x) => canonical(x.actual) === canonical(m.expected) && (only || distinctive(m.expected)));
+    const x = beside.find((x) => (canonical(x.actual) === canonical(m.expected) && (only || distinctive(m.expected))) || (only && m.generated?.expected === true && x.generated?.actual === true));
     if (x) {
       to.set(m, x);
       absorbed.add(x);

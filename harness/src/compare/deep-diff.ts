@@ -7,6 +7,8 @@ export interface PathDiff {
   path: Segment[];
   expected?: unknown;
   actual?: unknown;
+  /** The value on that side is (or holds) a generated value: an id, a UUID, a temp path. */
+  generated?: { expected?: true; actual?: true };
 }
 
 export function jsonType(v: unknown): string {

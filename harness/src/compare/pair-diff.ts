@@ -11,8 +11,10 @@ export function compareNorms(e: Norm, a: Norm, corr: Correspondence): PathDiff[]
   if (e.shapeText === a.shapeText && holesMatch(e, a, corr)) return undefined;
   const diffs = deepDiff(e.marked(), a.marked(), (x, y, commit) => stringsMatch(x, y, e, a, corr, commit));
   if (!diffs.length) return undefined;
+  const gen = (v: unknown) => typeof v === 'string' && v.indexOf(HOLE_OPEN) !== -1;
   return diffs.map((d) => ({
     ...d,
+    ...(gen(d.expected) || gen(d.actual) ? { generated: { ...(gen(d.expected) ? { expected: true as const } : {}), ...(gen(d.actual) ? { actual: true as const } : {}) } } : {}),
     path: d.path.map((s) => (typeof s === 'string' && s.indexOf(HOLE_OPEN) !== -1 ? (render(s, e, corr, 'expected') as string) : s)),
     ...('expected' in d ? { expected: render(d.expected, e, corr, 'expected') } : {}),
     ...('actual' in d ? { actual: render(d.actual, a, corr, 'actual') } : {}),
