@@ -5,6 +5,7 @@ import { settlesWithin, sleep, withTimeout } from '../../core/src/wait.js';
 import { MAX_JSON_DEPTH, jsonDepthOver } from '../../core/src/util/json-depth.js';
 import type { Channel, Transport } from './transports/transport.js';
 import { clip } from '../../core/src/redact/text.js';
+import { learnSecrets } from '../../core/src/redact/learn.js';
 
 /** One message from the target, as it arrived. */
 export interface Received {
@@ -180,6 +181,9 @@ export class Client {
 
   private dispatch(msg: unknown, text: string): void {
     const c = this.opts.profile.classify(msg);
+    // The ready message is never recorded, so a token it carries is learnt here, before the
+    // output held until ready is let go and before anything can echo it.
+    if (c.kind === 'ready') learnSecrets(msg, 'learnt');
     const r: Received = { conn: this.opts.conn, kind: c.kind, msg, index: this.received.length };
     if (c.kind === 'response') {
       r.id = c.id;

@@ -44,6 +44,8 @@ export const CANARIES = {
   targetArgv: 'cnrytargetargv72926fdeabcf8c8b',
   targetEnv: 'cnrytargetenv50493ff17f014d56',
   matrixTokenFile: 'cnrymatrixtoke5c16941aa2603207',
+  // the stdio sidecar's ready message (a secret key in a message that is never recorded), echoed in its answers
+  readyToken: 'cnryreadytoken95cb534789466d28',
 };
 
 /** A token leaks if any 12 characters of it show up: a cut keeps a part, at either end. */

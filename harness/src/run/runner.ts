@@ -11,6 +11,7 @@ import type { Transport } from '../transports/transport.js';
 import { matchesSubset } from './subset.js';
 import { pollReadyCommand, runSetup } from './prepare-target.js';
 import { followRenames } from './follow-renames.js';
+import { learnSecrets } from '../../../core/src/redact/learn.js';
 
 export interface RunnerOptions {
   transport: Transport;
@@ -111,7 +112,8 @@ export class Runner {
 
   private observe(r: Received, text: string): void {
     if (r.kind === 'ready') return;
-    if (r.kind === 'response' && r.id !== undefined && r.id !== null && this.setupIds.has(r.id)) return;
+    // A setup step's answer is not recorded either: a token it hands out is learnt all the same.
+    if (r.kind === 'response' && r.id !== undefined && r.id !== null && this.setupIds.has(r.id)) return learnSecrets(r.msg, 'learnt');
     const type = r.kind === 'response' ? 'response' : r.kind === 'event' ? 'event' : 'message';
     this.push({ type, conn: r.conn, message: r.msg }, text);
   }

@@ -2,6 +2,7 @@ import { registerSecret } from '../../../core/src/redact/registry.js';
 import type { FrameDecoder } from '../framing/framing.js';
 import { isObject, type Profile } from '../profiles/profile.js';
 import type { BodyLine } from '../trace/types.js';
+import { learnSecrets } from '../../../core/src/redact/learn.js';
 
 interface Conn {
   name: string;
@@ -82,7 +83,8 @@ export class TapRecorder {
       return;
     }
     const c = this.profile.classify(msg);
-    if (c.kind === 'ready') return;
+    // Not recorded, but a token in it is a secret wherever the app echoes it later.
+    if (c.kind === 'ready') return learnSecrets(msg, 'learnt');
     this.lines.push({ type: c.kind === 'response' ? 'response' : c.kind === 'event' ? 'event' : 'message', conn, message: msg });
   }
 }

@@ -6,6 +6,7 @@ import { supervise, type StopReport, type Supervised } from '../../../core/src/p
 import type { Redactor } from '../../../core/src/redact.js';
 import { parseEndpoint, tryConnect } from '../../../harness/src/runtime/endpoint.js';
 import type { TargetSpec } from '../matrix-file/types.js';
+import { learnSecrets } from '../../../core/src/redact/learn.js';
 
 export interface StartedTarget {
   name: string;
@@ -124,9 +125,6 @@ export async function startTarget(name: string, spec: TargetSpec, opts: StartOpt
     if (Date.now() - started > limit) return fail(`was not ready after ${limit} ms waiting for ${waitingFor}`);
     await new Promise((r) => setTimeout(r, POLL_MS));
   }
-  proc.release();
-  // A daemon it forked is named to the orphan guard too, so it ends with the run however the run ends.
-  proc.adopt();
   let ready: unknown;
   if (readyLine !== undefined) {
     try {
@@ -135,6 +133,11 @@ export async function startTarget(name: string, spec: TargetSpec, opts: StartOpt
       ready = undefined;
     }
   }
+  // A token in the ready line is learnt before the output held until ready is let go.
+  if (ready !== undefined) learnSecrets(ready, 'learnt');
+  proc.release();
+  // A daemon it forked is named to the orphan guard too, so it ends with the run however the run ends.
+  proc.adopt();
   const isRunning = () => (spec.forks ? proc.running : proc.alive);
   return { name, spec, ready, pid: proc.pid!, process: proc, pidFile, isRunning, stop };
 }
