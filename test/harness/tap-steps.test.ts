@@ -8,6 +8,12 @@ const res = (id: string, result: unknown): BodyLine => ({ type: 'response', conn
 const ev = (type: string, data: Record<string, unknown> = {}): BodyLine => ({ type: 'event', conn: 'main', message: { type, sessionId: 's1', data } }) as BodyLine;
 
 describe('tapped traffic made replayable', () => {
+  it('a secret an answer hands out and the app sends back is a reference, so the trace needs no value it cannot keep', () => {
+    const tapped = [req('1', 'login', { user: 'ada' }), res('1', { token: 'b3BlbiBzZXNhbWU' }), req('2', 'whoami', { auth: 'b3BlbiBzZXNhbWU' })];
+    const second = replayable(tapped, coworkNdjson, []).filter((l) => l.type === 'request')[1] as BodyLine & { template?: unknown };
+    expect(second.template).toEqual({ auth: '{{r1.result.token}}' });
+  });
+
   it('waits count events from the connection start: an event heard after a later request may come before it on replay', () => {
     // As tapped: the turn's session:updated reached the app only after it had sent get_session.
     const tapped = [

@@ -2,6 +2,7 @@ import { getPath, parsePath } from '../compare/json-path.js';
 import { ID_IN_TEXT } from '../compare/generated.js';
 import type { Profile } from '../profiles/profile.js';
 import type { BodyLine, ControlLine, RequestLine } from '../trace/types.js';
+import { isSecretKey } from '../../../core/src/redact/registry.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 const SIMPLE_KEY = /^[A-Za-z_$][\w$-]*$/;
@@ -37,7 +38,9 @@ export function replayable(lines: readonly BodyLine[], profile: Profile, idKeys:
 
   const learn = (value: unknown, base: string, at: Omit<Source, 'path'>, key?: string): void => {
     if (typeof value === 'string') {
-      if (value.length < 4 || !((key !== undefined && isIdKey(key)) || UUID.test(value) || wholeId(value))) return;
+      // A secret an answer hands out (a session token) is a value the app sends back too: as a
+      // reference it is replayed with the new path's own, where its redacted copy could not be.
+      if (value.length < 4 || !((key !== undefined && (isIdKey(key) || isSecretKey(key))) || UUID.test(value) || wholeId(value))) return;
       // The first sighting, unless an answer names it too before anything used it: an answer needs no wait.
       const known = sources.get(value);
       if (!known || (known.event && !at.event && known.binding === undefined)) sources.set(value, { ...at, path: base });
