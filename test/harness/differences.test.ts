@@ -9,6 +9,7 @@ import { createContext } from '../../harness/src/context.js';
 import { coworkNdjson } from '../../harness/src/profiles/cowork-ndjson.js';
 import { recordScenario } from '../../harness/src/record.js';
 import { replayTrace } from '../../harness/src/replay.js';
+import { MAX_DIFF_CHARS, MAX_LINE } from '../../harness/src/report/bound-diff.js';
 import { differenceFindings } from '../../harness/src/report/to-findings.js';
 import { createBuilder } from '../../harness/src/scenario/builder.js';
 import { harnessSettings } from '../../harness/src/settings.js';
@@ -143,5 +144,53 @@ describe('bounded reports', () => {
     const capped = await cmp(golden, actual);
     expect(capped).toHaveLength(201);
     expect(differenceFindings(capped, undefined, createRedactor())[200]!.message).toBe('the rest of this exchange: 800 more differences, not shown');
+  });
+});
+
+describe('a long text that differs at its end', () => {
+  // 3 MB of the same text, then one character different: é against e, before an emoji.
+  const blob = (c: string) => `${'x'.repeat(3_000_000)}${c}🎉`;
+
+  it('says where it differs: the offset and the same window in the message, the diff and the data, never megabytes', async () => {
+    const diffs = await cmp(exchange(1, () => ({ blob: blob('é'), n: 1 })), exchange(1, () => ({ blob: blob('e'), n: 1 })));
+    expect(diffs).toHaveLength(1);
+    const [f] = differenceFindings(diffs, undefined, createRedactor());
+    const before = `…${'x'.repeat(40)}`;
+    expect(f!.message).toBe(`response to paths (request "1", main): changed value at result.blob: expected ${before}[é]🎉", got ${before}[e]🎉" (first difference at offset 3000000 of 3000002 characters)`);
+    const diff = f!.data!.diff as string;
+    expect(diff).toContain(`-    "blob": ${before}[é]🎉",`);
+    expect(diff).toContain(`+    "blob": ${before}[e]🎉",`);
+    expect(diff).toContain('     "n": 1');
+    for (const line of diff.split('\n')) expect(line.length).toBeLessThanOrEqual(MAX_LINE + 40);
+    expect(f!.data).toMatchObject({ expected: `${before}[é]🎉"`, actual: `${before}[e]🎉"`, offset: 3_000_000, expectedLength: 3_000_002, actualLength: 3_000_002 });
+    // What --json prints of it, JUnit and the step summary quote the message: kilobytes, not megabytes.
+    expect(JSON.stringify(f).length).toBeLessThan(4000);
+  });
+
+  it('another long line of the message is cut with a note of how much; the whole diff stays bounded', async () => {
+    const diffs = await cmp(exchange(1, () => ({ a: 1, long: 'y'.repeat(5000) })), exchange(1, () => ({ a: 2, long: 'y'.repeat(5000) })));
+    const diff = differenceFindings(diffs, undefined, createRedactor())[0]!.data!.diff as string;
+    expect(diff).toMatch(/^ {5}"long": "y{186}… \(4815 more characters\)$/m);
+    const many = (v: number) => Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`k${i}`, `${v}${'z'.repeat(150)}`]));
+    const wide = await cmp(exchange(1, () => many(1)), exchange(1, () => many(2)));
+    const bounded = differenceFindings(wide, undefined, createRedactor())[0]!.data!.diff as string;
+    expect(bounded.length).toBeLessThanOrEqual(MAX_DIFF_CHARS + 100);
+    expect(bounded).toMatch(/\n… \(\d+ more lines of this diff not shown\)$/);
+  });
+
+  it('is redacted whole before a window is taken: half a token is never shown', async () => {
+    const token = `ghp_${'A1b2C3d4'.repeat(5)}`;
+    const text = (c: string) => `${'x'.repeat(5000)} ${token} ${c}`;
+    // Not taken for an id inside text: the token stays a value.
+    const off = harnessSettings(loaded({ compare: { detect: { idsInText: false } } })).compare;
+    const diffs = await compareExchanges(exchange(1, () => ({ note: text('a') })), exchange(1, () => ({ note: text('b') })), { profile: coworkNdjson, compare: off, noise: [] });
+    const [f] = differenceFindings(diffs, undefined, createRedactor());
+    expect(f!.message).toContain('[REDACTED] [a]"');
+    expect(JSON.stringify(f)).not.toContain('C3d4A1b2');
+  });
+
+  it('a short text is quoted whole as before', async () => {
+    const diffs = await cmp(exchange(1, () => ({ s: 'abc🎉é' })), exchange(1, () => ({ s: 'abc🎉e' })));
+    expect(differenceFindings(diffs, undefined, createRedactor())[0]!.message).toBe('response to paths (request "1", main): changed value at result.s: expected "abc🎉é", got "abc🎉e"');
   });
 });

@@ -31,7 +31,7 @@ export interface Difference {
   line?: number;
   /** A missing or extra event: "after event stream:chunk #3 (line 12)". */
   after?: string;
-  /** Unified diff of the normalized messages. */
+  /** Unified diff of the normalized messages, whole: the report redacts it, then bounds it (report/bound-diff.ts). */
   diff?: string;
   hint?: string;
   /** How many differences like this one it stands for: the same kind at the same field in other messages. */
