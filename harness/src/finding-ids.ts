@@ -17,7 +17,7 @@ export const findingIds = defineFindings({
   'catchup-duplicated': { severity: 'error', description: 'After a disconnect and catch-up, an event arrived twice.' },
   'stale-cursor-unhandled': { severity: 'error', description: 'A stale cursor did not get the documented answer, or bootstrap did not restore state.' },
   'scenario-failed': { severity: 'error', description: 'A built-in scenario did not hold.' },
-  'scenario-inconclusive': { severity: 'warning', description: 'A built-in scenario had nothing to observe (no event was emitted, the replay buffer held everything): it neither passed nor failed, and counts as not passed; the finding says what it would have needed.' },
+  'scenario-inconclusive': { severity: 'warning', description: 'A built-in scenario had nothing to observe (no event was emitted, the replay buffer held everything), or a golden trace holds no request to send: it neither passed nor failed, and counts as not passed; the finding says what it would have needed.' },
   'trace-obsolete': { severity: 'warning', description: 'A golden trace no scenario uses.' },
   'replay-secret-lost': { severity: 'error', description: 'A golden trace would send [REDACTED]: the secret was redacted when recorded; name it {"$secret": NAME} in the scenario and record again.' },
   'trace-missing': { severity: 'error', description: 'A scenario has no golden trace yet; record it (`cutover record`, or `replay --update new`).' },

@@ -13,8 +13,8 @@ import { BUILTINS, getBuiltin } from './scenarios/registry.js';
 import { resolveBuiltins } from './scenarios/resolve.js';
 import { runBuiltin } from './scenarios/run-builtin.js';
 import { loadScenarios } from './scenario/load.js';
-import type { Scenario } from './scenario/types.js';
-import { readTrace, traceName } from './trace/read.js';
+import { obsoleteTraces, selectTraces, TAPPED_KEPT } from './run/select-traces.js';
+import { readTrace } from './trace/read.js';
 import { writeTrace } from './trace/write.js';
 
 export type UpdateMode = 'none' | 'new' | 'all';
@@ -97,7 +97,8 @@ export async function runHarness(opts: HarnessOptions): Promise<HarnessResult> {
       let recorded: UnitResult['recorded'];
       const findings: Finding[] = [];
       const exists = fs.existsSync(file);
-      if (item.scenario && (update === 'all' || (update === 'new' && !exists))) {
+      if (item.tapped && item.scenario && update === 'all') ctx.onProgress(`kept ${toPosixRelative(ctx.settings.configDir, file)}: ${TAPPED_KEPT}`);
+      if (item.scenario && !item.tapped && (update === 'all' || (update === 'new' && !exists))) {
         const rec = await recordScenario(ctx, item.scenario, { runs: 2 });
         writeTrace(file, rec.trace, ctx.redactor);
         findings.push(...rec.findings);
@@ -114,6 +115,8 @@ export async function runHarness(opts: HarnessOptions): Promise<HarnessResult> {
         };
       }
       const trace = readTrace(file);
+      // Nothing sent, nothing answered: an empty exchange matches anything, so it proves nothing.
+      if (!trace.lines.some((l) => l.type === 'request' || l.type === 'raw')) return emptyTrace(item.name, file, findings, recorded);
       const res = await replayTrace(ctx, trace);
       return { findings: [...findings, ...res.findings], messages: res.messages, ...(res.comparedIn ? { comparedIn: res.comparedIn } : {}), ...(recorded ? { recorded } : {}) };
     });
@@ -154,29 +157,6 @@ export async function runHarness(opts: HarnessOptions): Promise<HarnessResult> {
   return { ok: counts.error === 0 && inconclusive === 0, findings, summary, durationMs: Date.now() - started, units, ...(targetError ? { targetError } : {}) };
 }
 
-interface TraceItem {
-  name: string;
-  file: string;
-  scenario?: Scenario;
-}
-
-function selectTraces(ctx: HarnessContext, scenarios: Scenario[], wanted: string[] | 'all'): TraceItem[] {
-  const dir = ctx.settings.tracesDir;
-  const item = (s: Scenario): TraceItem => ({ name: s.name, file: path.join(dir, `${s.name}.jsonl`), scenario: s });
-  if (wanted === 'all') return scenarios.map(item);
-  return wanted.map((w) => {
-    const s = scenarios.find((x) => x.name === w);
-    if (s) return item(s);
-    if (w.endsWith('.jsonl')) {
-      const file = path.resolve(w);
-      const name = traceName(file);
-      const scenario = scenarios.find((x) => x.name === name);
-      return { name, file, ...(scenario ? { scenario } : {}) };
-    }
-    throw new ConfigError(`unknown scenario "${w}"`, { hint: `Scenarios: ${scenarios.map((x) => x.name).join(', ') || '(none configured in harness.scenarios)'}; or give a .jsonl trace path.` });
-  });
-}
-
 function selectBuiltins(ctx: HarnessContext, wanted: string[] | 'all'): { scenario: BuiltinScenario; reason?: string }[] {
   const b = resolveBuiltins(ctx.settings);
   const enabled = ctx.settings.builtins.enabled;
@@ -194,21 +174,15 @@ function selectBuiltins(ctx: HarnessContext, wanted: string[] | 'all'): { scenar
   });
 }
 
-/** Traces no scenario uses; `--update all` removes them, as snapshot tools do. */
-function obsoleteTraces(ctx: HarnessContext, scenarios: Scenario[], update: UpdateMode): Finding[] {
-  const dir = ctx.settings.tracesDir;
-  if (!fs.existsSync(dir)) return [];
-  const used = new Set(scenarios.map((s) => s.name));
-  const out: Finding[] = [];
-  for (const name of fs.readdirSync(dir).sort()) {
-    if (!name.endsWith('.jsonl') || used.has(traceName(name))) continue;
-    const file = path.join(dir, name);
-    if (update === 'all') {
-      fs.rmSync(file);
-      ctx.onProgress(`removed obsolete trace ${toPosixRelative(ctx.settings.configDir, file)}`);
-      continue;
-    }
-    out.push(finding('trace-obsolete', `golden trace ${name} belongs to no scenario`, { file, hint: 'Delete it, or run `cutover replay --update all` to remove obsolete traces.' }));
-  }
-  return out;
+const NOTHING_SENT = 'the trace holds no request: nothing to compare';
+
+/** A trace with no request to send is inconclusive, never passed (a tap that heard no traffic writes one). */
+function emptyTrace(name: string, file: string, before: Finding[], recorded: UnitResult['recorded']): Partial<UnitResult> & { findings: Finding[] } {
+  const f = finding('scenario-inconclusive', `replay of ${name} is inconclusive: ${NOTHING_SENT}`, {
+    file,
+    line: 1,
+    hint: 'Record it from traffic: a scenario with steps (cutover record), or cutover tap while the app sends requests.',
+    data: { scenario: name, needs: 'a trace with at least one request' },
+  });
+  return { status: 'inconclusive', reason: NOTHING_SENT, findings: [...before, f], messages: 0, ...(recorded ? { recorded } : {}) };
 }

@@ -12,7 +12,11 @@ real sidecar, passes every byte both ways unchanged (its stderr too), and when e
 stdin, the sidecar exits, a signal) writes what went over the wire as a golden trace, secrets redacted, ready
 for \`cutover replay\`. It exits as the sidecar did. It writes nothing on stdout: that is the protocol.
 Socket: \`cutover tap --socket PATH --upstream ENDPOINT\` listens at PATH (0600) and passes each client's
-connection through to the daemon at ENDPOINT, until the daemon goes away or SIGINT/SIGTERM, then writes the trace.
+connection through to the daemon at ENDPOINT, until the daemon goes away (with no client connected it watches:
+a Unix socket's file gone, or a refused probe connection, every 500 ms) or SIGINT/SIGTERM, then writes the trace.
+The trace's header says it came from a tap; its scenario is named after the --out file (app.jsonl: app), and in
+the traces folder replay takes it like a scenario's trace (never obsolete, never rewritten by --update). A tap
+that recorded no message says so: replay calls a trace with no request inconclusive.
 Framing and envelope come from the protocol profile (--profile, or the config's harness.profile). A value the app
 sends back that the target generated becomes a reference to where it came from, and where the app waited for
 events before its next request the trace waits too, so the replay sends each request in the same state.
@@ -20,7 +24,7 @@ Exit: the sidecar's exit code (stdio), 0 (socket, daemon gone), 130/143 (interru
   positionals: [{ name: 'command', description: 'Stdio: the sidecar command and its arguments, after --', variadic: true }],
   options: {
     out: { type: 'string', valueName: 'FILE', description: 'Write the trace here (default: <harness.traces>/<name>.jsonl when a config is found)' },
-    name: { type: 'string', valueName: 'NAME', description: 'Scenario name in the trace header (default tap)' },
+    name: { type: 'string', valueName: 'NAME', description: 'Scenario name in the trace header (default: the --out file\'s name without .jsonl, else tap)' },
     profile: { type: 'string', valueName: 'NAME', description: 'Protocol profile (default: the config\'s, else cowork-ndjson)' },
     socket: { type: 'string', valueName: 'PATH', description: 'Socket mode: listen here (Unix socket path, \\\\.\\pipe\\NAME or tcp://127.0.0.1:PORT)' },
     upstream: { type: 'string', valueName: 'ENDPOINT', description: 'Socket mode: the daemon to pass connections to' },
@@ -51,9 +55,11 @@ Exit: the sidecar's exit code (stdio), 0 (socket, daemon gone), 130/143 (interru
     const settings = ctx.configPath || discoverConfig(ctx.cwd) ? harnessSettings(await ctx.loadConfig()) : undefined;
     const target = socket ? settings?.new : settings?.old;
     const profile = typeof ctx.values.profile === 'string' ? getProfile(ctx.values.profile) : (target?.profile ?? settings?.profile ?? getProfile(DEFAULT_PROFILE));
-    const name = typeof ctx.values.name === 'string' ? ctx.values.name : 'tap';
+    const outArg = typeof ctx.values.out === 'string' ? path.resolve(ctx.cwd, ctx.values.out) : undefined;
+    // Named as replay will select it: after its file (`traces/app.jsonl` is `app`).
+    const name = typeof ctx.values.name === 'string' ? ctx.values.name : outArg ? path.basename(outArg).replace(/\.jsonl$/, '').replace(/[^\w.-]+/g, '-') || 'tap' : 'tap';
     if (!/^[\w.-]+$/.test(name)) throw new UsageError(`--name expects letters, digits, ., _ or -, found "${name}"`);
-    const out = typeof ctx.values.out === 'string' ? path.resolve(ctx.cwd, ctx.values.out) : settings ? path.join(settings.tracesDir, `${name}.jsonl`) : undefined;
+    const out = outArg ?? (settings ? path.join(settings.tracesDir, `${name}.jsonl`) : undefined);
     if (!out) throw new UsageError('where should the trace go? Give --out FILE (no cutover config was found to take harness.traces from)');
     const maxFrameBytes = settings?.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES;
     const recorder = new TapRecorder(profile, maxFrameBytes, target?.token?.field ?? 'authToken');
@@ -80,7 +86,11 @@ Exit: the sidecar's exit code (stdio), 0 (socket, daemon gone), 130/143 (interru
     writeTrace(out, trace, redactor);
     const requests = trace.lines.filter((l) => l.type === 'request').length;
     const events = trace.lines.filter((l) => l.type === 'event').length;
+    recorder.finish();
     ctx.out.info(`cutover tap: wrote ${path.relative(ctx.cwd, out) || out} (${trace.lines.length} lines: ${requests} requests, ${events} events)${recorder.unreadable ? `; ${recorder.unreadable} frame(s) could not be read as ${profile.name} and were passed on, not recorded` : ''}`);
+    if (!recorder.lines.some((l) => l.type !== 'control')) {
+      ctx.out.info(`cutover tap: warning: recorded no message${recorder.unreadable ? ` (what went over the wire could not be read as ${profile.name}: is --profile right?)` : ' (no traffic went through)'}; replay calls a trace with no request inconclusive`);
+    }
     if (interrupted) throw interrupted;
     return code;
   },

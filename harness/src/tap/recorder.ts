@@ -40,8 +40,21 @@ export class TapRecorder {
   }
 
   close(name: string): void {
-    if (!this.conns.delete(name)) return;
+    const c = this.conns.get(name);
+    if (!c) return;
+    this.leftover(c);
+    this.conns.delete(name);
     this.lines.push({ type: 'control', op: 'disconnect', conn: name });
+  }
+
+  /** The tap ended: bytes still waiting for the end of a frame never made one (a wrong profile reads a whole stream as one frame). */
+  finish(): void {
+    for (const c of this.conns.values()) this.leftover(c);
+    this.conns.clear();
+  }
+
+  private leftover(c: Conn): void {
+    for (const side of ['fromClient', 'fromServer'] as const) if (c[side].buffered > 0) this.unreadable++;
   }
 
   fromClient(name: string, chunk: Buffer): void {

@@ -5,6 +5,7 @@ import { onCleanup } from '../../../core/src/cleanup.js';
 import { CancelledError, UsageError } from '../../../core/src/errors.js';
 import { connectOptions, describeEndpoint, tryConnect, type Endpoint } from '../runtime/endpoint.js';
 import type { TapRecorder } from './recorder.js';
+import { watchUpstream } from './watch-upstream.js';
 
 export interface SocketTapOptions {
   listen: Endpoint;
@@ -26,8 +27,9 @@ export interface SocketTapEnd {
  * A socket proxy in front of a daemon: every client that connects here gets its own connection to
  * the daemon, and every byte passes both ways unchanged while the recorder reads a copy (each
  * client a connection of the trace). A client that goes away ends only its connection; the daemon
- * going away (a refused or dropped connection) ends the tap, as does a signal. The socket it
- * listens on is 0600 and removed at the end.
+ * going away (a refused or dropped connection, or, with no client connected, its socket file gone
+ * or a probe connection refused) ends the tap, as does a signal. The socket it listens on is 0600
+ * and removed at the end.
  */
 export async function tapSocket(o: SocketTapOptions): Promise<SocketTapEnd> {
   await clearStale(o.listen);
@@ -71,6 +73,8 @@ export async function tapSocket(o: SocketTapOptions): Promise<SocketTapEnd> {
   });
   const stop = onCleanup(`tap socket ${describeEndpoint(o.listen)}`, () => close(server, open, o.listen));
   await listen(server, o.listen);
+  // With no client connected, nothing else would notice the daemon going away.
+  const watch = watchUpstream(o.upstream, () => open.size === 0, daemonGone);
   const bound = server.address();
   o.onListening?.(bound && typeof bound === 'object' ? `tcp://${bound.address}:${bound.port}` : describeEndpoint(o.listen));
   try {
@@ -80,6 +84,7 @@ export async function tapSocket(o: SocketTapOptions): Promise<SocketTapEnd> {
     if (!(e instanceof CancelledError)) throw e;
     return { endedBy: 'interrupted', connections: served };
   } finally {
+    watch.stop();
     await stop();
   }
 }

@@ -19,6 +19,8 @@ export function tappedTrace(lines: readonly BodyLine[], o: { name: string; profi
       recordedAt: new Date().toISOString(),
       runs: 1,
       noise: [],
+      // No scenario can record it again: replay keeps it as it is.
+      source: 'tap',
     },
     lines: body,
   };

@@ -33,6 +33,11 @@ export interface TraceHeader {
   /** How many recordings were compared to learn the noise. */
   runs: number;
   noise: NoiseRule[];
+  /**
+   * Where the exchange came from. Absent: a scenario (`cutover record`). `tap`: real traffic heard by
+   * `cutover tap`; there is no scenario to record it again from, so replay keeps it as it is.
+   */
+  source?: 'scenario' | 'tap';
 }
 
 /** Steps: what the harness did. Replay does the same. */
