@@ -21,6 +21,14 @@ export function placeholderRefs(text: string): { name: string; ref: string }[] {
   return [...src.matchAll(PART)].map((m) => ({ name: m[1]!, ref: `{{${m[1]}${m[2] ?? ''}}}` }));
 }
 
+/** Every reference in the strings inside a value, each with the key path of its string (from `at`). */
+export function placeholderUses(value: unknown, at: readonly (string | number)[] = []): { at: (string | number)[]; name: string; ref: string }[] {
+  if (typeof value === 'string') return placeholderRefs(value).map((r) => ({ at: [...at], ...r }));
+  if (Array.isArray(value)) return value.flatMap((v, i) => placeholderUses(v, [...at, i]));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => placeholderUses(v, [...at, k]));
+  return [];
+}
+
 /** True when some string inside holds a `{{…}}` reference. */
 export function hasPlaceholder(value: unknown): boolean {
   if (typeof value === 'string') return value.includes('{{');

@@ -2,7 +2,8 @@ import path from 'node:path';
 import type { LoadedConfig } from '../../core/src/config/index.js';
 import type { HarnessConfig } from '../../core/src/config/types.generated.js';
 import { ConfigError } from '../../core/src/errors.js';
-import { placeholderRefs } from '../../core/src/placeholders.js';
+import { placeholderUses } from '../../core/src/placeholders.js';
+import { formatKeyPath } from '../../core/src/config/validate.js';
 
 type RawTarget = NonNullable<HarnessConfig['old']>;
 
@@ -13,28 +14,22 @@ type RawTarget = NonNullable<HarnessConfig['old']>;
  */
 export function checkTargetPlaceholders(loaded: LoadedConfig, role: 'old' | 'new', t: RawTarget): void {
   const known = ['configDir', ...(t.dataDir ? ['dataDir'] : []), ...(t.home ? ['home'] : [])];
-  const problems: { at: (string | number)[]; message: string }[] = [];
-  const visit = (value: unknown, at: (string | number)[]) => {
-    if (typeof value === 'string') {
-      for (const { name, ref } of placeholderRefs(value)) {
-        if (name === 'env' || known.includes(name)) continue;
-        const own = name === 'dataDir' ? 'dataDir: true (a data dir of its own)' : name === 'home' ? 'home: true (a home folder of its own)' : undefined;
-        problems.push({ at, message: own ? `${ref} needs ${own} on the target` : `unknown placeholder ${ref} (known here: ${[...known, 'env.NAME'].map((k) => `{{${k}}}`).join(', ')})` });
-      }
-    } else if (Array.isArray(value)) value.forEach((v, i) => visit(v, [...at, i]));
-    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) visit(v, [...at, k]);
-  };
   const r = typeof t.ready === 'object' ? t.ready : undefined;
   const fields: [string, unknown][] = [['command', t.command], ['args', t.args], ['env', t.env], ['cwd', t.cwd], ['endpoint', t.endpoint], ['token', t.token], ['setup', t.setup], ['ready', r?.params === undefined ? undefined : { params: r.params }]];
-  for (const [key, value] of fields) visit(value, ['harness', role, key]);
+  const problems = fields
+    .flatMap(([key, value]) => placeholderUses(value, ['harness', role, key]))
+    .filter((u) => u.name !== 'env' && !known.includes(u.name))
+    .map(({ at, name, ref }) => {
+      const own = name === 'dataDir' ? 'dataDir: true (a data dir of its own)' : name === 'home' ? 'home: true (a home folder of its own)' : undefined;
+      return { at, message: own ? `${ref} needs ${own} on the target` : `unknown placeholder ${ref} (known here: ${[...known, 'env.NAME'].map((k) => `{{${k}}}`).join(', ')})` };
+    });
   if (!problems.length) return;
   const rel = path.relative(process.cwd(), loaded.file) || loaded.file;
-  const keyPath = (at: (string | number)[]) => at.map((s, i) => (typeof s === 'number' ? `[${s}]` : i ? `.${s}` : s)).join('');
   throw new ConfigError(`${problems.length} placeholder error${problems.length === 1 ? '' : 's'} in harness.${role}`, {
     location: { file: loaded.file },
     details: problems.map((p) => {
       const line = loaded.lineOf?.(p.at);
-      return `${rel}${line ? `:${line}` : ''}  ${keyPath(p.at)}: ${p.message}`;
+      return `${rel}${line ? `:${line}` : ''}  ${formatKeyPath(p.at)}: ${p.message}`;
     }),
     hint: 'Placeholders in a target: {{configDir}}, {{env.NAME}}, and {{dataDir}} / {{home}} when the target sets dataDir: true / home: true.',
   });

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { readDataFile } from '../../../core/src/config/read-file.js';
-import { explainErrors, type SchemaProblem } from '../../../core/src/config/validate.js';
+import { explainErrors, formatKeyPath, type SchemaProblem } from '../../../core/src/config/validate.js';
 import { learnSecrets } from '../../../core/src/redact/learn.js';
 import { shippedValidator } from '../../../core/src/validators/load.js';
 import { ConfigError } from '../../../core/src/errors.js';
@@ -64,7 +64,7 @@ export function loadMatrixFile(file: string): MatrixFile {
       if (typeof re === 'string') checkRegex(re, () => at(['rows', i, 'check', key], `not a valid regular expression: ${re}`));
     }
   });
-  for (const p of placeholderNameProblems(data)) at(p.at, `${p.at.map((x, j) => (typeof x === 'number' ? `[${x}]` : j ? `.${x}` : x)).join('')}: ${p.message}`);
+  for (const p of placeholderNameProblems(data)) at(p.at, `${formatKeyPath(p.at)}: ${p.message}`);
   for (const [name, t] of Object.entries(targets)) {
     if (t.ready?.stdout !== undefined) checkRegex(t.ready.stdout, () => at(['targets', name, 'ready', 'stdout'], `not a valid regular expression: ${t.ready!.stdout}`));
   }

@@ -1,4 +1,4 @@
-import { placeholderRefs } from '../../../core/src/placeholders.js';
+import { placeholderUses } from '../../../core/src/placeholders.js';
 
 /** Names every cell has (`{{ready.…}}` is checked when the target's ready line is known). */
 const CELL_NAMES = ['tmp', 'os', 'mode', 'root', 'env', 'ready'];
@@ -16,18 +16,14 @@ export interface NameProblem {
  * kind's own validation.
  */
 export function placeholderNameProblems(data: { targets?: Record<string, unknown>; rows: { check: unknown }[] }): NameProblem[] {
-  const out: NameProblem[] = [];
-  const visit = (value: unknown, at: (string | number)[], known: readonly string[]) => {
-    if (typeof value === 'string') {
-      for (const { name, ref } of placeholderRefs(value)) {
-        if (!known.includes(name)) out.push({ at, message: `unknown placeholder ${ref} (known here: ${known.filter((k) => k !== 'env' && k !== 'ready').map((k) => (CELL_NAMES.includes(k) ? `{{${k}}}` : `{{${k}.…}}`)).join(', ')}, {{env.NAME}}, {{ready.…}})` });
-      }
-    } else if (Array.isArray(value)) value.forEach((v, i) => visit(v, [...at, i], known));
-    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) visit(v, [...at, k], known);
-  };
-  for (const [name, t] of Object.entries(data.targets ?? {})) visit(t, ['targets', name], CELL_NAMES);
-  data.rows.forEach((row, i) => visit(row.check, ['rows', i, 'check'], [...CELL_NAMES, ...captures(row.check)]));
-  return out;
+  const unknown = (value: unknown, at: (string | number)[], known: readonly string[]): NameProblem[] =>
+    placeholderUses(value, at)
+      .filter((u) => !known.includes(u.name))
+      .map((u) => ({ at: u.at, message: `unknown placeholder ${u.ref} (known here: ${known.filter((k) => k !== 'env' && k !== 'ready').map((k) => (CELL_NAMES.includes(k) ? `{{${k}}}` : `{{${k}.…}}`)).join(', ')}, {{env.NAME}}, {{ready.…}})` }));
+  return [
+    ...Object.entries(data.targets ?? {}).flatMap(([name, t]) => unknown(t, ['targets', name], CELL_NAMES)),
+    ...data.rows.flatMap((row, i) => unknown(row.check, ['rows', i, 'check'], [...CELL_NAMES, ...captures(row.check)])),
+  ];
 }
 
 /** Every `as: NAME` inside a check: the names it binds for later steps. */
